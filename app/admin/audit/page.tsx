@@ -1,0 +1,51 @@
+import { Card, EmptyState, PageHeader, Pagination } from "@/components/ui";
+import { requirePage } from "@/lib/authz/session";
+import { listAuditEvents } from "@/lib/audit/queries";
+import { pageData } from "@/lib/page-data";
+import { PageParam } from "@/lib/pagination";
+import { formatDateTime } from "@/lib/time";
+
+export const metadata = { title: "Audit log" };
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
+  const page = PageParam.parse((await searchParams).page);
+  const { actor, session } = await requirePage("audit.view", "/admin/audit");
+  const events = await pageData(listAuditEvents(actor, page), "/admin/audit");
+  const zone = session.user.organization?.timeZone ?? "UTC";
+  return (
+    <>
+      <PageHeader title="Audit log" description="Every change of state in the portal: who, what, when and why. Secretariat only." />
+      <Card>
+        {events.items.length === 0 ? (
+          <EmptyState>Nothing has happened yet.</EmptyState>
+        ) : (
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">Audit events, newest first</caption>
+            <thead className="border-b border-slate-200 text-slate-600">
+              <tr>
+                <th scope="col" className="py-2 pr-4 font-medium">When</th>
+                <th scope="col" className="py-2 pr-4 font-medium">Who</th>
+                <th scope="col" className="py-2 pr-4 font-medium">What</th>
+                <th scope="col" className="py-2 font-medium">Why</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {events.items.map((event) => (
+                <tr key={event.id}>
+                  <td className="py-2 pr-4 whitespace-nowrap">{formatDateTime(event.at, zone)}</td>
+                  <td className="py-2 pr-4">{event.actor?.name ?? event.actor?.email ?? "System"}</td>
+                  <td className="py-2 pr-4">
+                    <code className="rounded bg-slate-100 px-1">{event.action}</code>{" "}
+                    <span className="text-slate-600">{event.entityType}</span>
+                  </td>
+                  <td className="py-2 text-slate-700">{event.reason ?? "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        <Pagination page={events.page} pageCount={events.pageCount} href={(p) => `/admin/audit?page=${p}`} />
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,78 @@
+import Link from "next/link";
+import { Badge, Card, EmptyState, PageHeader, Stat } from "@/components/ui";
+import { LocalClock } from "@/components/LocalClock";
+import { GROUP_ROLE_LABEL, GROUP_STATUS_LABEL, GROUP_STATUS_TONE } from "@/components/labels";
+import { requirePage } from "@/lib/authz/session";
+import { dashboardFor } from "@/lib/dashboard/queries";
+import { pageData } from "@/lib/page-data";
+
+export const metadata = { title: "Dashboard" };
+
+export default async function DashboardPage() {
+  const { actor, session } = await requirePage("dashboard.view", "/dashboard");
+  const { organization, myGroups, counts } = await pageData(dashboardFor(actor), "/dashboard");
+  const firstName = session.user.name?.split(" ")[0] ?? "there";
+  return (
+    <>
+      <PageHeader title={`Welcome, ${firstName}`} description="Your organization, your expert groups, and IRCI at a glance." />
+      <dl className="mb-8 grid gap-4 sm:grid-cols-3">
+        <Stat label="Member organizations" value={counts.organizations} href="/organizations" />
+        <Stat label="Active expert groups" value={counts.activeGroups} href="/groups?status=ACTIVE" />
+        <Stat label="People in the portal" value={counts.people} />
+      </dl>
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card title="Your organization">
+          {organization ? (
+            <div className="space-y-2">
+              <p>
+                <Link href={`/organizations/${organization.slug}`} className="text-lg font-semibold">
+                  {organization.name}
+                </Link>{" "}
+                <Badge tone="brand">{organization.shortName}</Badge>
+              </p>
+              <p className="text-slate-700">
+                You are {session.user.orgRole === "REPRESENTATIVE" ? "its representative: you record its interest and cast its vote." : "a member."}
+              </p>
+              <p className="text-slate-700">
+                Local time: <LocalClock timeZone={organization.timeZone} />
+              </p>
+              <p className="text-slate-700">
+                {organization._count.memberships} people · representative
+                {organization.memberships.length === 1 ? "" : "s"}:{" "}
+                {organization.memberships.map((m) => m.user.name).join(", ") || "none named yet"}
+              </p>
+            </div>
+          ) : (
+            <p className="text-slate-700">
+              You work for the IRCI Secretariat and belong to no member organization. You can see every organization and group.
+            </p>
+          )}
+        </Card>
+        <Card title="Your expert groups">
+          {myGroups.length === 0 ? (
+            <EmptyState>
+              You are not in an expert group yet. <Link href="/groups">Browse the groups</Link>.
+            </EmptyState>
+          ) : (
+            <ul className="divide-y divide-slate-100">
+              {myGroups.map(({ role, group }) => (
+                <li key={group.slug} className="flex items-center justify-between gap-3 py-2">
+                  <div>
+                    <Link href={`/groups/${group.slug}`} className="font-medium">
+                      {group.name}
+                    </Link>
+                    <p className="text-sm text-slate-600">{group._count.members} members</p>
+                  </div>
+                  <div className="flex gap-1">
+                    {role === "CHAIR" ? <Badge tone="green">{GROUP_ROLE_LABEL[role]}</Badge> : null}
+                    <Badge tone={GROUP_STATUS_TONE[group.status]}>{GROUP_STATUS_LABEL[group.status]}</Badge>
+                  </div>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+      </div>
+    </>
+  );
+}

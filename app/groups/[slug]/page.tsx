@@ -1,0 +1,74 @@
+import Link from "next/link";
+import { Badge, Card, EmptyState, PageHeader } from "@/components/ui";
+import { Incidence } from "@/components/Incidence";
+import { GROUP_STATUS_LABEL, GROUP_STATUS_TONE } from "@/components/labels";
+import { requirePage } from "@/lib/authz/session";
+import { getGroup } from "@/lib/groups/queries";
+import { membersByOrganization } from "@/lib/groups/grouping";
+import { pageData } from "@/lib/page-data";
+
+export default async function GroupPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const path = `/groups/${slug}`;
+  const { actor } = await requirePage("group.view", path);
+  const group = await pageData(getGroup(actor, slug), path);
+  const chairs = group.members.filter((m) => m.role === "CHAIR");
+  const byOrg = membersByOrganization(group.members);
+  return (
+    <>
+      <PageHeader
+        title={group.name}
+        description={group.description ?? `Convened around ${group.cancer.toLowerCase()}.`}
+        actions={<Link href="/groups">All expert groups</Link>}
+      />
+      <div className="grid gap-6 lg:grid-cols-3">
+        <Card title="About" className="lg:col-span-1">
+          <dl className="space-y-3 text-sm">
+            <div>
+              <dt className="text-slate-600">Rare cancer</dt>
+              <dd className="font-medium">{group.cancer}</dd>
+            </div>
+            <div>
+              <dt className="text-slate-600">Incidence</dt>
+              <dd>
+                <Incidence value={group.incidencePer100k} isDemo={group.incidenceIsDemo} />
+              </dd>
+              {group.incidenceSource ? <dd className="mt-1 text-slate-600">Source: {group.incidenceSource}</dd> : null}
+            </div>
+            <div>
+              <dt className="text-slate-600">Status</dt>
+              <dd>
+                <Badge tone={GROUP_STATUS_TONE[group.status]}>{GROUP_STATUS_LABEL[group.status]}</Badge>
+              </dd>
+            </div>
+            <div>
+              <dt className="text-slate-600">Chairs</dt>
+              <dd>{chairs.length === 0 ? "None named yet" : chairs.map((c) => c.user.name).join(", ")}</dd>
+            </div>
+          </dl>
+        </Card>
+        <Card title={`Members by organization (${group.members.length})`} className="lg:col-span-2">
+          {byOrg.length === 0 ? (
+            <EmptyState>No members yet.</EmptyState>
+          ) : (
+            <div className="space-y-4">
+              {byOrg.map(([org, members]) => (
+                <section key={org} aria-label={org}>
+                  <h3 className="text-sm font-semibold tracking-wide text-slate-600 uppercase">{org}</h3>
+                  <ul className="mt-1 divide-y divide-slate-100">
+                    {members.map((m) => (
+                      <li key={m.user.id} className="flex items-center justify-between py-1.5">
+                        <span>{m.user.name}</span>
+                        {m.role === "CHAIR" ? <Badge tone="green">Chair</Badge> : null}
+                      </li>
+                    ))}
+                  </ul>
+                </section>
+              ))}
+            </div>
+          )}
+        </Card>
+      </div>
+    </>
+  );
+}

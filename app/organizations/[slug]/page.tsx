@@ -1,0 +1,80 @@
+import Link from "next/link";
+import { Badge, Card, EmptyState, PageHeader, Pagination } from "@/components/ui";
+import { LocalClock } from "@/components/LocalClock";
+import { GROUP_ROLE_LABEL, ORG_ROLE_LABEL } from "@/components/labels";
+import { requirePage } from "@/lib/authz/session";
+import { getOrganization } from "@/lib/organizations/queries";
+import { pageData } from "@/lib/page-data";
+import { PageParam } from "@/lib/pagination";
+import { countryName } from "@/lib/time";
+
+export default async function OrganizationPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<{ page?: string }>;
+}) {
+  const { slug } = await params;
+  const page = PageParam.parse((await searchParams).page);
+  const path = `/organizations/${slug}`;
+  const { actor } = await requirePage("organization.view", path);
+  const { org, members } = await pageData(getOrganization(actor, slug, page), path);
+  return (
+    <>
+      <PageHeader
+        title={org.name}
+        description={
+          <>
+            {org.shortName} · {countryName(org.country)} · <LocalClock timeZone={org.timeZone} />
+          </>
+        }
+        actions={<Link href="/organizations">All organizations</Link>}
+      />
+      <Card title={`People (${members.total})`}>
+        {members.items.length === 0 ? (
+          <EmptyState>No one from {org.shortName} uses the portal yet.</EmptyState>
+        ) : (
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">People of {org.shortName}</caption>
+            <thead className="border-b border-slate-200 text-slate-600">
+              <tr>
+                <th scope="col" className="py-2 pr-4 font-medium">Name</th>
+                <th scope="col" className="py-2 pr-4 font-medium">Role</th>
+                <th scope="col" className="py-2 font-medium">Expert groups</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {members.items.map(({ role, user }) => (
+                <tr key={user.id}>
+                  <td className="py-2 pr-4">
+                    <p className="font-medium">{user.name}</p>
+                    <p className="text-slate-600">{user.email}</p>
+                  </td>
+                  <td className="py-2 pr-4">
+                    <Badge tone={role === "REPRESENTATIVE" ? "brand" : "neutral"}>{ORG_ROLE_LABEL[role]}</Badge>
+                  </td>
+                  <td className="py-2">
+                    {user.groupRoles.length === 0 ? (
+                      <span className="text-slate-500">None</span>
+                    ) : (
+                      <ul className="space-y-0.5">
+                        {user.groupRoles.map((g) => (
+                          <li key={g.group.slug}>
+                            <Link href={`/groups/${g.group.slug}`}>{g.group.name}</Link>
+                            {g.role === "CHAIR" ? <span className="text-slate-600"> ({GROUP_ROLE_LABEL.CHAIR.toLowerCase()})</span> : null}
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        <Pagination page={members.page} pageCount={members.pageCount} href={(p) => `${path}?page=${p}`} />
+      </Card>
+    </>
+  );
+}

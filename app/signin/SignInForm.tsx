@@ -1,0 +1,66 @@
+"use client";
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { buttonClass } from "@/components/ui";
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
+  const router = useRouter();
+  const [email, setEmail] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const address = email.trim();
+    if (!EMAIL.test(address)) {
+      setError("Enter an email address such as name@organization.org.");
+      return;
+    }
+    setError(null);
+    setPending(true);
+    const result = await signIn("email", { email: address, callbackUrl, redirect: false });
+    setPending(false);
+    if (!result || result.error) {
+      setError("We could not send a sign-in link just now. Please try again in a minute.");
+      return;
+    }
+    router.push(`/signin/check-email?email=${encodeURIComponent(address)}`);
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="space-y-4">
+      <div>
+        <label htmlFor="email" className="block text-sm font-medium text-slate-800">
+          Work email address
+        </label>
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? "email-error" : "email-hint"}
+          className="mt-1 block w-full rounded-md border border-slate-400 px-3 py-2 shadow-sm focus:border-brand-600"
+        />
+        {error ? (
+          <p id="email-error" role="alert" className="mt-1 text-sm text-rose-700">
+            {error}
+          </p>
+        ) : (
+          <p id="email-hint" className="mt-1 text-sm text-slate-600">
+            We email you a link that signs you in. No password needed.
+          </p>
+        )}
+      </div>
+      <button type="submit" className={`${buttonClass} w-full`} disabled={pending}>
+        {pending ? "Sending link…" : "Email me a sign-in link"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,84 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+
+export function PageHeader({ title, description, actions }: { title: string; description?: ReactNode; actions?: ReactNode }) {
+  return (
+    <div className="mb-6 flex flex-wrap items-end justify-between gap-4 border-b border-slate-200 pb-4">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{title}</h1>
+        {description ? <p className="mt-1 max-w-3xl text-slate-600">{description}</p> : null}
+      </div>
+      {actions}
+    </div>
+  );
+}
+
+export function Card({ title, children, className = "" }: { title?: ReactNode; children: ReactNode; className?: string }) {
+  return (
+    <section className={`rounded-lg border border-slate-200 bg-white p-5 shadow-sm ${className}`}>
+      {title ? <h2 className="mb-3 text-lg font-semibold text-slate-900">{title}</h2> : null}
+      {children}
+    </section>
+  );
+}
+
+const tones = {
+  neutral: "bg-slate-100 text-slate-700 ring-slate-300",
+  brand: "bg-brand-50 text-brand-800 ring-brand-100",
+  green: "bg-emerald-50 text-emerald-800 ring-emerald-200",
+  amber: "bg-amber-50 text-amber-900 ring-amber-200",
+  red: "bg-rose-50 text-rose-800 ring-rose-200",
+  violet: "bg-violet-50 text-violet-800 ring-violet-200",
+} as const;
+
+export type Tone = keyof typeof tones;
+
+export function Badge({ children, tone = "neutral" }: { children: ReactNode; tone?: Tone }) {
+  return (
+    <span className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${tones[tone]}`}>
+      {children}
+    </span>
+  );
+}
+
+export function Stat({ label, value, href }: { label: string; value: ReactNode; href?: string }) {
+  const body = (
+    <>
+      <dt className="text-sm text-slate-600">{label}</dt>
+      <dd className="mt-1 text-3xl font-semibold text-slate-900">{value}</dd>
+    </>
+  );
+  return (
+    <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+      {href ? (
+        <Link href={href} className="block text-inherit no-underline hover:no-underline">
+          {body}
+        </Link>
+      ) : (
+        body
+      )}
+    </div>
+  );
+}
+
+export function Pagination({ page, pageCount, href }: { page: number; pageCount: number; href: (page: number) => string }) {
+  if (pageCount <= 1) return null;
+  return (
+    <nav aria-label="Pagination" className="mt-6 flex items-center justify-between text-sm">
+      {page > 1 ? <Link href={href(page - 1)} rel="prev">← Previous</Link> : <span />}
+      <span className="text-slate-600">
+        Page {page} of {pageCount}
+      </span>
+      {page < pageCount ? <Link href={href(page + 1)} rel="next">Next →</Link> : <span />}
+    </nav>
+  );
+}
+
+export function EmptyState({ children }: { children: ReactNode }) {
+  return <p className="rounded-md border border-dashed border-slate-300 p-6 text-center text-slate-600">{children}</p>;
+}
+
+export const buttonClass =
+  "inline-flex items-center justify-center gap-2 rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white no-underline shadow-sm hover:bg-brand-800 hover:no-underline disabled:cursor-not-allowed disabled:opacity-60";
+export const secondaryButtonClass =
+  "inline-flex items-center justify-center gap-2 rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold text-slate-800 no-underline shadow-sm hover:bg-slate-50 hover:no-underline";

@@ -1,0 +1,47 @@
+// Who may do what, as data. Pure: no Next.js, no Prisma, so it is tested in milliseconds and
+// reads like the rule it encodes. Every read and write in lib/ asks `can` before touching data.
+
+/** What a signed-in person is, as far as permissions go. */
+export interface Actor {
+  userId: string;
+  organizationId: string | null;
+  orgRole: "MEMBER" | "REPRESENTATIVE" | null;
+  secretariat: boolean;
+}
+
+/** The capabilities a person can hold. A representative is also a member of their organization. */
+export type Capability = "member" | "representative" | "secretariat";
+
+export const PERMISSIONS = {
+  "dashboard.view": ["member", "representative", "secretariat"],
+  "organization.list": ["member", "representative", "secretariat"],
+  "organization.view": ["member", "representative", "secretariat"],
+  "group.list": ["member", "representative", "secretariat"],
+  "group.view": ["member", "representative", "secretariat"],
+  "audit.view": ["secretariat"],
+  "people.view": ["secretariat"],
+} as const satisfies Record<string, readonly Capability[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function capabilitiesOf(actor: Actor | null): Capability[] {
+  if (!actor) return [];
+  const caps: Capability[] = [];
+  if (actor.organizationId && actor.orgRole) caps.push("member");
+  if (actor.organizationId && actor.orgRole === "REPRESENTATIVE") caps.push("representative");
+  if (actor.secretariat) caps.push("secretariat");
+  return caps;
+}
+
+export function can(actor: Actor | null, permission: Permission): boolean {
+  const allowed: readonly Capability[] = PERMISSIONS[permission];
+  return capabilitiesOf(actor).some((c) => allowed.includes(c));
+}
+
+export type Refusal = "unauthenticated" | "forbidden";
+
+/** Why `can` said no: nobody signed in, or signed in without the capability. */
+export function refusal(actor: Actor | null, permission: Permission): Refusal | null {
+  if (can(actor, permission)) return null;
+  return actor ? "forbidden" : "unauthenticated";
+}

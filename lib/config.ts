@@ -1,0 +1,45 @@
+// Settings from the environment, read once and checked. Every variable is listed in README.md.
+import { z } from "zod";
+
+const Env = z
+  .object({
+    DATABASE_URL: z.string().min(1, "DATABASE_URL is required"),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+    /** "demo" adds one-click sign-in as demo people and the development mailbox. */
+    PORTAL_MODE: z.enum(["production", "demo"]).default("production"),
+    /** SMTP server as a URL, e.g. smtps://user:pass@smtp.example.org:465 */
+    EMAIL_SERVER: z.string().url().optional(),
+    EMAIL_FROM: z.string().default("IRCI portal <no-reply@irci-portal.invalid>"),
+  })
+  .superRefine((env, ctx) => {
+    if (env.PORTAL_MODE === "production" && !env.EMAIL_SERVER) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["EMAIL_SERVER"],
+        message: "production needs an SMTP server to send sign-in links (or set PORTAL_MODE=demo)",
+      });
+    }
+  });
+
+export type Config = z.infer<typeof Env> & { demo: boolean; captureMail: boolean };
+
+export function parseConfig(source: NodeJS.ProcessEnv): Config {
+  const parsed = Env.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join(".") || "env"}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${problems.join("\n")}`);
+  }
+  const env = parsed.data;
+  return {
+    ...env,
+    demo: env.PORTAL_MODE === "demo",
+    // Outside production, with no SMTP server, mail is captured in the development mailbox.
+    captureMail: env.PORTAL_MODE !== "production" && !env.EMAIL_SERVER,
+  };
+}
+
+let cached: Config | undefined;
+export function config(): Config {
+  cached ??= parseConfig(process.env);
+  return cached;
+}

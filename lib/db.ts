@@ -1,0 +1,23 @@
+import "server-only";
+import { createPrismaClient, type PrismaClient } from "@/lib/prisma-client";
+import { config } from "@/lib/config";
+
+// One client (one connection pool) per server process, created on first use so that building
+// the app needs no database, and kept across hot reloads in development.
+const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
+
+function client(): PrismaClient {
+  if (!globalForPrisma.prisma) {
+    const { DATABASE_URL, DATABASE_POOL_SIZE } = config();
+    globalForPrisma.prisma = createPrismaClient(DATABASE_URL, DATABASE_POOL_SIZE);
+  }
+  return globalForPrisma.prisma;
+}
+
+export const db = new Proxy({} as PrismaClient, {
+  get(_target, property) {
+    const real = client();
+    const value = Reflect.get(real, property, real) as unknown;
+    return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(real) : value;
+  },
+});

@@ -1,0 +1,70 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { assertCan } from "@/lib/authz/session";
+import type { Actor } from "@/lib/authz/policy";
+import type { GroupStatus } from "@/lib/generated/prisma/enums";
+import { pageArgs, toPage } from "@/lib/pagination";
+
+export const GROUPS_PER_PAGE = 20;
+
+const personWithOrg = {
+  select: {
+    id: true,
+    name: true,
+    membership: { select: { organization: { select: { slug: true, shortName: true } } } },
+  },
+} as const;
+
+export async function listGroups(actor: Actor | null, options: { page?: number; status?: GroupStatus } = {}) {
+  assertCan(actor, "group.list");
+  const page = options.page ?? 1;
+  const where = options.status ? { status: options.status } : {};
+  const [groups, total] = await Promise.all([
+    db.expertGroup.findMany({
+      where,
+      orderBy: [{ status: "asc" }, { name: "asc" }],
+      ...pageArgs(page, GROUPS_PER_PAGE),
+      select: {
+        id: true,
+        slug: true,
+        name: true,
+        cancer: true,
+        status: true,
+        incidencePer100k: true,
+        incidenceIsDemo: true,
+        _count: { select: { members: true } },
+        members: { where: { role: "CHAIR" }, select: { user: personWithOrg }, take: 4 },
+      },
+    }),
+    db.expertGroup.count({ where }),
+  ]);
+  return toPage(groups, total, page, GROUPS_PER_PAGE);
+}
+
+export async function getGroup(actor: Actor | null, slug: string) {
+  assertCan(actor, "group.view");
+  const group = await db.expertGroup.findUnique({
+    where: { slug },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      cancer: true,
+      description: true,
+      status: true,
+      incidencePer100k: true,
+      incidenceSource: true,
+      incidenceIsDemo: true,
+      members: {
+        where: { user: { active: true } },
+        orderBy: [{ role: "asc" }, { user: { name: "asc" } }],
+        // A group is a committee: a few dozen people. The cap keeps one page bounded regardless.
+        take: 500,
+        select: { role: true, user: personWithOrg },
+      },
+    },
+  });
+  if (!group) throw new AppError("NOT_FOUND", "No such expert group.");
+  return group;
+}

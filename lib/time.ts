@@ -1,0 +1,32 @@
+/** Local wall-clock time in an IANA zone, e.g. "14:05". */
+export function localTime(timeZone: string, at: Date = new Date()): string {
+  return new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(at);
+}
+
+/** Weekday in that zone, e.g. "Thu": offices sixteen hours apart are often on different days. */
+export function localWeekday(timeZone: string, at: Date = new Date()): string {
+  return new Intl.DateTimeFormat("en-GB", { timeZone, weekday: "short" }).format(at);
+}
+
+/** The zone's offset from UTC at that instant, e.g. "UTC+11" or "UTC-5" (daylight saving included). */
+export function utcOffset(timeZone: string, at: Date = new Date()): string {
+  const part = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "shortOffset" })
+    .formatToParts(at)
+    .find((p) => p.type === "timeZoneName")?.value;
+  return !part || part === "GMT" ? "UTC" : part.replace("GMT", "UTC");
+}
+
+/** A timestamp shown in the reader's own zone, with the zone named. */
+export function formatDateTime(at: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-GB", {
+    timeZone,
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZoneName: "short",
+  }).format(at);
+}
+
+const COUNTRY_NAMES = new Intl.DisplayNames(["en"], { type: "region" });
+export function countryName(code: string): string {
+  return COUNTRY_NAMES.of(code.trim()) ?? code;
+}

@@ -1,0 +1,14 @@
+import "next-auth";
+
+declare module "next-auth" {
+  interface Session {
+    user: {
+      id: string;
+      name: string | null;
+      email: string;
+      secretariat: boolean;
+      organization: { id: string; slug: string; shortName: string; name: string; timeZone: string } | null;
+      orgRole: "MEMBER" | "REPRESENTATIVE" | null;
+    };
+  }
+}
