@@ -23,7 +23,7 @@ const Env = z
 
 export type Config = z.infer<typeof Env> & { demo: boolean; captureMail: boolean };
 
-export function parseConfig(source: NodeJS.ProcessEnv): Config {
+export function parseConfig(source: Record<string, string | undefined>): Config {
   const parsed = Env.safeParse(source);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `  ${i.path.join(".") || "env"}: ${i.message}`);

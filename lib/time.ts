@@ -13,15 +13,20 @@ export function utcOffset(timeZone: string, at: Date = new Date()): string {
   const part = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "shortOffset" })
     .formatToParts(at)
     .find((p) => p.type === "timeZoneName")?.value;
-  return !part || part === "GMT" ? "UTC" : part.replace("GMT", "UTC");
+  const offset = part?.replace("GMT", "UTC") ?? "UTC";
+  return /^UTC([+-]0(:00)?)?$/.test(offset) ? "UTC" : offset;
 }
 
 /** A timestamp shown in the reader's own zone, with the zone named. */
 export function formatDateTime(at: Date, timeZone: string): string {
   return new Intl.DateTimeFormat("en-GB", {
     timeZone,
-    dateStyle: "medium",
-    timeStyle: "short",
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
     timeZoneName: "short",
   }).format(at);
 }

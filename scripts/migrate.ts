@@ -6,8 +6,6 @@ import path from "node:path";
 import { openEngine, MIGRATIONS_DIR } from "../lib/migrate/engine";
 import { withDatabase, redactUrl } from "./lib/database";
 
-const LOCAL_SERVER = "postgresql://postgres@127.0.0.1:5432/postgres";
-
 async function deploy() {
   await withDatabase(async (url, kind) => {
     const engine = await openEngine(url);
@@ -44,28 +42,23 @@ async function createMigration(name: string | undefined) {
   if (!name || !/^[a-z0-9_]+$/.test(name)) {
     throw new Error("Name the migration in lower_snake_case: npm run db:migration:new -- add_proposals");
   }
-  // The migrations are built in a throwaway shadow database, which needs CREATE DATABASE:
-  // a real PostgreSQL server, not the embedded one.
-  const url = process.env.DATABASE_URL ?? LOCAL_SERVER;
-  const engine = await openEngine(url).catch((error: Error) => {
-    throw new Error(
-      `Writing a migration needs a PostgreSQL server (DATABASE_URL, or one on 127.0.0.1:5432): ${error.message}`,
-    );
-  });
-  try {
-    const sql = await engine.pendingSchemaChanges();
-    if (!sql) {
-      console.log("schema.prisma and prisma/migrations agree: no migration needed.");
-      return;
+  await withDatabase(async (url) => {
+    const engine = await openEngine(url);
+    try {
+      const sql = await engine.pendingSchemaChanges();
+      if (!sql) {
+        console.log("schema.prisma and prisma/migrations agree: no migration needed.");
+        return;
+      }
+      const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
+      const dir = path.join(MIGRATIONS_DIR, `${stamp}_${name}`);
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(path.join(dir, "migration.sql"), `${sql}\n`);
+      console.log(`Wrote ${path.relative(process.cwd(), dir)}/migration.sql. Review it, then npm run db:migrate.`);
+    } finally {
+      await engine.close();
     }
-    const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
-    const dir = path.join(MIGRATIONS_DIR, `${stamp}_${name}`);
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(path.join(dir, "migration.sql"), `${sql}\n`);
-    console.log(`Wrote ${path.relative(process.cwd(), dir)}/migration.sql. Review it, then npm run db:migrate.`);
-  } finally {
-    await engine.close();
-  }
+  });
 }
 
 const [command, arg] = process.argv.slice(2);

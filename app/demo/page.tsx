@@ -2,7 +2,6 @@ import { Badge, Card, PageHeader } from "@/components/ui";
 import { listDemoPeople } from "@/lib/auth/demo";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { pageData } from "@/lib/page-data";
-import { signInAsDemoPerson } from "./actions";
 
 export const metadata = { title: "Demo sign-in" };
 
@@ -37,7 +36,7 @@ export default async function DemoSignInPage({ searchParams }: { searchParams: P
                   ))}
                 </div>
               </div>
-              <form action={signInAsDemoPerson}>
+              <form method="post" action="/demo/sign-in">
                 <input type="hidden" name="userId" value={person.id} />
                 <input type="hidden" name="callbackUrl" value={callbackUrl} />
                 <button

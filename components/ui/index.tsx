@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { ReactNode } from "react";
+import { useId, type ReactNode } from "react";
 
 export function PageHeader({ title, description, actions }: { title: string; description?: ReactNode; actions?: ReactNode }) {
   return (
@@ -14,9 +14,17 @@ export function PageHeader({ title, description, actions }: { title: string; des
 }
 
 export function Card({ title, children, className = "" }: { title?: ReactNode; children: ReactNode; className?: string }) {
+  const headingId = useId();
   return (
-    <section className={`rounded-lg border border-slate-200 bg-white p-5 shadow-sm ${className}`}>
-      {title ? <h2 className="mb-3 text-lg font-semibold text-slate-900">{title}</h2> : null}
+    <section
+      aria-labelledby={title ? headingId : undefined}
+      className={`rounded-lg border border-slate-200 bg-white p-5 shadow-sm ${className}`}
+    >
+      {title ? (
+        <h2 id={headingId} className="mb-3 text-lg font-semibold text-slate-900">
+          {title}
+        </h2>
+      ) : null}
       {children}
     </section>
   );

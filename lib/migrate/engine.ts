@@ -7,7 +7,11 @@ import path from "node:path";
 import { createRequire } from "node:module";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
+import {
+  bindMigrationAwareSqlAdapterFactory,
+  type SqlMigrationAwareDriverAdapterFactory,
+} from "@prisma/driver-adapter-utils";
+import { startEmbeddedDatabase } from "../embedded/server";
 import type {
   SchemaEngine,
   MigrationList,
@@ -126,14 +130,47 @@ function schemaTarget(schemaText: string) {
   return { tag: "schemaDatamodel" as const, files: [{ path: SCHEMA_PATH, content: schemaText }] };
 }
 
-export async function openEngine(connectionString: string): Promise<Engine> {
+function pgFactory(connectionString: string) {
+  return new PrismaPg({ connectionString, Client: CatalogAwareClient as unknown as typeof pg.Client, max: 2 });
+}
+
+/**
+ * Adapter factory whose shadow database (where the engine replays the migrations to learn the
+ * schema they produce) is a throwaway in-memory PGlite: no CREATE DATABASE privilege needed, and
+ * it works the same on a real server and on the embedded one.
+ */
+function factoryWithEmbeddedShadow(connectionString: string): SqlMigrationAwareDriverAdapterFactory {
+  const main = pgFactory(connectionString);
+  return {
+    provider: main.provider,
+    adapterName: main.adapterName,
+    connect: () => main.connect(),
+    async connectToShadowDb() {
+      const shadow = await startEmbeddedDatabase({ maxConnections: 4 });
+      const adapter = await pgFactory(shadow.url).connect();
+      const dispose = adapter.dispose.bind(adapter);
+      adapter.dispose = async () => {
+        await dispose();
+        await shadow.stop();
+      };
+      return adapter;
+    },
+  };
+}
+
+export async function openEngine(
+  connectionString: string,
+  options: { schemaText?: string } = {},
+): Promise<Engine> {
   const mod = await loadEngineModule();
-  const log: string[] = [];
-  const schemaText = readSchema();
-  const factory = bindMigrationAwareSqlAdapterFactory(new PrismaPg({ connectionString, Client: CatalogAwareClient as unknown as typeof pg.Client, max: 2 }));
+  const schemaText = options.schemaText ?? readSchema();
+  const factory = bindMigrationAwareSqlAdapterFactory(factoryWithEmbeddedShadow(connectionString));
   const engine: SchemaEngine = await mod.SchemaEngine.new(
     { datamodels: [[SCHEMA_PATH, schemaText]] },
-    (message: string) => log.push(message),
+    // The engine's own tracing; PRISMA_ENGINE_LOG=1 shows it.
+    (message: string) => {
+      if (process.env.PRISMA_ENGINE_LOG) console.error(message);
+    },
     factory,
   );
   return {

@@ -1,0 +1,32 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { z } from "zod";
+import { demoSignInPath } from "@/lib/auth/demo";
+import { safeCallbackUrl } from "@/lib/auth/callback-url";
+import { AppError } from "@/lib/errors";
+
+const Input = z.object({ userId: z.string().min(1).max(64), callbackUrl: z.string().max(2000).optional() });
+
+/**
+ * A plain form post, answered with a redirect the browser follows to next-auth's email callback,
+ * which sets the session cookie. (A server action's redirect would be followed on the server,
+ * and the cookie would never reach the browser.)
+ */
+export async function POST(request: NextRequest) {
+  // Only forms on this site may sign someone in.
+  const origin = request.headers.get("origin");
+  if (origin && origin !== request.nextUrl.origin) {
+    return NextResponse.json({ error: "Cross-site request refused" }, { status: 403 });
+  }
+  const form = await request.formData();
+  const input = Input.safeParse({ userId: form.get("userId"), callbackUrl: form.get("callbackUrl") ?? undefined });
+  if (!input.success) return NextResponse.json({ error: "Choose a demo person" }, { status: 400 });
+  try {
+    const path = await demoSignInPath(input.data.userId, safeCallbackUrl(input.data.callbackUrl));
+    return NextResponse.redirect(new URL(path, request.nextUrl.origin), 303);
+  } catch (error) {
+    if (error instanceof AppError && error.code === "NOT_FOUND") {
+      return NextResponse.json({ error: error.message }, { status: 404 });
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,73 @@
+import { expect, test } from "@playwright/test";
+import { screenshot, signInAsDemo } from "./helpers";
+
+test("a chair's dashboard shows the organization, the groups and the counts", async ({ page }) => {
+  await signInAsDemo(page, "Casey Cohort");
+  await expect(page.getByRole("heading", { name: "Welcome, Casey" })).toBeVisible();
+  await expect(page.getByRole("banner").getByText("NCI", { exact: true })).toBeVisible();
+  const yourGroups = page.getByRole("region", { name: "Your expert groups" });
+  await expect(yourGroups.getByRole("link", { name: /uterine\) sarcoma expert group/ })).toBeVisible();
+  await expect(yourGroups.getByText("Chair")).toBeVisible();
+  await expect(page.getByText("Member organizations").locator("..")).toContainText("8");
+  await screenshot(page, "dashboard");
+});
+
+test("organizations: the eight members with local time, and one organization's people", async ({ page }) => {
+  await signInAsDemo(page, "Drew Interim");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Organizations" }).click();
+  const cards = page.getByRole("main").getByRole("listitem");
+  await expect(cards).toHaveCount(8);
+  const cosa = cards.filter({ hasText: "Clinical Oncology Society of Australia" });
+  await expect(cosa).toContainText("Australia/Sydney");
+  await expect(cosa.locator("time")).toHaveText(/^\d{2}:\d{2}$/);
+  await screenshot(page, "organizations");
+
+  await page.getByRole("link", { name: "EORTC" }).click();
+  await expect(page.getByRole("heading", { name: "European Organisation for Research and Treatment of Cancer" })).toBeVisible();
+  const people = page.getByRole("table", { name: "People of EORTC" });
+  await expect(people.getByRole("row", { name: /Robin Crossover.*Representative/ })).toBeVisible();
+  await expect(people.getByRole("row", { name: /Emil Stratum.*Member/ })).toBeVisible();
+  await screenshot(page, "organization");
+});
+
+test("expert groups: filter by status, and a group's chairs and members by organization", async ({ page }) => {
+  await signInAsDemo(page, "Yuki Sample");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Expert groups" }).click();
+  await expect(page.getByRole("heading", { name: "Expert groups" })).toBeVisible();
+  await screenshot(page, "groups");
+  await page.getByRole("navigation", { name: "Filter by status" }).getByRole("link", { name: "Proposed" }).click();
+  await expect(page).toHaveURL(/status=PROPOSED/);
+  await expect(page.getByRole("main").getByRole("listitem")).toHaveCount(2);
+
+  await page.goto("/groups/uterine-sarcoma");
+  await expect(page.getByRole("heading", { name: /Gynaecological \(uterine\) sarcoma/ })).toBeVisible();
+  await expect(page.getByText("demo value", { exact: true })).toBeVisible();
+  const members = page.getByRole("region", { name: /Members by organization/ });
+  await expect(members.getByRole("region", { name: "NCI" })).toContainText("Casey Cohort");
+  await expect(members.getByRole("region", { name: "EORTC" })).toContainText("Emil Stratum");
+  await expect(members.getByRole("region", { name: "JCOG" })).toContainText("Yuki Sample");
+  await screenshot(page, "group");
+});
+
+test("a member is refused the secretariat's audit log; the secretariat sees it", async ({ page }) => {
+  await signInAsDemo(page, "Avery Baseline");
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Audit log" })).toHaveCount(0);
+  const response = await page.goto("/admin/audit");
+  expect(response?.status()).toBe(403);
+  await expect(page.getByRole("heading", { name: "You do not have access to this page" })).toBeVisible();
+  await screenshot(page, "forbidden");
+
+  await page.context().clearCookies();
+  await signInAsDemo(page, "Quinn Quorum");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Audit log" }).click();
+  await expect(page.getByRole("heading", { name: "Audit log" })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "auth.signed_in user" }).first()).toBeVisible();
+  await screenshot(page, "audit-log");
+});
+
+test("an unknown group is a plain 404", async ({ page }) => {
+  await signInAsDemo(page, "Yuki Sample");
+  const response = await page.goto("/groups/no-such-group");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+});

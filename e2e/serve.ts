@@ -1,0 +1,62 @@
+// The server the end-to-end tests drive: the production build (built here if missing) on a
+// fresh, migrated and seeded database that is dropped when Playwright stops the server.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { PROJECT_ROOT } from "../lib/migrate/engine";
+import { createTestDatabase, migrate } from "../scripts/lib/test-database";
+
+const port = process.env.E2E_PORT ?? "3210";
+const nextBin = path.join(PROJECT_ROOT, "node_modules", "next", "dist", "bin", "next");
+
+async function main() {
+  if (!existsSync(path.join(PROJECT_ROOT, ".next", "BUILD_ID"))) {
+    const build = spawnSync(process.execPath, [nextBin, "build"], {
+      stdio: "inherit",
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    });
+    if (build.status !== 0) throw new Error("next build failed");
+  }
+  const database = await createTestDatabase("e2e");
+  let dropped = false;
+  const drop = async () => {
+    if (dropped) return;
+    dropped = true;
+    await database.drop().catch((error: Error) => console.error(`[e2e] could not drop the database: ${error.message}`));
+  };
+  await migrate(database.url);
+  const { createPrismaClient } = await import("../lib/prisma-client");
+  const { seedDatabase } = await import("../lib/seed");
+  const db = createPrismaClient(database.url, 2);
+  await seedDatabase(db, { demo: true });
+  await db.$disconnect();
+
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    DATABASE_URL: database.url,
+    DATABASE_POOL_SIZE: "8",
+    PORTAL_MODE: "demo",
+    NEXTAUTH_URL: `http://localhost:${port}`,
+    NEXTAUTH_SECRET: "e2e-secret-not-for-production",
+  };
+  // Mail goes to the development mailbox, where the tests read the sign-in links.
+  delete env.EMAIL_SERVER;
+  const server = spawn(process.execPath, [nextBin, "start", "-p", port], { cwd: PROJECT_ROOT, stdio: "inherit", env });
+  const stop = () => {
+    server.kill("SIGTERM");
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+  server.on("exit", async (code) => {
+    await drop();
+    process.exit(code ?? 0);
+  });
+}
+
+main().catch((error: Error) => {
+  console.error(`[e2e] ${error.message}`);
+  process.exit(1);
+});

@@ -1,0 +1,73 @@
+import { expect, test } from "@playwright/test";
+import { screenshot, signInAsDemo, signOut } from "./helpers";
+
+test("a representative signs in with the magic link from the captured mail", async ({ page }) => {
+  await page.goto("/");
+  await screenshot(page, "landing");
+  await page.getByRole("banner").getByRole("link", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: "Sign in to the IRCI portal" })).toBeVisible();
+  await screenshot(page, "sign-in");
+
+  await page.getByLabel("Work email address").fill("Haru.Hazard@jcog.irci.example");
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+  await screenshot(page, "check-email");
+
+  await page.goto("/dev/mailbox");
+  const mail = page.getByRole("article", { name: /Mail to haru\.hazard@jcog\.irci\.example/ }).first();
+  await expect(mail).toBeVisible();
+  await screenshot(page, "dev-mailbox");
+  const link = await mail.locator("a.mail-link").first().getAttribute("href");
+  expect(link).toContain("/api/auth/callback/email");
+
+  await page.goto(link!);
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page.getByRole("heading", { name: "Welcome, Haru" })).toBeVisible();
+  await expect(page.getByText("Japan Clinical Oncology Group")).toBeVisible();
+
+  // The link works once.
+  await signOut(page);
+  await page.goto(link!);
+  await expect(page.getByText("This sign-in link has expired or has already been used.")).toBeVisible();
+  await screenshot(page, "sign-in-error");
+});
+
+test("an unknown address gets the same answer and no mail", async ({ page }) => {
+  await page.goto("/signin");
+  await page.getByLabel("Work email address").fill("nobody@unknown.example");
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await expect(page.getByRole("status")).toContainText("If nobody@unknown.example belongs to a member of the portal");
+  await page.goto("/dev/mailbox");
+  await expect(page.getByRole("heading", { name: "Development mailbox" })).toBeVisible();
+  await expect(page.getByRole("article", { name: /nobody@unknown\.example/ })).toHaveCount(0);
+});
+
+test("a malformed address is refused on the form with a message", async ({ page }) => {
+  await page.goto("/signin");
+  await page.getByLabel("Work email address").fill("not-an-address");
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await expect(page.getByText("Enter an email address such as name@organization.org.")).toBeVisible();
+  await expect(page.getByLabel("Work email address")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Work email address")).toHaveValue("not-an-address");
+});
+
+test("demo sign-in with one click, then sign-out ends the session", async ({ page }) => {
+  await page.goto("/demo");
+  await screenshot(page, "demo-sign-in");
+  await signInAsDemo(page, "Quinn Quorum");
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page.getByRole("banner").getByText("IRCI Secretariat")).toBeVisible();
+
+  await signOut(page);
+  await page.goto("/dashboard");
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fdashboard/);
+});
+
+test("an anonymous visitor is sent to sign in, and returned to the page afterwards", async ({ page }) => {
+  await page.goto("/groups/anal");
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fgroups%2Fanal/);
+  await page.getByRole("link", { name: "choose a demo person" }).click();
+  await page.getByRole("button", { name: "Sign in as Sky Eligibility" }).click();
+  await expect(page).toHaveURL(/\/groups\/anal$/);
+  await expect(page.getByRole("heading", { name: /anal cancer expert group/i })).toBeVisible();
+});

@@ -1,0 +1,52 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { inject } from "vitest";
+import { createPrismaClient } from "@/lib/prisma-client";
+import { seedDatabase } from "@/lib/seed";
+
+const db = createPrismaClient(inject("databaseUrl"), 2);
+afterAll(() => db.$disconnect());
+
+async function counts() {
+  const [organizations, groups, users, memberships, groupMembers] = await Promise.all([
+    db.organization.count(),
+    db.expertGroup.count(),
+    db.user.count({ where: { demo: true } }),
+    db.membership.count(),
+    db.groupMember.count(),
+  ]);
+  return { organizations, groups, users, memberships, groupMembers };
+}
+
+describe("seed", () => {
+  it("loads the eight organizations, nine expert groups and the demo people, and a second run changes nothing", async () => {
+    await seedDatabase(db, { demo: true });
+    const first = await counts();
+    await seedDatabase(db, { demo: true });
+    expect(await counts()).toEqual(first);
+    expect(first.organizations).toBe(8);
+    expect(first.groups).toBe(9);
+
+    const orgs = await db.organization.findMany({ orderBy: { shortName: "asc" } });
+    expect(orgs.map((o) => o.shortName)).toEqual(["CCTG", "COSA", "CRUK", "EORTC", "INCa", "JCOG", "NCI", "NIHR"]);
+    expect(orgs.find((o) => o.shortName === "COSA")?.timeZone).toBe("Australia/Sydney");
+
+    const reps = await db.membership.findMany({ where: { role: "REPRESENTATIVE" }, select: { organizationId: true } });
+    expect(new Set(reps.map((r) => r.organizationId)).size).toBe(8);
+    expect(await db.user.count({ where: { secretariat: true, demo: true } })).toBeGreaterThan(0);
+    expect(await db.groupMember.count({ where: { role: "CHAIR" } })).toBeGreaterThan(0);
+  });
+
+  it("marks every seeded incidence figure as an illustrative demo value", async () => {
+    const groups = await db.expertGroup.findMany();
+    for (const g of groups) {
+      expect(g.incidenceIsDemo).toBe(true);
+      expect(g.incidenceSource).toMatch(/demo/i);
+    }
+  });
+
+  it("does not reset a group's status that changed after seeding", async () => {
+    await db.expertGroup.update({ where: { slug: "thymoma" }, data: { status: "CLOSED" } });
+    await seedDatabase(db, { demo: true });
+    expect((await db.expertGroup.findUniqueOrThrow({ where: { slug: "thymoma" } })).status).toBe("CLOSED");
+  });
+});

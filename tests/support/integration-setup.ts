@@ -1,0 +1,7 @@
+import { inject } from "vitest";
+
+// lib/db reads its settings from the environment: point it at this run's database.
+process.env.DATABASE_URL = inject("databaseUrl");
+process.env.PORTAL_MODE = "demo";
+process.env.NEXTAUTH_SECRET ??= "integration-test-secret";
+delete process.env.EMAIL_SERVER;
