@@ -1,0 +1,81 @@
+// npm test: everything, in order, stopping at the first failure.
+// Type checking, lint, unit tests, integration tests on a fresh PostgreSQL database, a production
+// build, and the end-to-end tests in Chromium against it. Ends with one line counting the tests.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import { findChromium, NO_BROWSER_MESSAGE } from "../e2e/browser";
+
+const root = path.resolve(__dirname, "..");
+const reports = path.join(root, "test-results", "reports");
+const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", FORCE_COLOR: process.env.FORCE_COLOR ?? "1" };
+
+interface Counts {
+  passed: number;
+  failed: number;
+}
+const totals: Counts = { passed: 0, failed: 0 };
+
+function step(title: string, command: string, args: string[], extraEnv: NodeJS.ProcessEnv = {}) {
+  const started = Date.now();
+  console.log(`\n━━ ${title} ━━`);
+  const result = spawnSync(command, args, { stdio: "inherit", cwd: root, env: { ...env, ...extraEnv } });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  if (result.status !== 0) {
+    console.error(`\n✗ ${title} failed after ${seconds}s`);
+    finish(1);
+  }
+  console.log(`✓ ${title} (${seconds}s)`);
+}
+
+function vitestCounts(file: string): Counts {
+  const report = JSON.parse(readFileSync(file, "utf8")) as { numPassedTests: number; numFailedTests: number };
+  return { passed: report.numPassedTests, failed: report.numFailedTests };
+}
+
+function playwrightCounts(file: string): Counts {
+  const report = JSON.parse(readFileSync(file, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number } };
+  return { passed: report.stats.expected + report.stats.flaky, failed: report.stats.unexpected };
+}
+
+function count(reader: (file: string) => Counts, file: string) {
+  if (!existsSync(file)) return;
+  const c = reader(file);
+  totals.passed += c.passed;
+  totals.failed += c.failed;
+}
+
+function finish(code: number): never {
+  count(vitestCounts, path.join(reports, "unit.json"));
+  count(vitestCounts, path.join(reports, "integration.json"));
+  count(playwrightCounts, path.join(reports, "e2e.json"));
+  console.log(`\ntests: ${totals.passed} passed, ${totals.failed} failed`);
+  process.exit(code === 0 && totals.failed > 0 ? 1 : code);
+}
+
+function ensureBrowser() {
+  if (findChromium()) return;
+  console.log("No Chromium found: trying to install Playwright's own (needs the internet).");
+  const install = spawnSync(bin("playwright"), ["install", "chromium"], { stdio: "inherit", cwd: root, env });
+  if (install.status !== 0 || !findChromium()) {
+    console.error(`\n${NO_BROWSER_MESSAGE}`);
+    finish(1);
+  }
+}
+
+rmSync(reports, { recursive: true, force: true });
+mkdirSync(reports, { recursive: true });
+
+step("Prisma client", "npm", ["run", "--silent", "db:generate"]);
+step("Type check", bin("tsc"), ["--noEmit"]);
+step("Lint", bin("eslint"), ["--max-warnings=0", "."]);
+const vitestJson = (name: string) => ["--reporter=default", "--reporter=json", `--outputFile.json=${path.join(reports, `${name}.json`)}`];
+step("Unit tests", bin("vitest"), ["run", "--project", "unit", ...vitestJson("unit")]);
+step("Integration tests (PostgreSQL)", bin("vitest"), ["run", "--project", "integration", ...vitestJson("integration")]);
+step("Production build", process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"]);
+ensureBrowser();
+step("End-to-end tests (Chromium)", bin("playwright"), ["test", "--reporter=list,json"], {
+  PLAYWRIGHT_JSON_OUTPUT_NAME: path.join(reports, "e2e.json"),
+});
+finish(0);
