@@ -36,7 +36,7 @@ let stopDatabase: () => Promise<void> = async () => {};
 
 async function main() {
   const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
-  let child: ChildProcess | undefined;
+  let child: ChildProcess | undefined = undefined;
   let stopping = false;
 
   const shutdown = async (code: number) => {

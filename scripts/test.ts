@@ -17,7 +17,7 @@ interface Counts {
 }
 const totals: Counts = { passed: 0, failed: 0 };
 
-function step(title: string, command: string, args: string[], extraEnv: NodeJS.ProcessEnv = {}) {
+function step(title: string, command: string, args: string[], extraEnv: Record<string, string> = {}) {
   const started = Date.now();
   console.log(`\n━━ ${title} ━━`);
   const result = spawnSync(command, args, { stdio: "inherit", cwd: root, env: { ...env, ...extraEnv } });
