@@ -3,11 +3,13 @@
 // build, and the end-to-end tests in Chromium against it. Ends with one line counting the tests.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { findChromium, NO_BROWSER_MESSAGE } from "../e2e/browser";
 
 const root = path.resolve(__dirname, "..");
-const reports = path.join(root, "test-results", "reports");
+// Outside test-results/, which Playwright empties when it starts.
+const reports = path.join(tmpdir(), `irci-test-reports-${process.pid}`);
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", FORCE_COLOR: process.env.FORCE_COLOR ?? "1" };
 
@@ -50,6 +52,7 @@ function finish(code: number): never {
   count(vitestCounts, path.join(reports, "unit.json"));
   count(vitestCounts, path.join(reports, "integration.json"));
   count(playwrightCounts, path.join(reports, "e2e.json"));
+  rmSync(reports, { recursive: true, force: true });
   console.log(`\ntests: ${totals.passed} passed, ${totals.failed} failed`);
   process.exit(code === 0 && totals.failed > 0 ? 1 : code);
 }
