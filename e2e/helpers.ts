@@ -1,18 +1,25 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
 
 const SHOTS = path.join(__dirname, "screenshots");
 
-/** Saves what the person sees, full page, for a human to look at after the run. */
+/**
+ * Saves what the person sees, full page, for a human to look at after the run, and checks the
+ * page against WCAG 2.1 A and AA with axe: labels, contrast, landmarks, names of controls.
+ */
 export async function screenshot(page: Page, name: string) {
   mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const problems = violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(" ")).join("\n  ")}`);
+  expect(problems, `accessibility problems on ${name}`).toEqual([]);
 }
 
 /** Signs in with one click on the demo page, as the named fictional person. */
-export async function signInAsDemo(page: Page, name: string) {
-  await page.goto("/demo");
+export async function signInAsDemo(page: Page, name: string, baseUrl = "") {
+  await page.goto(`${baseUrl}/demo`);
   await page.getByRole("button", { name: `Sign in as ${name}` }).click();
   await expect(page.getByRole("button", { name: new RegExp(`${name}.*account menu`) })).toBeVisible();
 }

@@ -11,6 +11,8 @@ const PORT = 3290;
 const base = `http://localhost:${PORT}`;
 const dataDir = mkdtempSync(path.join(tmpdir(), "irci-start-"));
 
+const started: ChildProcess[] = [];
+
 function startPortal(): { child: ChildProcess; output: () => string } {
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(PORT), EMBEDDED_DATA_DIR: dataDir };
   for (const name of ["DATABASE_URL", "PORTAL_MODE", "NEXTAUTH_SECRET", "NEXTAUTH_URL", "EMAIL_SERVER"]) delete env[name];
@@ -18,6 +20,7 @@ function startPortal(): { child: ChildProcess; output: () => string } {
     cwd: path.resolve(__dirname, ".."),
     env,
   });
+  started.push(child);
   let text = "";
   child.stdout?.on("data", (d: Buffer) => (text += d.toString()));
   child.stderr?.on("data", (d: Buffer) => (text += d.toString()));
@@ -37,16 +40,20 @@ async function stop(child: ChildProcess) {
 }
 
 test.describe.configure({ timeout: 240_000 });
-test.afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+test.afterAll(async () => {
+  // Whatever happened in the test, leave nothing running.
+  for (const child of started) if (child.exitCode === null) await stop(child);
+  rmSync(dataDir, { recursive: true, force: true });
+});
 
 test("npm start serves the demo on the embedded database, stops on Ctrl-C and keeps the data", async ({ page }) => {
+  expect(await fetch(`${base}/signin`).then(() => "taken", () => "free"), `port ${PORT} is already in use`).toBe("free");
   const first = startPortal();
   await waitUntilServing(first.output);
   expect(first.output()).toContain("embedded PostgreSQL (PGlite)");
   expect(first.output()).toContain("first run: seeded 8 organizations, 9 expert groups, 15 demo people");
 
-  await page.goto(`${base}/demo`);
-  await signInAsDemo(page, "Charlie Consort");
+  await signInAsDemo(page, "Charlie Consort", base);
   await page.goto(`${base}/organizations`);
   await expect(page.getByRole("main").getByRole("listitem")).toHaveCount(8);
   await screenshot(page, "embedded-organizations");

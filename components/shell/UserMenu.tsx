@@ -42,7 +42,7 @@ export function UserMenu({ name, email, roleLabel }: { name: string; email: stri
         <span aria-hidden className="flex h-8 w-8 items-center justify-center rounded-full bg-white text-xs font-bold text-brand-800">
           {initials}
         </span>
-        <span className="hidden sm:inline">{name}</span>
+        <span className="sr-only sm:not-sr-only">{name}</span>
         <span className="sr-only">: account menu</span>
       </button>
       {open ? (

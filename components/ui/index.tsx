@@ -50,21 +50,19 @@ export function Badge({ children, tone = "neutral" }: { children: ReactNode; ton
 }
 
 export function Stat({ label, value, href }: { label: string; value: ReactNode; href?: string }) {
-  const body = (
-    <>
-      <dt className="text-sm text-slate-600">{label}</dt>
-      <dd className="mt-1 text-3xl font-semibold text-slate-900">{value}</dd>
-    </>
-  );
   return (
-    <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-      {href ? (
-        <Link href={href} className="block text-inherit no-underline hover:no-underline">
-          {body}
-        </Link>
-      ) : (
-        body
-      )}
+    <div className="relative rounded-lg border border-slate-200 bg-white p-4 shadow-sm focus-within:ring-2 focus-within:ring-amber-500 hover:border-brand-600">
+      <dt className="text-sm text-slate-600">
+        {href ? (
+          // The link covers the whole card, so the card is one target for mouse and keyboard alike.
+          <Link href={href} className="text-slate-600 no-underline after:absolute after:inset-0 hover:no-underline focus-visible:outline-none">
+            {label}
+          </Link>
+        ) : (
+          label
+        )}
+      </dt>
+      <dd className="mt-1 text-3xl font-semibold text-slate-900">{value}</dd>
     </div>
   );
 }
