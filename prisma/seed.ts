@@ -11,7 +11,7 @@ withDatabase(async (url) => {
   const db = createPrismaClient(url, 2);
   try {
     const s = await seedDatabase(db, { demo });
-    console.log(`Seeded ${s.organizations} organizations, ${s.groups} expert groups, ${s.people} demo people.`);
+    console.log(`Seeded ${s.organizations} organizations, ${s.groups} expert groups, ${s.people} demo people, ${s.proposals} proposals.`);
   } finally {
     await db.$disconnect();
   }

@@ -6,6 +6,9 @@ import { requirePage } from "@/lib/authz/session";
 import { listGroups } from "@/lib/groups/queries";
 import { GroupStatus } from "@/lib/generated/prisma/enums";
 import { pageData } from "@/lib/page-data";
+import { buttonClass } from "@/components/ui";
+import { canCreateGroup } from "@/lib/groups/access";
+import { db } from "@/lib/db";
 import { PageParam } from "@/lib/pagination";
 
 export const metadata = { title: "Expert groups" };
@@ -17,11 +20,24 @@ export default async function GroupsPage({ searchParams }: { searchParams: Promi
   const page = PageParam.parse(query.page);
   const status = STATUSES.find((s) => s === query.status);
   const { actor } = await requirePage("group.list", "/groups");
-  const groups = await pageData(listGroups(actor, { page, status }), "/groups");
+  const [groups, chairs] = await Promise.all([
+    pageData(listGroups(actor, { page, status }), "/groups"),
+    db.groupMember.count({ where: { userId: actor.userId, role: "CHAIR" } }),
+  ]);
   const href = (p: number, s = status) => `/groups?${new URLSearchParams({ ...(s ? { status: s } : {}), ...(p > 1 ? { page: String(p) } : {}) })}`;
   return (
     <>
-      <PageHeader title="Expert groups" description="Each group is convened around one rare cancer, with chairs and members from several organizations." />
+      <PageHeader
+        title="Expert groups"
+        description="Each group is convened around one rare cancer, with chairs and members from several organizations."
+        actions={
+          canCreateGroup(actor, chairs > 0) ? (
+            <Link href="/groups/new" className={buttonClass}>
+              Convene a group
+            </Link>
+          ) : null
+        }
+      />
       <nav aria-label="Filter by status" className="mb-4 flex flex-wrap gap-2 text-sm">
         {[undefined, ...STATUSES].map((s) => (
           <Link

@@ -18,8 +18,11 @@ export function Header({ session }: { session: Session | null }) {
     ? [
         { href: "/dashboard", label: "Dashboard" },
         { href: "/organizations", label: "Organizations" },
+        { href: "/proposals", label: "Proposals" },
         { href: "/groups", label: "Expert groups" },
+        ...(can(actor, "pipeline.view") ? [{ href: "/pipeline", label: "Pipeline" }] : []),
         ...(can(actor, "audit.view") ? [{ href: "/admin/audit", label: "Audit log" }] : []),
+        ...(can(actor, "settings.manage") ? [{ href: "/admin/settings", label: "Settings" }] : []),
       ]
     : [];
   return (

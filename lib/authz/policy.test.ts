@@ -23,6 +23,13 @@ const EXPECTED: Record<Permission, Who[]> = {
   "group.view": everyoneSignedIn,
   "audit.view": ["secretariat"],
   "people.view": ["secretariat"],
+  "proposal.list": everyoneSignedIn,
+  "proposal.view": everyoneSignedIn,
+  "proposal.create": everyoneSignedIn,
+  "interest.record": ["representative"],
+  "pipeline.view": ["secretariat"],
+  "settings.manage": ["secretariat"],
+  "group.manage": everyoneSignedIn,
 };
 
 describe("permission table", () => {

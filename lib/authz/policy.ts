@@ -20,6 +20,16 @@ export const PERMISSIONS = {
   "group.view": ["member", "representative", "secretariat"],
   "audit.view": ["secretariat"],
   "people.view": ["secretariat"],
+  "proposal.list": ["member", "representative", "secretariat"],
+  "proposal.view": ["member", "representative", "secretariat"],
+  /** Further limited to members of the proposal's expert group (see lib/proposals/access.ts). */
+  "proposal.create": ["member", "representative", "secretariat"],
+  /** Only for the representative's own organization, which is never taken from the request. */
+  "interest.record": ["representative"],
+  "pipeline.view": ["secretariat"],
+  "settings.manage": ["secretariat"],
+  /** Further limited to chairs (see lib/groups/access.ts). */
+  "group.manage": ["member", "representative", "secretariat"],
 } as const satisfies Record<string, readonly Capability[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -63,6 +63,12 @@ export async function getGroup(actor: Actor | null, slug: string) {
         take: 500,
         select: { role: true, user: personWithOrg },
       },
+      proposals: {
+        orderBy: { updatedAt: "desc" },
+        take: 20,
+        select: { id: true, title: true, status: true },
+      },
+      _count: { select: { proposals: true } },
     },
   });
   if (!group) throw new AppError("NOT_FOUND", "No such expert group.");

@@ -3,6 +3,7 @@
 import reference from "@/prisma/data/irci-reference.json";
 import type { PrismaClient } from "@/lib/prisma-client";
 import { DEMO_PEOPLE, GROUP_ROSTERS, GROUP_STATUS } from "./demo-people";
+import { seedProposals } from "./proposals";
 
 export const DEMO_INCIDENCE_SOURCE =
   "Illustrative demo value from the IRCI reference data (not a sourced figure)";
@@ -11,6 +12,7 @@ export interface SeedSummary {
   organizations: number;
   groups: number;
   people: number;
+  proposals: number;
 }
 
 export async function seedReferenceData(db: PrismaClient): Promise<Pick<SeedSummary, "organizations" | "groups">> {
@@ -83,5 +85,6 @@ export async function seedDemoPeople(db: PrismaClient): Promise<number> {
 export async function seedDatabase(db: PrismaClient, options: { demo: boolean }): Promise<SeedSummary> {
   const reference = await seedReferenceData(db);
   const people = options.demo ? await seedDemoPeople(db) : 0;
-  return { ...reference, people };
+  const proposals = await seedProposals(db, options);
+  return { ...reference, people, proposals };
 }

@@ -6,6 +6,10 @@ import { requirePage } from "@/lib/authz/session";
 import { getGroup } from "@/lib/groups/queries";
 import { membersByOrganization } from "@/lib/groups/grouping";
 import { pageData } from "@/lib/page-data";
+import { canManageGroup } from "@/lib/groups/access";
+import { candidatesFor } from "@/lib/groups/mutations";
+import { StatusBadge } from "@/components/proposals/StatusBadge";
+import { ManageMembers } from "../ManageMembers";
 
 export default async function GroupPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
@@ -14,6 +18,9 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
   const group = await pageData(getGroup(actor, slug), path);
   const chairs = group.members.filter((m) => m.role === "CHAIR");
   const byOrg = membersByOrganization(group.members);
+  const canManage = canManageGroup(actor, chairs.some((c) => c.user.id === actor.userId));
+  const candidates = canManage ? await candidatesFor(actor, group.id) : [];
+  const orgOf = (u: { membership: { organization: { shortName: string } } | null }) => u.membership?.organization.shortName ?? "Secretariat";
   return (
     <>
       <PageHeader
@@ -68,6 +75,37 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
             </div>
           )}
         </Card>
+        <Card title={`Proposals (${group._count.proposals})`} className="lg:col-span-3">
+          {group.proposals.length === 0 ? (
+            <EmptyState>
+              No proposals yet. <Link href="/proposals/new">Start one</Link>.
+            </EmptyState>
+          ) : (
+            <ul className="divide-y divide-slate-100">
+              {group.proposals.map((p) => (
+                <li key={p.id} className="flex items-center justify-between gap-3 py-2">
+                  <Link href={`/proposals/${p.id}`}>{p.title}</Link>
+                  <StatusBadge status={p.status} />
+                </li>
+              ))}
+            </ul>
+          )}
+          {group._count.proposals > group.proposals.length ? (
+            <p className="mt-2 text-sm">
+              <Link href={`/proposals?group=${group.slug}`}>All {group._count.proposals} proposals</Link>
+            </p>
+          ) : null}
+        </Card>
+        {canManage ? (
+          <Card title="Manage members" className="lg:col-span-3">
+            <ManageMembers
+              groupId={group.id}
+              slug={group.slug}
+              members={group.members.map((m) => ({ role: m.role, person: { id: m.user.id, name: m.user.name, org: orgOf(m.user) } }))}
+              candidates={candidates.map((c) => ({ id: c.id, name: c.name, org: orgOf(c) }))}
+            />
+          </Card>
+        ) : null}
       </div>
     </>
   );

@@ -1,0 +1,44 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { currentActor } from "@/lib/authz/actor";
+import { failure, type FormState } from "@/lib/form-state";
+import { createGroup, removeGroupMember, setGroupMember } from "@/lib/groups/mutations";
+
+const str = (formData: FormData, name: string) => String(formData.get(name) ?? "");
+
+export async function createGroupAction(_state: FormState, formData: FormData): Promise<FormState> {
+  let slug: string;
+  try {
+    const group = await createGroup(await currentActor(), {
+      cancer: str(formData, "cancer"),
+      incidencePer100k: str(formData, "incidencePer100k"),
+      incidenceSource: str(formData, "incidenceSource"),
+      description: str(formData, "description"),
+    });
+    slug = group.slug;
+  } catch (error) {
+    return failure(error, formData);
+  }
+  redirect(`/groups/${slug}`);
+}
+
+export async function setMemberAction(groupId: string, slug: string, _state: FormState, formData: FormData): Promise<FormState> {
+  try {
+    await setGroupMember(await currentActor(), groupId, { userId: str(formData, "userId"), role: str(formData, "role") });
+    revalidatePath(`/groups/${slug}`);
+    return { ok: true, message: "The group's members are updated." };
+  } catch (error) {
+    return failure(error, formData);
+  }
+}
+
+export async function removeMemberAction(groupId: string, slug: string, _state: FormState, formData: FormData): Promise<FormState> {
+  try {
+    await removeGroupMember(await currentActor(), groupId, str(formData, "userId"));
+    revalidatePath(`/groups/${slug}`);
+    return { ok: true, message: "Removed from the group." };
+  } catch (error) {
+    return failure(error, formData);
+  }
+}

@@ -1,0 +1,217 @@
+import Link from "next/link";
+import { Badge, Card, EmptyState, PageHeader, secondaryButtonClass } from "@/components/ui";
+import { StatusBadge } from "@/components/proposals/StatusBadge";
+import { INTEREST_LABEL, INTEREST_TONE } from "@/components/proposals/labels";
+import { requirePage } from "@/lib/authz/session";
+import { getProposal } from "@/lib/proposals/queries";
+import { PHASE_LABEL } from "@/lib/proposals/schema";
+import { EDITABLE_STATUSES, INTEREST_OPEN_STATUSES, TRANSITIONS } from "@/lib/proposals/workflow";
+import { pageData } from "@/lib/page-data";
+import { formatDateTime } from "@/lib/time";
+import { InterestForm } from "./InterestForm";
+import { TransitionPanel } from "./TransitionPanel";
+import { describeEvent } from "@/lib/proposals/timeline";
+
+function Text({ value }: { value: string | null | undefined }) {
+  return value?.trim() ? <span className="whitespace-pre-wrap">{value}</span> : <span className="text-slate-500">Not given yet</span>;
+}
+
+export default async function ProposalPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const path = `/proposals/${id}`;
+  const { actor, session } = await requirePage("proposal.view", path);
+  const data = await pageData(getProposal(actor, id), path);
+  const { proposal: p, organizations, criteria, actions, timeline, canEdit } = data;
+  const zone = session.user.organization?.timeZone ?? "UTC";
+  const interestByOrg = new Map(p.interests.map((i) => [i.organizationId, i]));
+  const committed = p.interests.filter((i) => i.level === "LEAD" || i.level === "PARTICIPATE");
+  const countries = new Set(committed.map((i) => organizations.find((o) => o.id === i.organizationId)?.country));
+  const sum = (key: "expectedSites" | "expectedPatientsPerYear") => committed.reduce((n, i) => n + (i[key] ?? 0), 0);
+  const mine = actor.organizationId ? interestByOrg.get(actor.organizationId) : undefined;
+  const myOrg = organizations.find((o) => o.id === actor.organizationId);
+  const canRecordInterest = actor.orgRole === "REPRESENTATIVE" && myOrg && INTEREST_OPEN_STATUSES.includes(p.status);
+  const registryIds = Object.entries((p.registryIds ?? {}) as Record<string, unknown>).filter(([k]) => k !== "other");
+  const eligibleCount = criteria.filter((c) => c.ok).length;
+
+  return (
+    <>
+      <PageHeader
+        title={p.title}
+        description={
+          <span className="flex flex-wrap items-center gap-2">
+            <StatusBadge status={p.status} />
+            {p.demo ? <Badge>Demo</Badge> : null}
+            <Link href={`/groups/${p.group.slug}`}>{p.group.name}</Link>
+            <span>· lead: {p.leadOrganization?.shortName ?? p.leadDescription ?? "not named"}</span>
+          </span>
+        }
+        actions={
+          <div className="flex gap-2">
+            {canEdit && EDITABLE_STATUSES.includes(p.status) ? (
+              <Link href={`${path}/edit`} className={secondaryButtonClass}>
+                Edit draft
+              </Link>
+            ) : null}
+            <Link href={`${path}/revisions`} className={secondaryButtonClass}>
+              Revisions ({p._count.revisions})
+            </Link>
+          </div>
+        }
+      />
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="space-y-6 lg:col-span-2">
+          <Card title="Hypothesis and design">
+            <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-[10rem_1fr]">
+              <dt className="text-slate-600">Population</dt>
+              <dd><Text value={p.population} /></dd>
+              <dt className="text-slate-600">Intervention</dt>
+              <dd><Text value={p.intervention} /></dd>
+              <dt className="text-slate-600">Comparator</dt>
+              <dd><Text value={p.comparator} /></dd>
+              <dt className="text-slate-600">Primary outcome</dt>
+              <dd><Text value={p.primaryOutcome} /></dd>
+              <dt className="text-slate-600">Design</dt>
+              <dd>
+                {[
+                  p.phase ? PHASE_LABEL[p.phase as keyof typeof PHASE_LABEL] ?? p.phase : null,
+                  p.randomised === null ? null : p.randomised ? "randomised" : "not randomised",
+                  p.sampleSize ? `${p.sampleSize} patients planned` : null,
+                  p.primaryEndpoint ? `primary endpoint: ${p.primaryEndpoint}` : null,
+                ]
+                  .filter(Boolean)
+                  .join(", ") || <span className="text-slate-500">Not given yet</span>}
+              </dd>
+              <dt className="text-slate-600">Rationale</dt>
+              <dd><Text value={p.rationale} /></dd>
+              <dt className="text-slate-600">Why no other forum</dt>
+              <dd><Text value={p.noOtherForum} /></dd>
+              {registryIds.length > 0 ? (
+                <>
+                  <dt className="text-slate-600">Registry ids</dt>
+                  <dd className="font-mono">{registryIds.map(([, v]) => String(v)).join(" · ")}</dd>
+                </>
+              ) : null}
+              {p.closedReason ? (
+                <>
+                  <dt className="text-slate-600">Closing reason</dt>
+                  <dd>{p.closedReason}</dd>
+                </>
+              ) : null}
+            </dl>
+          </Card>
+
+          <Card title="Partner interest">
+            <div className="overflow-x-auto">
+              <table className="w-full text-left text-sm">
+                <caption className="sr-only">Each member organization&apos;s interest in this proposal</caption>
+                <thead className="border-b border-slate-200 text-slate-600">
+                  <tr>
+                    <th scope="col" className="py-2 pr-3 font-medium">Organization</th>
+                    <th scope="col" className="py-2 pr-3 font-medium">Interest</th>
+                    <th scope="col" className="py-2 pr-3 text-right font-medium">Sites</th>
+                    <th scope="col" className="py-2 pr-3 text-right font-medium">Patients a year</th>
+                    <th scope="col" className="py-2 font-medium">Note</th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-slate-100">
+                  {organizations.map((org) => {
+                    const i = interestByOrg.get(org.id);
+                    return (
+                      <tr key={org.id}>
+                        <th scope="row" className="py-2 pr-3 font-medium">
+                          {org.shortName} <span className="font-normal text-slate-600">({org.country})</span>
+                        </th>
+                        <td className="py-2 pr-3">
+                          {i ? <Badge tone={INTEREST_TONE[i.level]}>{INTEREST_LABEL[i.level]}</Badge> : <span className="text-slate-500">Not recorded</span>}
+                        </td>
+                        <td className="py-2 pr-3 text-right tabular-nums">{i?.expectedSites ?? "—"}</td>
+                        <td className="py-2 pr-3 text-right tabular-nums">{i?.expectedPatientsPerYear ?? "—"}</td>
+                        <td className="py-2 text-slate-700">{i?.note || ""}</td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+                <tfoot className="border-t-2 border-slate-200 font-medium">
+                  <tr>
+                    <th scope="row" className="py-2 pr-3">Taking part</th>
+                    <td className="py-2 pr-3">
+                      {committed.length} organizations, {countries.size} countries
+                    </td>
+                    <td className="py-2 pr-3 text-right tabular-nums">{sum("expectedSites")}</td>
+                    <td className="py-2 pr-3 text-right tabular-nums">{sum("expectedPatientsPerYear")}</td>
+                    <td />
+                  </tr>
+                </tfoot>
+              </table>
+            </div>
+            {canRecordInterest ? (
+              <div className="mt-4 border-t border-slate-200 pt-4">
+                <InterestForm
+                  proposalId={p.id}
+                  organization={myOrg.shortName}
+                  canLead={p.leadOrganizationId === myOrg.id}
+                  current={mine ? { level: mine.level, expectedSites: mine.expectedSites, expectedPatientsPerYear: mine.expectedPatientsPerYear, note: mine.note } : null}
+                />
+              </div>
+            ) : null}
+          </Card>
+        </div>
+
+        <div className="space-y-6">
+          <Card title={`IRCI criteria (${eligibleCount} of ${criteria.length})`}>
+            <ul className="space-y-3" aria-label="Eligibility checklist">
+              {criteria.map((c) => (
+                <li key={c.id} className="flex gap-2 text-sm">
+                  <span aria-hidden className={`mt-0.5 flex h-5 w-5 flex-none items-center justify-center rounded-full text-xs font-bold text-white ${c.ok ? "bg-emerald-600" : "bg-rose-600"}`}>
+                    {c.ok ? "✓" : "!"}
+                  </span>
+                  <div>
+                    <p className="font-medium">
+                      <span className="sr-only">{c.ok ? "Met: " : "Not met: "}</span>
+                      {c.label}
+                    </p>
+                    <p className="text-slate-700">{c.detail}</p>
+                  </div>
+                </li>
+              ))}
+            </ul>
+          </Card>
+
+          <Card title="What you can do">
+            {actions.length === 0 ? (
+              <p className="text-sm text-slate-600">Nothing for you to move here now.</p>
+            ) : (
+              <TransitionPanel
+                proposalId={p.id}
+                actions={actions.map(({ event, decision }) => ({
+                  event,
+                  label: TRANSITIONS[event].label,
+                  reasonRequired: TRANSITIONS[event].reasonRequired,
+                  blockedBecause: decision.ok ? null : decision.reason,
+                }))}
+              />
+            )}
+          </Card>
+
+          <Card title="Timeline">
+            {timeline.length === 0 ? (
+              <EmptyState>Nothing has happened yet.</EmptyState>
+            ) : (
+              <ol className="space-y-3 text-sm">
+                {timeline.map((e) => (
+                  <li key={e.id} className="border-l-2 border-brand-100 pl-3">
+                    <p className="font-medium">{describeEvent(e, organizations)}</p>
+                    <p className="text-slate-600">
+                      {e.actor?.name ?? "System"} · {formatDateTime(e.at, zone)}
+                    </p>
+                    {e.reason ? <p className="text-slate-700">“{e.reason}”</p> : null}
+                  </li>
+                ))}
+              </ol>
+            )}
+          </Card>
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,27 @@
+import "server-only";
+import { AppError } from "@/lib/errors";
+import { ValidationError } from "@/lib/proposals/mutations";
+
+/** What a form shows after the server answered: a message, field messages, and the values typed. */
+export interface FormState {
+  ok: boolean;
+  message?: string;
+  fields?: Record<string, string>;
+  values?: Record<string, string>;
+}
+
+export function formValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) if (typeof value === "string" && !key.startsWith("$")) values[key] = value;
+  return values;
+}
+
+/** Expected refusals become messages; anything else is logged and shown with a reference, never a stack. */
+export function failure(error: unknown, formData?: FormData): FormState {
+  const values = formData ? formValues(formData) : undefined;
+  if (error instanceof ValidationError) return { ok: false, message: error.message, fields: error.fields, values };
+  if (error instanceof AppError) return { ok: false, message: error.message, values };
+  const reference = crypto.randomUUID().slice(0, 8);
+  console.error(`[error ${reference}]`, error);
+  return { ok: false, message: `Something went wrong on our side (reference ${reference}). Nothing was saved; please try again.`, values };
+}

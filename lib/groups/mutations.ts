@@ -1,0 +1,136 @@
+import "server-only";
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { assertCan } from "@/lib/authz/session";
+import type { Actor } from "@/lib/authz/policy";
+import { audit } from "@/lib/audit/record";
+import { Prisma } from "@/lib/prisma-client";
+import { fieldErrors } from "@/lib/proposals/schema";
+import { ValidationError } from "@/lib/proposals/mutations";
+import { canCreateGroup, canManageGroup } from "./access";
+
+export const ZCreateGroup = z.object({
+  cancer: z.string().trim().min(3, "Name the rare cancer.").max(200),
+  incidencePer100k: z.preprocess(
+    (v) => (v === "" || v === null || v === undefined ? null : v),
+    z.coerce.number({ message: "Enter the incidence as a number, such as 0.8." }).min(0, "Incidence cannot be negative.").max(1000).nullable(),
+  ),
+  incidenceSource: z.string().trim().max(500),
+  description: z.string().trim().max(2000),
+});
+
+function slugify(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize("NFD")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "")
+    .slice(0, 60);
+}
+
+async function chairsAnyGroup(userId: string) {
+  return (await db.groupMember.count({ where: { userId, role: "CHAIR" } })) > 0;
+}
+
+export async function createGroup(actor: Actor | null, raw: unknown) {
+  assertCan(actor, "group.manage");
+  if (!canCreateGroup(actor, await chairsAnyGroup(actor.userId))) {
+    throw new AppError("FORBIDDEN", "Only the secretariat and expert group chairs can convene a new group.");
+  }
+  const parsed = ZCreateGroup.safeParse(raw);
+  if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
+  const input = parsed.data;
+  if (input.incidencePer100k !== null && !input.incidenceSource) {
+    throw new ValidationError({ incidenceSource: "Say where the incidence figure comes from." });
+  }
+  try {
+    return await db.$transaction(async (tx) => {
+      const group = await tx.expertGroup.create({
+        data: {
+          slug: slugify(input.cancer),
+          name: `${input.cancer} expert group`,
+          cancer: input.cancer,
+          description: input.description || null,
+          incidencePer100k: input.incidencePer100k,
+          incidenceSource: input.incidenceSource || null,
+          status: "PROPOSED",
+          // Whoever convenes a group chairs it until they name others.
+          members: actor.secretariat ? undefined : { create: { userId: actor.userId, role: "CHAIR" } },
+        },
+      });
+      await audit(tx, { actorId: actor.userId, action: "group.created", entityType: "group", entityId: group.id, groupId: group.id });
+      return group;
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      throw new ValidationError({ cancer: "There is already an expert group for this cancer." });
+    }
+    throw error;
+  }
+}
+
+async function loadManagedGroup(actor: Actor, groupId: string) {
+  const group = await db.expertGroup.findUnique({
+    where: { id: groupId },
+    select: { id: true, members: { where: { userId: actor.userId, role: "CHAIR" }, select: { id: true } } },
+  });
+  if (!group) throw new AppError("NOT_FOUND", "No such expert group.");
+  if (!canManageGroup(actor, group.members.length > 0)) {
+    throw new AppError("FORBIDDEN", "Only the group's chairs and the secretariat can change its members.");
+  }
+  return group;
+}
+
+const ZMember = z.object({ userId: z.string().min(1, "Choose a person."), role: z.enum(["CHAIR", "MEMBER"]) });
+
+/** Adds a person from any member organization, or changes their role in the group. */
+export async function setGroupMember(actor: Actor | null, groupId: string, raw: unknown) {
+  assertCan(actor, "group.manage");
+  const group = await loadManagedGroup(actor, groupId);
+  const parsed = ZMember.safeParse(raw);
+  if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
+  const { userId, role } = parsed.data;
+  const person = await db.user.findFirst({ where: { id: userId, active: true, membership: { isNot: null } }, select: { id: true } });
+  if (!person) throw new ValidationError({ userId: "Choose a person who belongs to a member organization." });
+  return db.$transaction(async (tx) => {
+    const member = await tx.groupMember.upsert({
+      where: { groupId_userId: { groupId: group.id, userId } },
+      create: { groupId: group.id, userId, role },
+      update: { role },
+    });
+    await audit(tx, {
+      actorId: actor.userId,
+      action: "group.member_set",
+      entityType: "group",
+      entityId: group.id,
+      groupId: group.id,
+      data: { userId, role },
+    });
+    return member;
+  });
+}
+
+export async function removeGroupMember(actor: Actor | null, groupId: string, userId: string) {
+  assertCan(actor, "group.manage");
+  const group = await loadManagedGroup(actor, groupId);
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.groupMember.deleteMany({ where: { groupId: group.id, userId } });
+    if (count === 0) throw new AppError("NOT_FOUND", "That person is not in the group.");
+    const chairsLeft = await tx.groupMember.count({ where: { groupId: group.id, role: "CHAIR" } });
+    if (chairsLeft === 0) throw new AppError("CONFLICT", "A group keeps at least one chair: name another chair first.");
+    await audit(tx, { actorId: actor.userId, action: "group.member_removed", entityType: "group", entityId: group.id, groupId: group.id, data: { userId } });
+  });
+}
+
+/** People who could join a group: active members of any organization, not already in it. */
+export async function candidatesFor(actor: Actor | null, groupId: string) {
+  assertCan(actor, "group.manage");
+  await loadManagedGroup(actor, groupId);
+  return db.user.findMany({
+    where: { active: true, membership: { isNot: null }, groupRoles: { none: { groupId } } },
+    orderBy: { name: "asc" },
+    take: 500,
+    select: { id: true, name: true, membership: { select: { organization: { select: { shortName: true } } } } },
+  });
+}

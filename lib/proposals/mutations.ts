@@ -1,0 +1,218 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { assertCan } from "@/lib/authz/session";
+import type { Actor } from "@/lib/authz/policy";
+import { audit } from "@/lib/audit/record";
+import { Prisma } from "@/lib/prisma-client";
+import { canCreateProposalIn, canEditProposal } from "./access";
+import { loadProposalContext } from "./queries";
+import {
+  ZCreateProposal,
+  ZProposalContent,
+  ZRecordInterest,
+  CONTENT_FIELDS,
+  fieldErrors,
+  type ProposalContent,
+} from "./schema";
+import { EDITABLE_STATUSES, INTEREST_OPEN_STATUSES, PROPOSAL_EVENTS, STATUS_LABEL, TRANSITIONS, decide, type ProposalEvent } from "./workflow";
+
+/** Invalid input: the message for the form, and a message per field. */
+export class ValidationError extends AppError {
+  constructor(readonly fields: Record<string, string>) {
+    super("INVALID", "Some fields need attention.");
+  }
+}
+
+function contentOf(p: ProposalContent): Prisma.InputJsonObject {
+  return Object.fromEntries(CONTENT_FIELDS.map((f) => [f, p[f]])) as Prisma.InputJsonObject;
+}
+
+export async function createProposal(actor: Actor | null, raw: unknown) {
+  assertCan(actor, "proposal.create");
+  const parsed = ZCreateProposal.safeParse(raw);
+  if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
+  const input = parsed.data;
+  const [group, lead] = await Promise.all([
+    db.expertGroup.findUnique({
+      where: { id: input.groupId },
+      select: { id: true, status: true, members: { where: { userId: actor.userId }, select: { id: true } } },
+    }),
+    db.organization.findUnique({ where: { id: input.leadOrganizationId }, select: { id: true } }),
+  ]);
+  if (!group) throw new ValidationError({ groupId: "Choose an expert group from the list." });
+  if (!lead) throw new ValidationError({ leadOrganizationId: "Choose a lead organization from the list." });
+  if (!canCreateProposalIn(actor, group.members.length > 0)) {
+    throw new AppError("FORBIDDEN", "Only members of this expert group and the secretariat can start a proposal in it.");
+  }
+  if (group.status === "CLOSED" || group.status === "DORMANT") {
+    throw new ValidationError({ groupId: "This expert group is not taking new proposals." });
+  }
+  const content = ZProposalContent.parse({
+    title: input.title,
+    population: "",
+    intervention: "",
+    comparator: "",
+    primaryOutcome: "",
+    rationale: "",
+    phase: null,
+    randomised: null,
+    sampleSize: null,
+    primaryEndpoint: "",
+    noOtherForum: "",
+  });
+  return db.$transaction(async (tx) => {
+    const proposal = await tx.proposal.create({
+      data: {
+        groupId: group.id,
+        leadOrganizationId: lead.id,
+        title: content.title,
+        createdById: actor.userId,
+        authors: { create: { userId: actor.userId } },
+        revisions: { create: { number: 1, content: contentOf(content), authorId: actor.userId } },
+      },
+    });
+    await audit(tx, {
+      actorId: actor.userId,
+      action: "proposal.created",
+      entityType: "proposal",
+      entityId: proposal.id,
+      groupId: group.id,
+      data: { title: content.title },
+    });
+    return proposal;
+  });
+}
+
+/**
+ * Saves a draft as a new revision. `version` is the one the editor loaded: if someone saved in
+ * between, nothing is written and the caller keeps the text that was typed.
+ */
+export async function saveProposal(actor: Actor | null, id: string, raw: unknown, version: number) {
+  assertCan(actor, "proposal.view");
+  const parsed = ZProposalContent.safeParse(raw);
+  if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
+  const { proposal, roles } = await loadProposalContext(actor, id);
+  if (!canEditProposal(roles)) {
+    throw new AppError("FORBIDDEN", "Only the authors, the lead organization's representative, the group's chairs and the secretariat can edit this proposal.");
+  }
+  if (!EDITABLE_STATUSES.includes(proposal.status)) {
+    throw new AppError("CONFLICT", `The proposal is ${STATUS_LABEL[proposal.status].toLowerCase()}: only drafts can be edited.`);
+  }
+  const content = parsed.data;
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.proposal.updateMany({
+      where: { id, version, status: { in: [...EDITABLE_STATUSES] } },
+      data: { ...content, version: { increment: 1 } },
+    });
+    if (count === 0) {
+      throw new AppError(
+        "CONFLICT",
+        "Someone else saved this proposal after you opened it. Your text is still in the form: copy what you need, reload to see their version, then apply your changes again.",
+      );
+    }
+    // Revisions are numbered 1, 2, 3… (the version also counts status changes, so it can skip).
+    const last = await tx.proposalRevision.aggregate({ where: { proposalId: id }, _max: { number: true } });
+    const number = (last._max.number ?? 0) + 1;
+    await tx.proposalRevision.create({ data: { proposalId: id, number, content: contentOf(content), authorId: actor.userId } });
+    await tx.proposalAuthor.upsert({
+      where: { proposalId_userId: { proposalId: id, userId: actor.userId } },
+      create: { proposalId: id, userId: actor.userId },
+      update: {},
+    });
+    await audit(tx, { actorId: actor.userId, action: "proposal.saved", entityType: "proposal", entityId: id, data: { revision: number } });
+    return { version: version + 1, revision: number };
+  });
+}
+
+/** Records the actor's own organization's interest. The organization comes from the session, never the form. */
+export async function recordInterest(actor: Actor | null, proposalId: string, raw: unknown) {
+  assertCan(actor, "interest.record");
+  const organizationId = actor.organizationId;
+  if (!organizationId) throw new AppError("FORBIDDEN", "Only an organization's representative can record its interest.");
+  const parsed = ZRecordInterest.safeParse(raw);
+  if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
+  const input = parsed.data;
+  const proposal = await db.proposal.findUnique({ where: { id: proposalId }, select: { id: true, status: true, leadOrganizationId: true } });
+  if (!proposal) throw new AppError("NOT_FOUND", "No such proposal.");
+  if (!INTEREST_OPEN_STATUSES.includes(proposal.status)) {
+    throw new AppError("CONFLICT", `Interest is recorded before the vote; this proposal is ${STATUS_LABEL[proposal.status].toLowerCase()}.`);
+  }
+  if (input.level === "LEAD" && proposal.leadOrganizationId !== organizationId) {
+    throw new ValidationError({ level: "Only the lead organization named on the proposal can record that it leads." });
+  }
+  const data = {
+    level: input.level,
+    expectedSites: input.expectedSites,
+    expectedPatientsPerYear: input.expectedPatientsPerYear,
+    note: input.note,
+    recordedById: actor.userId,
+  };
+  const write = () =>
+    db.$transaction(async (tx) => {
+      const interest = await tx.partnerInterest.upsert({
+        where: { proposalId_organizationId: { proposalId, organizationId } },
+        create: { proposalId, organizationId, ...data },
+        update: data,
+      });
+      await tx.partnerInterestRecord.create({ data: { proposalId, organizationId, ...data } });
+      await audit(tx, {
+        actorId: actor.userId,
+        action: "interest.recorded",
+        entityType: "proposal",
+        entityId: proposalId,
+        organizationId,
+        data: { level: input.level, expectedSites: input.expectedSites, expectedPatientsPerYear: input.expectedPatientsPerYear },
+      });
+      return interest;
+    });
+  try {
+    return await write();
+  } catch (error) {
+    // Two first recordings at the same instant: the unique key lets one insert; the other updates.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return write();
+    throw error;
+  }
+}
+
+function isEvent(value: string): value is ProposalEvent {
+  return (PROPOSAL_EVENTS as string[]).includes(value);
+}
+
+/**
+ * Moves a proposal along the workflow. The update is guarded by the status it was decided from,
+ * so of two concurrent transitions exactly one wins; the audit event is in the same transaction.
+ */
+export async function transitionProposal(actor: Actor | null, id: string, event: string, reason?: string) {
+  assertCan(actor, "proposal.view");
+  if (!isEvent(event)) throw new AppError("INVALID", "Unknown action.");
+  const { proposal, roles, facts } = await loadProposalContext(actor, id);
+  const decision = decide(proposal.status, event, roles, facts, reason);
+  if (!decision.ok) {
+    const code = roles.some((r) => (TRANSITIONS[event].roles as readonly string[]).includes(r)) ? "CONFLICT" : "FORBIDDEN";
+    throw new AppError(code, decision.reason);
+  }
+  const closing = decision.to === "REJECTED" || decision.to === "WITHDRAWN" || decision.to === "CLOSED_EARLY";
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.proposal.updateMany({
+      where: { id, status: proposal.status },
+      data: {
+        status: decision.to,
+        statusChangedAt: new Date(),
+        version: { increment: 1 },
+        ...(closing ? { closedReason: reason?.trim() } : {}),
+      },
+    });
+    if (count === 0) throw new AppError("CONFLICT", "Someone else changed this proposal's status a moment ago. Reload to see where it is now.");
+    await audit(tx, {
+      actorId: actor.userId,
+      action: `proposal.${event}`,
+      entityType: "proposal",
+      entityId: id,
+      groupId: proposal.groupId,
+      reason: reason?.trim() || null,
+      data: { from: proposal.status, to: decision.to },
+    });
+    return { from: proposal.status, to: decision.to };
+  });
+}

@@ -1,0 +1,228 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { assertCan } from "@/lib/authz/session";
+import type { Actor } from "@/lib/authz/policy";
+import { Prisma } from "@/lib/prisma-client";
+import type { InterestLevel, ProposalStatus } from "@/lib/generated/prisma/enums";
+import { pageArgs, toPage } from "@/lib/pagination";
+import { getRareThreshold } from "@/lib/settings";
+import { proposalRoles, canEditProposal } from "./access";
+import { checkEligibility, isEligible, missingHypothesisParts, type Criterion } from "./eligibility";
+import { availableEvents, decide, type Facts, type ProposalEvent } from "./workflow";
+import { SEARCH_DOCUMENT } from "./search";
+
+export const PROPOSALS_PER_PAGE = 20;
+
+export interface ProposalFilters {
+  status?: ProposalStatus;
+  group?: string;
+  lead?: string;
+  /** My organization's interest: a level, or NONE for "not recorded yet". */
+  myInterest?: InterestLevel | "NONE";
+  q?: string;
+  page?: number;
+}
+
+/** Matching ids in rank order for a full-text search, through the expression index. */
+async function searchIds(q: string): Promise<string[]> {
+  const rows = await db.$queryRaw<{ id: string }[]>(Prisma.sql`
+    SELECT "id" FROM "Proposal"
+    WHERE ${Prisma.raw(SEARCH_DOCUMENT)} @@ websearch_to_tsquery('english', ${q})
+    ORDER BY ts_rank(${Prisma.raw(SEARCH_DOCUMENT)}, websearch_to_tsquery('english', ${q})) DESC
+    LIMIT 1000`);
+  return rows.map((r) => r.id);
+}
+
+export async function listProposals(actor: Actor | null, filters: ProposalFilters = {}) {
+  assertCan(actor, "proposal.list");
+  const page = filters.page ?? 1;
+  const q = filters.q?.trim();
+  const ids = q ? await searchIds(q) : undefined;
+  const where: Prisma.ProposalWhereInput = {
+    ...(ids ? { id: { in: ids } } : {}),
+    ...(filters.status ? { status: filters.status } : {}),
+    ...(filters.group ? { group: { slug: filters.group } } : {}),
+    ...(filters.lead ? { leadOrganization: { slug: filters.lead } } : {}),
+  };
+  if (filters.myInterest && actor.organizationId) {
+    where.interests =
+      filters.myInterest === "NONE"
+        ? { none: { organizationId: actor.organizationId } }
+        : { some: { organizationId: actor.organizationId, level: filters.myInterest } };
+  }
+  const [rows, total] = await Promise.all([
+    db.proposal.findMany({
+      where,
+      orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
+      // Search results keep their rank order below; other lists are newest first.
+      ...(ids ? { skip: 0, take: 1000 } : pageArgs(page, PROPOSALS_PER_PAGE)),
+      select: {
+        id: true,
+        title: true,
+        status: true,
+        updatedAt: true,
+        demo: true,
+        group: { select: { slug: true, name: true } },
+        leadOrganization: { select: { shortName: true } },
+        // My organization's interest only (none for the secretariat without an organization).
+        interests: { where: { organizationId: actor.organizationId ?? "" }, select: { level: true } },
+        _count: { select: { interests: { where: { level: { in: ["LEAD", "PARTICIPATE"] } } } } },
+      },
+    }),
+    db.proposal.count({ where }),
+  ]);
+  if (!ids) return toPage(rows, total, page, PROPOSALS_PER_PAGE);
+  const rank = new Map(ids.map((id, i) => [id, i]));
+  const ranked = rows.sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0));
+  const { skip, take } = pageArgs(page, PROPOSALS_PER_PAGE);
+  return toPage(ranked.slice(skip, skip + take), total, page, PROPOSALS_PER_PAGE);
+}
+
+const proposalDetail = {
+  group: {
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      cancer: true,
+      incidencePer100k: true,
+      incidenceIsDemo: true,
+      members: { where: { role: "CHAIR" }, select: { userId: true, user: { select: { name: true } } } },
+    },
+  },
+  leadOrganization: { select: { id: true, slug: true, shortName: true, name: true } },
+  authors: { select: { userId: true, user: { select: { name: true, membership: { select: { organization: { select: { shortName: true } } } } } } } },
+  interests: {
+    select: {
+      organizationId: true,
+      level: true,
+      expectedSites: true,
+      expectedPatientsPerYear: true,
+      note: true,
+      updatedAt: true,
+      recordedBy: { select: { name: true } },
+    },
+  },
+  _count: { select: { revisions: true } },
+} satisfies Prisma.ProposalSelect;
+
+/** The proposal with everything needed to decide what someone may do with it. */
+export async function loadProposalContext(actor: Actor, id: string) {
+  const [proposal, organizations, threshold] = await Promise.all([
+    db.proposal.findUnique({ where: { id }, include: proposalDetail }),
+    db.organization.findMany({ orderBy: { shortName: "asc" }, select: { id: true, slug: true, shortName: true, country: true } }),
+    getRareThreshold(),
+  ]);
+  if (!proposal) throw new AppError("NOT_FOUND", "No such proposal.");
+  const roles = proposalRoles(actor, {
+    authorIds: proposal.authors.map((a) => a.userId),
+    leadOrganizationId: proposal.leadOrganizationId,
+    chairIds: proposal.group.members.map((m) => m.userId),
+  });
+  const orgById = new Map(organizations.map((o) => [o.id, o]));
+  const criteria: Criterion[] = checkEligibility({
+    incidencePer100k: proposal.group.incidencePer100k === null ? null : Number(proposal.group.incidencePer100k),
+    threshold,
+    hypothesis: proposal,
+    noOtherForum: proposal.noOtherForum,
+    interests: proposal.interests.map((i) => ({
+      organization: orgById.get(i.organizationId)?.shortName ?? "?",
+      country: orgById.get(i.organizationId)?.country ?? "?",
+      level: i.level,
+    })),
+  });
+  const missing = missingHypothesisParts(proposal);
+  const facts: Facts = {
+    guards: {
+      hypothesisComplete: {
+        ok: missing.length === 0,
+        why: `Complete the hypothesis before submitting: ${missing.join(", ")} missing.`,
+      },
+      eligible: {
+        ok: isEligible(criteria),
+        why: `Not yet eligible for a vote: ${criteria
+          .filter((c) => !c.ok)
+          .map((c) => c.detail.replace(/\.$/, ""))
+          .join("; ")}.`,
+      },
+    },
+  };
+  return { proposal, organizations, threshold, roles, criteria, facts };
+}
+
+export async function getProposal(actor: Actor | null, id: string) {
+  assertCan(actor, "proposal.view");
+  const context = await loadProposalContext(actor, id);
+  const { proposal, roles, facts } = context;
+  const timeline = await db.auditEvent.findMany({
+    where: { entityType: "proposal", entityId: id },
+    orderBy: [{ at: "desc" }, { id: "desc" }],
+    take: 50,
+    select: { id: true, at: true, action: true, reason: true, data: true, organizationId: true, actor: { select: { name: true } } },
+  });
+  const actions = availableEvents(proposal.status, roles).map((event: ProposalEvent) => ({
+    event,
+    decision: decide(proposal.status, event, roles, facts, "(reason asked on the form)"),
+  }));
+  return { ...context, timeline, actions, canEdit: canEditProposal(roles) };
+}
+
+export async function listRevisions(actor: Actor | null, proposalId: string) {
+  assertCan(actor, "proposal.view");
+  const proposal = await db.proposal.findUnique({ where: { id: proposalId }, select: { id: true, title: true } });
+  if (!proposal) throw new AppError("NOT_FOUND", "No such proposal.");
+  const revisions = await db.proposalRevision.findMany({
+    where: { proposalId },
+    orderBy: { number: "desc" },
+    take: 200,
+    select: { number: true, createdAt: true, author: { select: { name: true } } },
+  });
+  return { proposal, revisions };
+}
+
+export async function getRevisions(actor: Actor | null, proposalId: string, numbers: number[]) {
+  assertCan(actor, "proposal.view");
+  const rows = await db.proposalRevision.findMany({
+    where: { proposalId, number: { in: numbers } },
+    select: { number: true, content: true, createdAt: true, author: { select: { name: true } } },
+  });
+  if (rows.length !== new Set(numbers).size) throw new AppError("NOT_FOUND", "No such revision.");
+  return numbers.map((n) => rows.find((r) => r.number === n)!);
+}
+
+export const PIPELINE_COLUMN_LIMIT = 50;
+
+export async function pipeline(actor: Actor | null) {
+  assertCan(actor, "pipeline.view");
+  const [byStatus, rows] = await Promise.all([
+    db.proposal.groupBy({ by: ["status"], _count: { _all: true } }),
+    // Newest first in each column, at most PIPELINE_COLUMN_LIMIT each: one query with a window.
+    db.$queryRaw<{ id: string; title: string; status: ProposalStatus; group: string; lead: string | null }[]>(Prisma.sql`
+      SELECT p."id", p."title", p."status", g."name" AS "group", o."shortName" AS "lead"
+      FROM (
+        SELECT *, row_number() OVER (PARTITION BY "status" ORDER BY "updatedAt" DESC) AS n FROM "Proposal"
+      ) p
+      JOIN "ExpertGroup" g ON g."id" = p."groupId"
+      LEFT JOIN "Organization" o ON o."id" = p."leadOrganizationId"
+      WHERE p.n <= ${PIPELINE_COLUMN_LIMIT}
+      ORDER BY p."updatedAt" DESC`),
+  ]);
+  const counts = new Map(byStatus.map((s) => [s.status, s._count._all]));
+  return { counts, rows };
+}
+
+/** Groups a person may start a proposal in, and the organizations that may lead it. */
+export async function newProposalOptions(actor: Actor | null) {
+  assertCan(actor, "proposal.create");
+  const [groups, organizations] = await Promise.all([
+    db.expertGroup.findMany({
+      where: actor.secretariat ? { status: { in: ["PROPOSED", "ACTIVE"] } } : { status: { in: ["PROPOSED", "ACTIVE"] }, members: { some: { userId: actor.userId } } },
+      orderBy: { name: "asc" },
+      take: 200,
+      select: { id: true, name: true },
+    }),
+    db.organization.findMany({ orderBy: { shortName: "asc" }, select: { id: true, shortName: true, name: true } }),
+  ]);
+  return { groups, organizations };
+}

@@ -1,0 +1,69 @@
+// Input schemas for proposals, shared by the server (authoritative) and the editor's messages.
+import { z } from "zod";
+
+const text = (max: number) => z.string().trim().max(max, `At most ${max} characters.`);
+const optionalInt = (label: string, max: number) =>
+  z.preprocess(
+    (v) => (v === "" || v === null || v === undefined ? null : v),
+    z.coerce.number({ message: `${label} must be a whole number.` }).int(`${label} must be a whole number.`).min(0, `${label} cannot be negative.`).max(max, `${label} is implausibly large.`).nullable(),
+  );
+
+export const PHASES = ["EARLY_PHASE1", "PHASE1", "PHASE2", "PHASE3", "PHASE4", "NA"] as const;
+export const PHASE_LABEL: Record<(typeof PHASES)[number], string> = {
+  EARLY_PHASE1: "Early phase 1",
+  PHASE1: "Phase 1",
+  PHASE2: "Phase 2",
+  PHASE3: "Phase 3",
+  PHASE4: "Phase 4",
+  NA: "Not applicable",
+};
+
+/** The text of a proposal: what every save writes and every revision keeps. */
+export const ZProposalContent = z.object({
+  title: text(300).min(5, "Give the proposal a title of at least 5 characters."),
+  population: text(2000),
+  intervention: text(2000),
+  comparator: text(2000),
+  primaryOutcome: text(2000),
+  rationale: text(20000),
+  phase: z.preprocess((v) => (v === "" ? null : v), z.enum(PHASES, { message: "Choose a phase from the list." }).nullable()),
+  randomised: z.preprocess((v) => (v === "" || v === undefined ? null : v === "true" || v === true), z.boolean().nullable()),
+  sampleSize: optionalInt("Planned sample size", 100_000),
+  primaryEndpoint: text(2000),
+  noOtherForum: text(5000),
+});
+export type ProposalContent = z.infer<typeof ZProposalContent>;
+export const CONTENT_FIELDS = Object.keys(ZProposalContent.shape) as (keyof ProposalContent)[];
+
+export const ZCreateProposal = z.object({
+  groupId: z.string().min(1, "Choose the expert group."),
+  leadOrganizationId: z.string().min(1, "Choose the lead organization."),
+  title: ZProposalContent.shape.title,
+});
+
+export const ZSaveProposal = ZProposalContent.extend({
+  version: z.coerce.number().int().min(1),
+});
+
+export const ZRecordInterest = z.object({
+  level: z.enum(["LEAD", "PARTICIPATE", "INTERESTED", "DECLINED"], { message: "Choose lead, participate, interested or declined." }),
+  expectedSites: optionalInt("Expected sites", 10_000),
+  expectedPatientsPerYear: optionalInt("Expected patients per year", 100_000),
+  note: text(2000),
+});
+
+export const ZTransition = z.object({
+  event: z.string().min(1),
+  reason: text(2000).optional(),
+  version: z.coerce.number().int().min(1),
+});
+
+/** Field errors keyed by field name, for the form. */
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = String(issue.path[0] ?? "form");
+    out[key] ??= issue.message;
+  }
+  return out;
+}

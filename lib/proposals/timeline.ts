@@ -1,0 +1,28 @@
+// Audit events of a proposal, told as sentences for its timeline. Pure.
+import { STATUS_LABEL, TRANSITIONS, type ProposalEvent, type ProposalStatus } from "./workflow";
+
+const INTEREST_WORDS: Record<string, string> = { LEAD: "will lead", PARTICIPATE: "will participate", INTERESTED: "is interested", DECLINED: "declined" };
+
+export function describeEvent(
+  event: { action: string; data: unknown; organizationId: string | null },
+  organizations: { id: string; shortName: string }[],
+): string {
+  const data = (event.data ?? {}) as Record<string, unknown>;
+  const org = organizations.find((o) => o.id === event.organizationId)?.shortName ?? "An organization";
+  switch (event.action) {
+    case "proposal.created":
+      return "Draft started";
+    case "proposal.saved":
+      return `Revision ${String(data.revision ?? "")} saved`;
+    case "proposal.imported":
+      return `Recorded in the portal as ${STATUS_LABEL[data.status as ProposalStatus]?.toLowerCase() ?? "imported"}`;
+    case "interest.recorded":
+      return `${org} ${INTEREST_WORDS[String(data.level)] ?? "recorded its interest"}`;
+    default: {
+      const event_ = event.action.replace(/^proposal\./, "") as ProposalEvent;
+      const t = TRANSITIONS[event_];
+      if (t && data.to) return `${t.label}: ${STATUS_LABEL[data.from as ProposalStatus]} → ${STATUS_LABEL[data.to as ProposalStatus]}`;
+      return event.action;
+    }
+  }
+}

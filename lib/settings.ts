@@ -1,0 +1,45 @@
+import "server-only";
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { audit } from "@/lib/audit/record";
+import { assertCan } from "@/lib/authz/session";
+import type { Actor } from "@/lib/authz/policy";
+import { AppError } from "@/lib/errors";
+import { DEFAULT_RARE_THRESHOLD } from "@/lib/proposals/eligibility";
+
+const RARE_THRESHOLD = "rareIncidenceThreshold";
+
+export async function getRareThreshold(): Promise<number> {
+  const row = await db.setting.findUnique({ where: { key: RARE_THRESHOLD } });
+  const parsed = z.number().positive().safeParse(row?.value);
+  return parsed.success ? parsed.data : DEFAULT_RARE_THRESHOLD;
+}
+
+export const ZThreshold = z.coerce
+  .number({ message: "Enter a number, such as 6." })
+  .positive("The threshold must be above 0.")
+  .max(100, "A threshold above 100 per 100,000 would count common cancers as rare.");
+
+export async function setRareThreshold(actor: Actor | null, raw: unknown, reason: string) {
+  assertCan(actor, "settings.manage");
+  const parsed = ZThreshold.safeParse(raw);
+  if (!parsed.success) throw new AppError("INVALID", parsed.error.issues[0]?.message ?? "Invalid threshold.");
+  if (!reason.trim()) throw new AppError("INVALID", "Say why the threshold changes: it changes which proposals are eligible.");
+  const previous = await getRareThreshold();
+  await db.$transaction(async (tx) => {
+    await tx.setting.upsert({
+      where: { key: RARE_THRESHOLD },
+      create: { key: RARE_THRESHOLD, value: parsed.data, updatedById: actor.userId },
+      update: { value: parsed.data, updatedById: actor.userId },
+    });
+    await audit(tx, {
+      actorId: actor.userId,
+      action: "setting.changed",
+      entityType: "setting",
+      entityId: RARE_THRESHOLD,
+      reason: reason.trim(),
+      data: { from: previous, to: parsed.data },
+    });
+  });
+  return parsed.data;
+}
