@@ -4,14 +4,23 @@ import { config } from "@/lib/config";
 
 // One client (one connection pool) per server process, created on first use so that building
 // the app needs no database, and kept across hot reloads in development.
-const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
+const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient; queryListeners?: Set<(sql: string) => void> };
+const listeners = (globalForPrisma.queryListeners ??= new Set());
 
 function client(): PrismaClient {
   if (!globalForPrisma.prisma) {
     const { DATABASE_URL, DATABASE_POOL_SIZE } = config();
-    globalForPrisma.prisma = createPrismaClient(DATABASE_URL, DATABASE_POOL_SIZE);
+    globalForPrisma.prisma = createPrismaClient(DATABASE_URL, DATABASE_POOL_SIZE, (sql) => {
+      for (const listener of listeners) listener(sql);
+    });
   }
   return globalForPrisma.prisma;
+}
+
+/** Hears every SQL statement the app sends (for query counts in tests and benchmarks). */
+export function onQuery(listener: (sql: string) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
 }
 
 export const db = new Proxy({} as PrismaClient, {

@@ -2,6 +2,10 @@ import { afterAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import { createPrismaClient } from "@/lib/prisma-client";
 import { seedDatabase } from "@/lib/seed";
+import reference from "@/prisma/data/irci-reference.json";
+
+// Other test files add groups of their own to the same database: look only at the seeded ones.
+const SEEDED = { slug: { in: reference.expertGroupCancers.items.map((c) => c.slug) } };
 
 const db = createPrismaClient(inject("databaseUrl"), 2);
 afterAll(() => db.$disconnect());
@@ -9,7 +13,7 @@ afterAll(() => db.$disconnect());
 async function counts() {
   const [organizations, groups, users, memberships, groupMembers] = await Promise.all([
     db.organization.count(),
-    db.expertGroup.count(),
+    db.expertGroup.count({ where: SEEDED }),
     db.user.count({ where: { demo: true } }),
     db.membership.count(),
     db.groupMember.count(),
@@ -37,7 +41,8 @@ describe("seed", () => {
   });
 
   it("marks every seeded incidence figure as an illustrative demo value", async () => {
-    const groups = await db.expertGroup.findMany();
+    const groups = await db.expertGroup.findMany({ where: SEEDED });
+    expect(groups).toHaveLength(9);
     for (const g of groups) {
       expect(g.incidenceIsDemo).toBe(true);
       expect(g.incidenceSource).toMatch(/demo/i);
