@@ -15,10 +15,14 @@ export default async function DashboardPage() {
   return (
     <>
       <PageHeader title={`Welcome, ${firstName}`} description="Your organization, your expert groups, and IRCI at a glance." />
-      <dl className="mb-8 grid gap-4 sm:grid-cols-3">
-        <Stat label="Member organizations" value={counts.organizations} href="/organizations" />
+      <dl className="mb-8 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        {counts.awaitingInterest !== null ? (
+          <Stat label="Awaiting your organization's interest" value={counts.awaitingInterest} href="/proposals?mine=NONE" />
+        ) : null}
+        <Stat label="Proposals before the trial opens" value={counts.inProgress} href="/proposals" />
         <Stat label="Active expert groups" value={counts.activeGroups} href="/groups?status=ACTIVE" />
-        <Stat label="People in the portal" value={counts.people} />
+        <Stat label="Member organizations" value={counts.organizations} href="/organizations" />
+        {counts.awaitingInterest === null ? <Stat label="People in the portal" value={counts.people} /> : null}
       </dl>
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title="Your organization">

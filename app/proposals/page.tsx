@@ -84,7 +84,7 @@ export default async function ProposalsPage({ searchParams }: { searchParams: Pr
             <select id="mine" name="mine" defaultValue={filters.myInterest ?? ""} className={inputClass}>
               <option value="">Any</option>
               {INTERESTS.map((i) => (
-                <option key={i} value={i}>{i === "NONE" ? "Not recorded yet" : INTEREST_LABEL[i]}</option>
+                <option key={i} value={i}>{i === "NONE" ? "Not recorded yet (open proposals)" : INTEREST_LABEL[i]}</option>
               ))}
             </select>
           </div>

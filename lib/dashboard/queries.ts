@@ -5,7 +5,8 @@ import type { Actor } from "@/lib/authz/policy";
 
 export async function dashboardFor(actor: Actor | null) {
   assertCan(actor, "dashboard.view");
-  const [organization, myGroups, organizations, activeGroups, people] = await Promise.all([
+  const open = { status: { in: ["DRAFT", "SUBMITTED", "IN_REVIEW"] as ("DRAFT" | "SUBMITTED" | "IN_REVIEW")[] } };
+  const [organization, myGroups, organizations, activeGroups, people, inProgress, awaitingInterest] = await Promise.all([
     actor.organizationId
       ? db.organization.findUnique({
           where: { id: actor.organizationId },
@@ -35,6 +36,11 @@ export async function dashboardFor(actor: Actor | null) {
     db.organization.count(),
     db.expertGroup.count({ where: { status: "ACTIVE" } }),
     db.user.count({ where: { active: true } }),
+    db.proposal.count({ where: { status: { in: ["DRAFT", "SUBMITTED", "IN_REVIEW", "VOTING", "APPROVED", "PLANNING"] } } }),
+    // For a representative: proposals still open to interest where their organization has said nothing.
+    actor.orgRole === "REPRESENTATIVE" && actor.organizationId
+      ? db.proposal.count({ where: { ...open, interests: { none: { organizationId: actor.organizationId } } } })
+      : Promise.resolve(null),
   ]);
-  return { organization, myGroups, counts: { organizations, activeGroups, people } };
+  return { organization, myGroups, counts: { organizations, activeGroups, people, inProgress, awaitingInterest } };
 }

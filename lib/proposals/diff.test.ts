@@ -14,4 +14,10 @@ describe("diffRevisions", () => {
     expect(diff.find((d) => d.field === "sampleSize")!.after).toEqual([{ text: "120", kind: "added" }]);
     expect(diff.find((d) => d.field === "population")!.changed).toBe(false);
   });
+
+  it("shows phases and yes/no as a person reads them", () => {
+    const diff = diffRevisions(base, { ...base, phase: "PHASE3", randomised: true });
+    expect(diff.find((d) => d.field === "phase")!.after).toEqual([{ text: "Phase 3", kind: "added" }]);
+    expect(diff.find((d) => d.field === "randomised")!.after).toEqual([{ text: "Yes", kind: "added" }]);
+  });
 });

@@ -1,6 +1,6 @@
 // Word-level comparison of two revisions, for the side-by-side view. Pure.
 import { diffWords } from "diff";
-import { CONTENT_FIELDS, type ProposalContent } from "./schema";
+import { CONTENT_FIELDS, PHASE_LABEL, type ProposalContent } from "./schema";
 
 export interface Segment {
   text: string;
@@ -16,15 +16,17 @@ export interface FieldDiff {
   after: Segment[];
 }
 
-function asText(value: unknown): string {
+function asText(field: keyof ProposalContent, value: unknown): string {
   if (value === null || value === undefined) return "";
+  if (field === "phase") return PHASE_LABEL[value as keyof typeof PHASE_LABEL] ?? String(value);
+  if (field === "randomised") return value ? "Yes" : "No";
   return typeof value === "string" ? value : String(value);
 }
 
 export function diffRevisions(older: Record<string, unknown>, newer: Record<string, unknown>): FieldDiff[] {
   return CONTENT_FIELDS.map((field) => {
-    const a = asText(older[field]);
-    const b = asText(newer[field]);
+    const a = asText(field, older[field]);
+    const b = asText(field, newer[field]);
     const parts = diffWords(a, b);
     return {
       field,

@@ -9,7 +9,7 @@ import { pageArgs, toPage } from "@/lib/pagination";
 import { getRareThreshold } from "@/lib/settings";
 import { proposalRoles, canEditProposal } from "./access";
 import { checkEligibility, isEligible, missingHypothesisParts, type Criterion } from "./eligibility";
-import { availableEvents, decide, type Facts, type ProposalEvent } from "./workflow";
+import { INTEREST_OPEN_STATUSES, availableEvents, decide, type Facts, type ProposalEvent } from "./workflow";
 import { SEARCH_DOCUMENT } from "./search";
 
 export const PROPOSALS_PER_PAGE = 20;
@@ -46,10 +46,13 @@ export async function listProposals(actor: Actor | null, filters: ProposalFilter
     ...(filters.lead ? { leadOrganization: { slug: filters.lead } } : {}),
   };
   if (filters.myInterest && actor.organizationId) {
-    where.interests =
-      filters.myInterest === "NONE"
-        ? { none: { organizationId: actor.organizationId } }
-        : { some: { organizationId: actor.organizationId, level: filters.myInterest } };
+    if (filters.myInterest === "NONE") {
+      // "Not recorded yet" means: still open to interest, and my organization has said nothing.
+      where.interests = { none: { organizationId: actor.organizationId } };
+      where.status ??= { in: [...INTEREST_OPEN_STATUSES] };
+    } else {
+      where.interests = { some: { organizationId: actor.organizationId, level: filters.myInterest } };
+    }
   }
   const [rows, total] = await Promise.all([
     db.proposal.findMany({

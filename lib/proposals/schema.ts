@@ -27,7 +27,7 @@ export const ZProposalContent = z.object({
   primaryOutcome: text(2000),
   rationale: text(20000),
   phase: z.preprocess((v) => (v === "" ? null : v), z.enum(PHASES, { message: "Choose a phase from the list." }).nullable()),
-  randomised: z.preprocess((v) => (v === "" || v === undefined ? null : v === "true" || v === true), z.boolean().nullable()),
+  randomised: z.preprocess((v) => (v === "" || v === undefined || v === null ? null : v === "true" || v === true), z.boolean().nullable()),
   sampleSize: optionalInt("Planned sample size", 100_000),
   primaryEndpoint: text(2000),
   noOtherForum: text(5000),

@@ -12,8 +12,10 @@ export interface ActionView {
   blockedBecause: string | null;
 }
 
-function TransitionForm({ proposalId, action }: { proposalId: string; action: ActionView }) {
-  const [state, submit, pending] = useActionState<FormState, FormData>(transitionAction.bind(null, proposalId), { ok: true });
+/** Actions that end a proposal's road, shown as such. */
+const ENDINGS = ["withdraw", "closeEarly", "reject"];
+
+function TransitionForm({ action, submit, pending, reason }: { action: ActionView; submit: (f: FormData) => void; pending: boolean; reason?: string }) {
   const reasonId = useId();
   const hintId = useId();
   return (
@@ -24,7 +26,7 @@ function TransitionForm({ proposalId, action }: { proposalId: string; action: Ac
           <label htmlFor={reasonId} className="block text-sm font-medium">
             Reason ({action.label.toLowerCase()})
           </label>
-          <textarea id={reasonId} name="reason" rows={2} className={inputClass} defaultValue={state.values?.reason} />
+          <textarea id={reasonId} name="reason" rows={2} className={inputClass} defaultValue={reason} />
         </div>
       ) : null}
       {action.blockedBecause ? (
@@ -36,20 +38,28 @@ function TransitionForm({ proposalId, action }: { proposalId: string; action: Ac
         type="submit"
         disabled={pending}
         aria-describedby={action.blockedBecause ? hintId : undefined}
-        className="rounded-md bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-800 disabled:opacity-60"
+        className={`rounded-md px-3 py-1.5 text-sm font-semibold text-white disabled:opacity-60 ${
+          ENDINGS.includes(action.event) ? "bg-rose-700 hover:bg-rose-800" : "bg-brand-700 hover:bg-brand-800"
+        }`}
       >
-        {pending ? "Working…" : action.label}
+        {action.label}
       </button>
-      <FormMessage ok={state.ok} message={state.message} />
     </form>
   );
 }
 
+/**
+ * One answer for the whole panel: after a transition the set of possible actions changes, and the
+ * confirmation (or the refusal and its reason) must stay on screen.
+ */
 export function TransitionPanel({ proposalId, actions }: { proposalId: string; actions: ActionView[] }) {
+  const [state, submit, pending] = useActionState<FormState, FormData>(transitionAction.bind(null, proposalId), { ok: true });
   return (
     <div className="space-y-3">
+      <FormMessage ok={state.ok} message={state.message} />
+      {actions.length === 0 ? <p className="text-sm text-slate-600">Nothing for you to move here now.</p> : null}
       {actions.map((a) => (
-        <TransitionForm key={a.event} proposalId={proposalId} action={a} />
+        <TransitionForm key={a.event} action={a} submit={submit} pending={pending} reason={state.values?.event === a.event ? state.values.reason : undefined} />
       ))}
     </div>
   );

@@ -178,19 +178,15 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
           </Card>
 
           <Card title="What you can do">
-            {actions.length === 0 ? (
-              <p className="text-sm text-slate-600">Nothing for you to move here now.</p>
-            ) : (
-              <TransitionPanel
-                proposalId={p.id}
-                actions={actions.map(({ event, decision }) => ({
-                  event,
-                  label: TRANSITIONS[event].label,
-                  reasonRequired: TRANSITIONS[event].reasonRequired,
-                  blockedBecause: decision.ok ? null : decision.reason,
-                }))}
-              />
-            )}
+            <TransitionPanel
+              proposalId={p.id}
+              actions={actions.map(({ event, decision }) => ({
+                event,
+                label: TRANSITIONS[event].label,
+                reasonRequired: TRANSITIONS[event].reasonRequired,
+                blockedBecause: decision.ok ? null : decision.reason,
+              }))}
+            />
           </Card>
 
           <Card title="Timeline">

@@ -1,0 +1,157 @@
+import { expect, test, type Page } from "@playwright/test";
+import { screenshot, signInAsDemo } from "./helpers";
+
+async function switchTo(page: Page, name: string) {
+  await page.context().clearCookies();
+  await signInAsDemo(page, name);
+}
+
+async function fill(page: Page, fields: Record<string, string>) {
+  for (const [label, value] of Object.entries(fields)) await page.getByLabel(label, { exact: true }).fill(value);
+}
+
+test("a chair and two representatives take a proposal from draft to review", async ({ page }) => {
+  test.setTimeout(90_000);
+  await signInAsDemo(page, "Casey Cohort");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Proposals" }).click();
+  await page.getByRole("link", { name: "New proposal" }).click();
+  await page.getByLabel("Working title").fill("Maintenance therapy after surgery for uterine leiomyosarcoma (e2e)");
+  await page.getByLabel("Expert group").selectOption({ label: "Gynaecological (uterine) sarcoma expert group" });
+  await page.getByLabel("Lead organization").selectOption({ label: "NCI: U.S. National Cancer Institute" });
+  await page.getByRole("button", { name: "Create draft" }).click();
+  await expect(page.getByRole("heading", { name: "Edit proposal" })).toBeVisible();
+  const proposalUrl = page.url().replace(/\/edit$/, "");
+
+  // Submitting before the hypothesis is complete is refused, and the page says why.
+  await page.goto(proposalUrl);
+  await page.getByRole("button", { name: "Submit for review" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Complete the hypothesis before submitting" })).toContainText(
+    "population, intervention, comparator, primary outcome missing",
+  );
+  await screenshot(page, "proposal-refused-transition");
+
+  // The editor shows field messages and keeps the text; then saves a revision.
+  await page.getByRole("link", { name: "Edit draft" }).click();
+  await page.getByLabel("Planned sample size").fill("lots");
+  await page.getByRole("button", { name: "Save revision" }).click();
+  await expect(page.getByText("Planned sample size must be a whole number.")).toBeVisible();
+  await expect(page.getByLabel("Planned sample size")).toHaveValue("lots");
+  await fill(page, {
+    Population: "Women after complete resection of uterine leiomyosarcoma",
+    Intervention: "Maintenance therapy for two years",
+    Comparator: "Observation",
+    "Primary outcome": "Disease-free survival",
+    "Planned sample size": "180",
+    "Why no other forum fits": "The disease is too rare for any single national group.",
+  });
+  await page.getByLabel("Phase").selectOption("PHASE3");
+  await expect(page.getByText("Unsaved changes")).toBeVisible();
+  await screenshot(page, "proposal-editor");
+  await page.getByRole("button", { name: "Save revision" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Saved as revision 2." })).toBeVisible();
+  await expect(page.getByText("All changes saved")).toBeVisible();
+
+  await page.goto(proposalUrl);
+  const checklist = page.getByRole("list", { name: "Eligibility checklist" });
+  await expect(page.getByRole("heading", { name: "IRCI criteria (3 of 4)" })).toBeVisible();
+  await expect(checklist).toContainText("0 organizations will lead or participate");
+
+  // NCI's representative records that NCI leads.
+  await switchTo(page, "Riley Placebo");
+  await page.goto(proposalUrl);
+  await page.getByRole("radio", { name: "lead" }).check();
+  await page.getByLabel("Expected sites").fill("8");
+  await page.getByLabel("Expected patients a year").fill("10");
+  await page.getByRole("button", { name: "Record interest" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Your organization's interest is recorded." })).toBeVisible();
+
+  // EORTC's representative cannot claim the lead, and records participation.
+  await switchTo(page, "Robin Crossover");
+  await page.goto(proposalUrl);
+  await expect(page.getByRole("radio", { name: "lead" })).toHaveCount(0);
+  await page.getByRole("radio", { name: "participate" }).check();
+  await page.getByLabel("Expected sites").fill("5");
+  await page.getByRole("button", { name: "Record interest" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "recorded" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "IRCI criteria (4 of 4)" })).toBeVisible();
+  const matrix = page.getByRole("table", { name: "Each member organization's interest in this proposal" });
+  await expect(matrix.getByRole("row", { name: /NCI.*Lead.*8.*10/ })).toBeVisible();
+  await expect(matrix.getByRole("row", { name: /EORTC.*Participate.*5/ })).toBeVisible();
+  await expect(matrix.getByRole("row", { name: /Taking part.*2 organizations, 2 countries.*13.*10/ })).toBeVisible();
+  // Robin is neither author nor lead: nothing to move.
+  await expect(page.getByText("Nothing for you to move here now.")).toBeVisible();
+
+  // The lead's representative submits; the chair starts the review.
+  await switchTo(page, "Riley Placebo");
+  await page.goto(proposalUrl);
+  await page.getByRole("button", { name: "Submit for review" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "the proposal is now submitted" })).toBeVisible();
+  await switchTo(page, "Casey Cohort");
+  await page.goto(proposalUrl);
+  await page.getByRole("button", { name: "Start review" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "the proposal is now in review" })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Maintenance therapy after surgery");
+  await expect(page.getByRole("main").getByText("In review", { exact: true }).first()).toBeVisible();
+  await expect(page.getByRole("list", { name: "Eligibility checklist" }).getByText("Not met:")).toHaveCount(0);
+  // The chair cannot open the vote: only the secretariat can.
+  await expect(page.getByRole("button", { name: "Open voting" })).toHaveCount(0);
+  await screenshot(page, "proposal-in-review");
+
+  // The revisions compare side by side with the changed words marked.
+  await page.getByRole("link", { name: /Revisions \(2\)/ }).click();
+  await expect(page.getByRole("heading", { name: "Revision 1 and revision 2" })).toBeVisible();
+  await expect(page.getByRole("row", { name: /Population/ }).locator("ins")).toContainText("Women after complete resection");
+  await screenshot(page, "proposal-revisions");
+
+  // The secretariat sees it on the pipeline board.
+  await switchTo(page, "Quinn Quorum");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Pipeline" }).click();
+  await expect(page.getByRole("listitem", { name: /In review/ })).toContainText("Maintenance therapy after surgery");
+  await screenshot(page, "pipeline");
+});
+
+test("when two people save the same draft, the later one is told and keeps their text", async ({ browser }) => {
+  const chair = await (await browser.newContext()).newPage();
+  await signInAsDemo(chair, "Avery Baseline");
+  await chair.goto("/proposals/new");
+  await chair.getByLabel("Working title").fill("Second-line therapy in penile cancer (e2e)");
+  await chair.getByLabel("Expert group").selectOption({ label: "Penile cancer expert group" });
+  await chair.getByLabel("Lead organization").selectOption({ label: "CRUK: Cancer Research UK" });
+  await chair.getByRole("button", { name: "Create draft" }).click();
+  await expect(chair.getByRole("heading", { name: "Edit proposal" })).toBeVisible();
+  const editUrl = chair.url();
+
+  const rep = await (await browser.newContext()).newPage();
+  await signInAsDemo(rep, "Taylor Protocol");
+  await rep.goto(editUrl);
+
+  await chair.getByLabel("Rationale").fill("The chair's rationale");
+  await chair.getByRole("button", { name: "Save revision" }).click();
+  await expect(chair.getByRole("status").filter({ hasText: "Saved as revision 2." })).toBeVisible();
+
+  await rep.getByLabel("Rationale").fill("The representative's rationale, typed at the same time");
+  await rep.getByRole("button", { name: "Save revision" }).click();
+  await expect(rep.getByRole("alert").filter({ hasText: "Someone else saved this proposal after you opened it" })).toBeVisible();
+  await expect(rep.getByLabel("Rationale")).toHaveValue("The representative's rationale, typed at the same time");
+  await expect(rep.getByText("Unsaved changes")).toBeVisible();
+  await screenshot(rep, "proposal-save-conflict");
+});
+
+test("the proposals list filters and searches", async ({ page }) => {
+  await signInAsDemo(page, "Robin Crossover");
+  await page.goto("/proposals");
+  await expect(page.getByRole("link", { name: /GOG-0277/ })).toBeVisible();
+  await screenshot(page, "proposals");
+  await page.getByLabel("Search title and hypothesis").fill("salivary duct");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/q=salivary\+duct/);
+  await expect(page.getByRole("main").getByRole("listitem")).toHaveCount(1);
+  await expect(page.getByRole("link", { name: /HER2-directed therapy/ })).toBeVisible();
+  await page.goto("/proposals?status=UNDERWAY");
+  await expect(page.getByRole("main").getByRole("listitem")).toHaveCount(3);
+  await page.goto("/proposals/irci-gog-0277");
+  await expect(page.getByText("NCT01533207")).toBeVisible();
+  await expect(page.getByText(/accrual futility at 38 of 216/)).toBeVisible();
+  await screenshot(page, "proposal-real-trial");
+});
