@@ -155,3 +155,22 @@ test("the proposals list filters and searches", async ({ page }) => {
   await expect(page.getByText(/accrual futility at 38 of 216/)).toBeVisible();
   await screenshot(page, "proposal-real-trial");
 });
+
+test("a chair adds a member from another organization and names a second chair", async ({ page }) => {
+  await signInAsDemo(page, "Parker Blinding"); // chairs the small bowel group
+  await page.goto("/groups/small-bowel");
+  const manage = page.getByRole("region", { name: "Manage members" });
+  await manage.getByLabel("Add a person from any member organization").selectOption({ label: "Camille Médiane (INCa)" });
+  await manage.getByRole("button", { name: "Add to group" }).click();
+  await expect(manage.getByRole("status")).toHaveText("The group's members are updated.");
+  await expect(page.getByRole("region", { name: "INCa" })).toContainText("Camille Médiane");
+  await manage.getByRole("button", { name: "Name Camille Médiane chair" }).click();
+  await expect(page.getByRole("region", { name: /Members by organization/ }).getByRole("region", { name: "INCa" })).toContainText("Chair");
+  await screenshot(page, "group-manage");
+
+  // A member who chairs nothing here sees no management at all.
+  await page.context().clearCookies();
+  await signInAsDemo(page, "Yuki Sample");
+  await page.goto("/groups/small-bowel");
+  await expect(page.getByRole("region", { name: "Manage members" })).toHaveCount(0);
+});

@@ -299,3 +299,22 @@ describe("expert group management", () => {
     expect(await db.groupMember.count({ where: { groupId: g.id, role: "CHAIR" } })).toBe(1);
   });
 });
+
+describe("reads", () => {
+  it("the pipeline is the secretariat's; a missing proposal is NOT_FOUND", async () => {
+    const { pipeline } = await import("@/lib/proposals/queries");
+    await expect(pipeline(secretariat)).resolves.toMatchObject({ rows: expect.any(Array) });
+    expect((await refusal(pipeline(nciRep))).code).toBe("FORBIDDEN");
+    expect((await refusal(pipeline(null))).code).toBe("UNAUTHENTICATED");
+    expect((await refusal(getProposal(nciRep, "no-such-proposal"))).code).toBe("NOT_FOUND");
+    expect((await refusal(getProposal(null, "irci-ballad"))).code).toBe("UNAUTHENTICATED");
+  });
+
+  it("shows each person only the actions their role allows, with the reason a guarded one would fail", async () => {
+    const asChair = await getProposal(chair, "demo-salivary-her2"); // Casey is a member, not a chair, of salivary
+    expect(asChair.actions).toEqual([]);
+    const asSecretariat = await getProposal(secretariat, "demo-salivary-her2");
+    expect(asSecretariat.actions.map((a) => a.event).sort()).toEqual(["openVoting", "requestChanges", "withdraw"]);
+    expect(asSecretariat.actions.find((a) => a.event === "openVoting")?.decision.ok).toBe(true);
+  });
+});

@@ -61,7 +61,7 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
             <div className="space-y-4">
               {byOrg.map(([org, members]) => (
                 <section key={org} aria-label={org}>
-                  <h3 className="text-sm font-semibold tracking-wide text-slate-600 uppercase">{org}</h3>
+                  <h3 className="text-sm font-semibold tracking-wide text-slate-600">{org}</h3>
                   <ul className="mt-1 divide-y divide-slate-100">
                     {members.map((m) => (
                       <li key={m.user.id} className="flex items-center justify-between py-1.5">

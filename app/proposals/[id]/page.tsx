@@ -43,6 +43,14 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
             {p.demo ? <Badge>Demo</Badge> : null}
             <Link href={`/groups/${p.group.slug}`}>{p.group.name}</Link>
             <span>· lead: {p.leadOrganization?.shortName ?? p.leadDescription ?? "not named"}</span>
+            {p.authors.length > 0 ? (
+              <span>
+                · by{" "}
+                {p.authors
+                  .map((a) => `${a.user.name}${a.user.membership ? ` (${a.user.membership.organization.shortName})` : ""}`)
+                  .join(", ")}
+              </span>
+            ) : null}
           </span>
         }
         actions={

@@ -71,7 +71,13 @@ export default async function RevisionsPage({
           <ol className="space-y-2 text-sm">
             {revisions.map((r) => (
               <li key={r.number}>
-                <Link href={`${path}?a=${Math.max(1, r.number - 1)}&b=${r.number}`}>Revision {r.number}</Link>
+                <Link href={`${path}?a=${r.number}&b=${r.number}`}>Revision {r.number}</Link>
+                {r.number > 1 ? (
+                  <>
+                    {" "}
+                    · <Link href={`${path}?a=${r.number - 1}&b=${r.number}`} aria-label={`Changes in revision ${r.number}`}>changes</Link>
+                  </>
+                ) : null}
                 <p className="text-slate-600">
                   {r.author?.name ?? "System"} · {formatDateTime(r.createdAt, zone)}
                 </p>
