@@ -4,7 +4,7 @@ const nextConfig = {
   // forbidden() answers 403 from a page when a signed-in person lacks a permission.
   experimental: { authInterrupts: true },
   poweredByHeader: false,
-  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "@prisma/schema-engine-wasm"],
+  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "@prisma/schema-engine-wasm", "pg-boss"],
   async headers() {
     return [
       {

@@ -5,12 +5,19 @@ import { GROUP_ROLE_LABEL, GROUP_STATUS_LABEL, GROUP_STATUS_TONE } from "@/compo
 import { requirePage } from "@/lib/authz/session";
 import { dashboardFor } from "@/lib/dashboard/queries";
 import { pageData } from "@/lib/page-data";
+import { openVotesFor, unreadNotifications } from "@/lib/votes/queries";
+import { formatDateTime } from "@/lib/time";
 
 export const metadata = { title: "Dashboard" };
 
 export default async function DashboardPage() {
   const { actor, session } = await requirePage("dashboard.view", "/dashboard");
-  const { organization, myGroups, counts } = await pageData(dashboardFor(actor), "/dashboard");
+  const [{ organization, myGroups, counts }, votes, notifications] = await Promise.all([
+    pageData(dashboardFor(actor), "/dashboard"),
+    pageData(openVotesFor(actor), "/dashboard"),
+    pageData(unreadNotifications(actor), "/dashboard"),
+  ]);
+  const zone = session.user.organization?.timeZone ?? "UTC";
   const firstName = session.user.name?.split(" ")[0] ?? "there";
   return (
     <>
@@ -25,6 +32,43 @@ export default async function DashboardPage() {
         {counts.awaitingInterest === null ? <Stat label="People in the portal" value={counts.people} /> : null}
       </dl>
       <div className="grid gap-6 lg:grid-cols-2">
+        <Card title="Open votes">
+          {votes.length === 0 ? (
+            <EmptyState>No vote is open.</EmptyState>
+          ) : (
+            <ul className="divide-y divide-slate-100">
+              {votes.map((v) => (
+                <li key={v.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+                  <div>
+                    <Link href={`/proposals/${v.proposal.id}`} className="font-medium">
+                      {v.proposal.title}
+                    </Link>
+                    <p className="text-sm text-slate-600">
+                      Closes {formatDateTime(v.closesAt, zone)} · {v._count.ballots} of 8 organizations have voted
+                    </p>
+                  </div>
+                  {v.owed ? <Badge tone="amber">{organization?.shortName ?? "Your organization"} has not voted</Badge> : null}
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+        <Card title="For you">
+          {notifications.length === 0 ? (
+            <EmptyState>Nothing new.</EmptyState>
+          ) : (
+            <ul className="divide-y divide-slate-100">
+              {notifications.map((n) => (
+                <li key={n.id} className="py-2">
+                  {n.link ? <Link href={n.link} className="font-medium">{n.title}</Link> : <p className="font-medium">{n.title}</p>}
+                  <p className="text-sm text-slate-600">
+                    {n.body} · {formatDateTime(n.createdAt, zone)}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
         <Card title="Your organization">
           {organization ? (
             <div className="space-y-2">

@@ -30,6 +30,10 @@ const EXPECTED: Record<Permission, Who[]> = {
   "pipeline.view": ["secretariat"],
   "settings.manage": ["secretariat"],
   "group.manage": everyoneSignedIn,
+  "vote.view": everyoneSignedIn,
+  "vote.open": everyoneSignedIn,
+  "ballot.cast": ["representative"],
+  "vote.closeEarly": ["secretariat"],
 };
 
 describe("permission table", () => {

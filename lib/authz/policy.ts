@@ -30,6 +30,12 @@ export const PERMISSIONS = {
   "settings.manage": ["secretariat"],
   /** Further limited to chairs (see lib/groups/access.ts). */
   "group.manage": ["member", "representative", "secretariat"],
+  "vote.view": ["member", "representative", "secretariat"],
+  /** Further limited to the group's chairs (see lib/votes/mutations.ts). */
+  "vote.open": ["member", "representative", "secretariat"],
+  /** For the representative's own organization only. */
+  "ballot.cast": ["representative"],
+  "vote.closeEarly": ["secretariat"],
 } as const satisfies Record<string, readonly Capability[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

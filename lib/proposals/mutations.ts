@@ -186,6 +186,7 @@ function isEvent(value: string): value is ProposalEvent {
 export async function transitionProposal(actor: Actor | null, id: string, event: string, reason?: string) {
   assertCan(actor, "proposal.view");
   if (!isEvent(event)) throw new AppError("INVALID", "Unknown action.");
+  if (event === "openVoting") throw new AppError("INVALID", "Open a vote from the vote panel: it sets the closing time and the rules.");
   const { proposal, roles, facts } = await loadProposalContext(actor, id);
   const decision = decide(proposal.status, event, roles, facts, reason);
   if (!decision.ok) {

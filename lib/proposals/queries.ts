@@ -9,7 +9,7 @@ import { pageArgs, toPage } from "@/lib/pagination";
 import { getRareThreshold } from "@/lib/settings";
 import { proposalRoles, canEditProposal } from "./access";
 import { checkEligibility, isEligible, missingHypothesisParts, type Criterion } from "./eligibility";
-import { INTEREST_OPEN_STATUSES, availableEvents, decide, type Facts, type ProposalEvent } from "./workflow";
+import { INTEREST_OPEN_STATUSES, availableEvents, decide, isViaVote, type Facts, type ProposalEvent } from "./workflow";
 import { SEARCH_DOCUMENT } from "./search";
 
 export const PROPOSALS_PER_PAGE = 20;
@@ -164,7 +164,8 @@ export async function getProposal(actor: Actor | null, id: string) {
     take: 50,
     select: { id: true, at: true, action: true, reason: true, data: true, organizationId: true, actor: { select: { name: true } } },
   });
-  const actions = availableEvents(proposal.status, roles).map((event: ProposalEvent) => ({
+  // Opening a vote has its own form (closing time, rules); results come from the vote.
+  const actions = availableEvents(proposal.status, roles).filter((event) => !isViaVote(event)).map((event: ProposalEvent) => ({
     event,
     decision: decide(proposal.status, event, roles, facts, "(reason asked on the form)"),
   }));

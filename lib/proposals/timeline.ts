@@ -16,6 +16,10 @@ export function describeEvent(
       return `Revision ${String(data.revision ?? "")} saved`;
     case "proposal.imported":
       return `Recorded in the portal as ${STATUS_LABEL[data.status as ProposalStatus]?.toLowerCase() ?? "imported"}`;
+    case "ballot.cast":
+      return `${org} cast or changed its ballot`;
+    case "vote.closed":
+      return `Vote closed${data.early ? " early" : ""}: ${{ PASSED: "passed", FAILED: "failed", NO_QUORUM: "no quorum" }[String(data.outcome)] ?? ""} (${String(data.approve)} approve, ${String(data.reject)} reject, ${String(data.abstain)} abstain)`;
     case "interest.recorded":
       return `${org} ${INTEREST_WORDS[String(data.level)] ?? "recorded its interest"}`;
     default: {

@@ -8,10 +8,10 @@ const RULES: [ProposalEvent, ProposalStatus[], ProposalStatus, ProposalRole[]][]
   ["submit", ["DRAFT"], "SUBMITTED", ["author", "leadRepresentative"]],
   ["startReview", ["SUBMITTED"], "IN_REVIEW", ["chair", "secretariat"]],
   ["requestChanges", ["SUBMITTED", "IN_REVIEW"], "DRAFT", ["chair", "secretariat"]],
-  ["openVoting", ["IN_REVIEW"], "VOTING", ["secretariat"]],
-  ["approve", ["VOTING"], "APPROVED", ["secretariat"]],
-  ["reject", ["VOTING"], "REJECTED", ["secretariat"]],
-  ["returnToReview", ["VOTING"], "IN_REVIEW", ["secretariat"]],
+  ["openVoting", ["IN_REVIEW"], "VOTING", ["chair", "secretariat"]],
+  ["approve", ["VOTING"], "APPROVED", ["system"]],
+  ["reject", ["VOTING"], "REJECTED", ["system"]],
+  ["returnToReview", ["VOTING"], "IN_REVIEW", ["system"]],
   ["startPlanning", ["APPROVED"], "PLANNING", ["leadRepresentative", "chair", "secretariat"]],
   ["markUnderway", ["PLANNING"], "UNDERWAY", ["leadRepresentative", "chair", "secretariat"]],
   ["complete", ["UNDERWAY"], "COMPLETED", ["chair", "secretariat"]],
@@ -69,7 +69,8 @@ describe("guards and reasons", () => {
   });
 
   it("explains a refusal by role in words", () => {
-    expect(decide("IN_REVIEW", "openVoting", ["chair"], allHold)).toEqual({ ok: false, reason: "Only the secretariat can open voting." });
+    expect(decide("IN_REVIEW", "openVoting", ["author"], allHold)).toEqual({ ok: false, reason: "Only a chair of the expert group or the secretariat can open voting." });
+    expect(decide("VOTING", "approve", ["secretariat"], allHold)).toEqual({ ok: false, reason: "This follows from the result of a vote; it cannot be done by hand." });
     expect(decide("VOTING", "submit", ["author"], allHold)).toMatchObject({ ok: false, reason: /not possible while the proposal is voting/ });
   });
 });

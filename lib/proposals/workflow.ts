@@ -16,9 +16,12 @@ export const PROPOSAL_STATUSES = [
 ] as const;
 export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
 
-/** The part a person plays for one proposal. One person can play several. */
-export type ProposalRole = "author" | "leadRepresentative" | "chair" | "secretariat";
-export const PROPOSAL_ROLES: readonly ProposalRole[] = ["author", "leadRepresentative", "chair", "secretariat"];
+/**
+ * The part someone plays for one proposal; one person can play several. "system" is the portal
+ * itself, closing a vote at its deadline: no person holds it.
+ */
+export type ProposalRole = "author" | "leadRepresentative" | "chair" | "secretariat" | "system";
+export const PROPOSAL_ROLES: readonly ProposalRole[] = ["author", "leadRepresentative", "chair", "secretariat", "system"];
 
 /** Conditions checked on the server before a transition, whatever the page showed. */
 export type Guard = "hypothesisComplete" | "eligible";
@@ -30,6 +33,8 @@ interface Transition {
   roles: readonly ProposalRole[];
   reasonRequired: boolean;
   guard?: Guard;
+  /** Happens only through a vote (opening one, or its result), never as a bare status change. */
+  viaVote?: true;
 }
 
 export const TRANSITIONS = {
@@ -49,12 +54,26 @@ export const TRANSITIONS = {
     roles: ["chair", "secretariat"],
     reasonRequired: true,
   },
-  // The vote itself comes with the voting capability; until then only the secretariat moves
-  // a proposal into and out of the voting state.
-  openVoting: { label: "Open voting", from: ["IN_REVIEW"], to: "VOTING", roles: ["secretariat"], reasonRequired: false, guard: "eligible" },
-  approve: { label: "Record approval", from: ["VOTING"], to: "APPROVED", roles: ["secretariat"], reasonRequired: false },
-  reject: { label: "Record rejection", from: ["VOTING"], to: "REJECTED", roles: ["secretariat"], reasonRequired: true },
-  returnToReview: { label: "Return to review", from: ["VOTING"], to: "IN_REVIEW", roles: ["secretariat"], reasonRequired: true },
+  // Opening a vote fixes its rules and deadline (lib/votes); its close decides what follows.
+  openVoting: {
+    label: "Open voting",
+    from: ["IN_REVIEW"],
+    to: "VOTING",
+    roles: ["chair", "secretariat"],
+    reasonRequired: false,
+    guard: "eligible",
+    viaVote: true,
+  },
+  approve: { label: "Vote passed", from: ["VOTING"], to: "APPROVED", roles: ["system"], reasonRequired: false, viaVote: true },
+  reject: { label: "Vote failed", from: ["VOTING"], to: "REJECTED", roles: ["system"], reasonRequired: false, viaVote: true },
+  returnToReview: {
+    label: "Vote without quorum",
+    from: ["VOTING"],
+    to: "IN_REVIEW",
+    roles: ["system"],
+    reasonRequired: false,
+    viaVote: true,
+  },
   startPlanning: {
     label: "Start planning",
     from: ["APPROVED"],
@@ -108,6 +127,7 @@ const ROLE_LABEL: Record<ProposalRole, string> = {
   leadRepresentative: "the lead organization's representative",
   chair: "a chair of the expert group",
   secretariat: "the secretariat",
+  system: "the result of the vote",
 };
 
 /** Text content is editable only while the proposal is a draft. */
@@ -139,6 +159,7 @@ export function decide(
     return { ok: false, reason: `"${t.label}" is not possible while the proposal is ${STATUS_LABEL[status].toLowerCase()}.` };
   }
   if (!roles.some((r) => t.roles.includes(r))) {
+    if (t.roles.length === 1 && t.roles[0] === "system") return { ok: false, reason: "This follows from the result of a vote; it cannot be done by hand." };
     return { ok: false, reason: `Only ${list(t.roles.map((r) => ROLE_LABEL[r]))} can ${t.label.toLowerCase()}.` };
   }
   if (t.guard && !facts.guards[t.guard].ok) return { ok: false, reason: facts.guards[t.guard].why };
@@ -152,4 +173,8 @@ export function availableEvents(status: ProposalStatus, roles: readonly Proposal
     const t: Transition = TRANSITIONS[e];
     return t.from.includes(status) && roles.some((r) => t.roles.includes(r));
   });
+}
+
+export function isViaVote(event: ProposalEvent): boolean {
+  return (TRANSITIONS[event] as Transition).viaVote === true;
 }

@@ -9,6 +9,7 @@ import type { Actor } from "@/lib/authz/policy";
 import { createProposal, recordInterest, saveProposal, transitionProposal } from "@/lib/proposals/mutations";
 import { getProposal, listProposals } from "@/lib/proposals/queries";
 import { setRareThreshold } from "@/lib/settings";
+import { openVote } from "@/lib/votes/mutations";
 import { createGroup, removeGroupMember, setGroupMember } from "@/lib/groups/mutations";
 import { makePerson } from "../support/fixtures";
 
@@ -172,8 +173,11 @@ describe("the workflow", () => {
     await expect(transitionProposal(nciRep, p.id, "submit")).resolves.toEqual({ from: "DRAFT", to: "SUBMITTED" });
     await expect(transitionProposal(chair, p.id, "startReview")).resolves.toEqual({ from: "SUBMITTED", to: "IN_REVIEW" });
 
-    expect(await refusal(transitionProposal(chair, p.id, "openVoting"))).toEqual({ code: "FORBIDDEN", message: "Only the secretariat can open voting." });
-    const notEligible = await refusal(transitionProposal(secretariat, p.id, "openVoting"));
+    // Opening a vote goes through the vote (with its closing time and rules), never a bare status change.
+    expect((await refusal(transitionProposal(secretariat, p.id, "openVoting"))).code).toBe("INVALID");
+    const closesAt = new Date(Date.now() + 7 * 86400_000).toISOString();
+    expect((await refusal(openVote(nciRep, p.id, { closesAt }))).code).toBe("FORBIDDEN");
+    const notEligible = await refusal(openVote(secretariat, p.id, { closesAt }));
     expect(notEligible.code).toBe("CONFLICT");
     expect(notEligible.message).toMatch(/0 organizations will lead or participate/);
 
@@ -181,7 +185,10 @@ describe("the workflow", () => {
     await recordInterest(eortcRep, p.id, { level: "PARTICIPATE", expectedSites: "6", expectedPatientsPerYear: "7", note: "" });
     const { criteria } = await getProposal(secretariat, p.id);
     expect(criteria.every((c) => c.ok)).toBe(true);
-    await expect(transitionProposal(secretariat, p.id, "openVoting")).resolves.toEqual({ from: "IN_REVIEW", to: "VOTING" });
+    await expect(openVote(chair, p.id, { closesAt })).resolves.toMatchObject({ status: "OPEN" });
+    expect((await db.proposal.findUniqueOrThrow({ where: { id: p.id } })).status).toBe("VOTING");
+    // The result of a vote cannot be recorded by hand.
+    expect((await refusal(transitionProposal(secretariat, p.id, "approve"))).message).toBe("This follows from the result of a vote; it cannot be done by hand.");
 
     const events = await db.auditEvent.findMany({ where: { entityId: p.id, action: { in: ["proposal.submit", "proposal.startReview", "proposal.openVoting"] } } });
     expect(events.map((e) => e.action).sort()).toEqual(["proposal.openVoting", "proposal.startReview", "proposal.submit"]);
@@ -314,7 +321,8 @@ describe("reads", () => {
     const asChair = await getProposal(chair, "demo-salivary-her2"); // Casey is a member, not a chair, of salivary
     expect(asChair.actions).toEqual([]);
     const asSecretariat = await getProposal(secretariat, "demo-salivary-her2");
-    expect(asSecretariat.actions.map((a) => a.event).sort()).toEqual(["openVoting", "requestChanges", "withdraw"]);
-    expect(asSecretariat.actions.find((a) => a.event === "openVoting")?.decision.ok).toBe(true);
+    // Opening the vote has its own form; the panel offers the rest.
+    expect(asSecretariat.actions.map((a) => a.event).sort()).toEqual(["requestChanges", "withdraw"]);
+    expect(asSecretariat.facts.guards.eligible.ok).toBe(true);
   });
 });

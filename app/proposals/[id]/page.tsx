@@ -11,6 +11,9 @@ import { formatDateTime } from "@/lib/time";
 import { InterestForm } from "./InterestForm";
 import { TransitionPanel } from "./TransitionPanel";
 import { describeEvent } from "@/lib/proposals/timeline";
+import { decide } from "@/lib/proposals/workflow";
+import { getVotePanel } from "@/lib/votes/queries";
+import { VotePanel } from "./vote/VotePanel";
 
 function Text({ value }: { value: string | null | undefined }) {
   return value?.trim() ? <span className="whitespace-pre-wrap">{value}</span> : <span className="text-slate-500">Not given yet</span>;
@@ -20,8 +23,10 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
   const { id } = await params;
   const path = `/proposals/${id}`;
   const { actor, session } = await requirePage("proposal.view", path);
-  const data = await pageData(getProposal(actor, id), path);
-  const { proposal: p, organizations, criteria, actions, timeline, canEdit } = data;
+  const [data, vote] = await Promise.all([pageData(getProposal(actor, id), path), pageData(getVotePanel(actor, id), path)]);
+  const { proposal: p, organizations, criteria, actions, timeline, canEdit, roles, facts } = data;
+  const canOpenVote = p.status === "IN_REVIEW" && roles.some((r) => r === "chair" || r === "secretariat");
+  const openDecision = decide(p.status, "openVoting", roles, facts);
   const zone = session.user.organization?.timeZone ?? "UTC";
   const interestByOrg = new Map(p.interests.map((i) => [i.organizationId, i]));
   const committed = p.interests.filter((i) => i.level === "LEAD" || i.level === "PARTICIPATE");
@@ -184,6 +189,18 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
               ))}
             </ul>
           </Card>
+
+          {vote || canOpenVote ? (
+            <VotePanel
+              proposalId={p.id}
+              vote={vote}
+              actor={actor}
+              zone={zone}
+              organizations={organizations}
+              canOpen={canOpenVote}
+              openBlockedBecause={openDecision.ok ? null : openDecision.reason}
+            />
+          ) : null}
 
           <Card title="What you can do">
             <TransitionPanel

@@ -1,0 +1,124 @@
+import { Badge, Card } from "@/components/ui";
+import type { Actor } from "@/lib/authz/policy";
+import { formatDateTime } from "@/lib/time";
+import { PASS_RULE_TEXT, type PassRule } from "@/lib/votes/tally";
+import type { getVotePanel } from "@/lib/votes/queries";
+import { BallotForm } from "./BallotForm";
+import { CloseEarlyForm } from "./CloseEarlyForm";
+import { Countdown } from "./Countdown";
+import { OpenVoteForm } from "./OpenVoteForm";
+import { ResultsChart } from "./ResultsChart";
+
+type Vote = NonNullable<Awaited<ReturnType<typeof getVotePanel>>>;
+
+const CHOICE_LABEL = { APPROVE: "Approve", REJECT: "Reject", ABSTAIN: "Abstain", RECUSE: "Recused" } as const;
+const CHOICE_TONE = { APPROVE: "green", REJECT: "red", ABSTAIN: "neutral", RECUSE: "amber" } as const;
+const OUTCOME = {
+  PASSED: ["Passed", "green", "The proposal is approved."],
+  FAILED: ["Failed", "red", "The proposal is rejected."],
+  NO_QUORUM: ["No quorum", "amber", "Too few organizations voted: the proposal returns to review for the chair."],
+} as const;
+
+export function VotePanel({
+  proposalId,
+  vote,
+  actor,
+  zone,
+  organizations,
+  canOpen,
+  openBlockedBecause,
+}: {
+  proposalId: string;
+  vote: Vote | null;
+  actor: Actor;
+  zone: string;
+  organizations: { id: string; shortName: string }[];
+  canOpen: boolean;
+  openBlockedBecause: string | null;
+}) {
+  const myOrg = organizations.find((o) => o.id === actor.organizationId);
+  const open = vote?.status === "OPEN";
+  return (
+    <Card title="Vote">
+      {!vote || (!open && canOpen) ? (
+        <div className="space-y-3">
+          {!vote ? <p className="text-sm text-slate-700">No vote yet. Each member organization will have one ballot.</p> : null}
+          {canOpen ? <OpenVoteForm proposalId={proposalId} blockedBecause={openBlockedBecause} /> : null}
+        </div>
+      ) : null}
+      {vote ? (
+        <div className="space-y-4">
+          <div className="text-sm">
+            <p className="flex flex-wrap items-center gap-2">
+              <Badge tone={open ? "amber" : OUTCOME[vote.outcome ?? "FAILED"][1]}>{open ? "Open" : `Closed: ${OUTCOME[vote.outcome ?? "FAILED"][0]}`}</Badge>
+              {open ? <Countdown closesAt={vote.closesAt.toISOString()} /> : null}
+            </p>
+            <p className="mt-1 text-slate-700">
+              {open ? "Closes" : "Closed"} {formatDateTime(open ? vote.closesAt : (vote.closedAt ?? vote.closesAt), zone)}
+              {vote.closeReason ? ` by the secretariat: “${vote.closeReason}”` : ""}
+            </p>
+            <p className="mt-1 text-slate-700">
+              Quorum: ballots from {vote.quorum} of 8 organizations. Passes with {PASS_RULE_TEXT[vote.passRule as PassRule]}.
+            </p>
+            {!open && vote.outcome ? <p className="mt-1 font-medium">{OUTCOME[vote.outcome][2]}</p> : null}
+          </div>
+
+          {!open && vote.tally ? (
+            <div>
+              <ResultsChart
+                data={[
+                  { label: "Approve", count: vote.tally.approve, color: "#047857" },
+                  { label: "Reject", count: vote.tally.reject, color: "#be123c" },
+                  { label: "Abstain", count: vote.tally.abstain, color: "#64748b" },
+                  { label: "Recused", count: vote.tally.recused, color: "#b45309" },
+                  { label: "No ballot", count: vote.tally.notVoted, color: "#cbd5e1" },
+                ]}
+              />
+            </div>
+          ) : null}
+
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">{open ? "Which organizations have voted (how stays secret until the close)" : "Each organization's ballot"}</caption>
+            <thead className="border-b border-slate-200 text-slate-600">
+              <tr>
+                <th scope="col" className="py-1 pr-2 font-medium">Organization</th>
+                <th scope="col" className="py-1 font-medium">{open ? "Ballot" : "Ballot and rationale"}</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {organizations.map((org) => {
+                const b = vote.ballots.find((x) => x.organizationId === org.id);
+                return (
+                  <tr key={org.id}>
+                    <th scope="row" className="py-1 pr-2 font-medium">{org.shortName}</th>
+                    <td className="py-1">
+                      {!b ? (
+                        <span className="text-slate-500">{open ? "Not yet" : "No ballot"}</span>
+                      ) : b.choice ? (
+                        <span>
+                          <Badge tone={CHOICE_TONE[b.choice]}>{CHOICE_LABEL[b.choice]}</Badge> {b.rationale ? <span className="text-slate-700">{b.rationale}</span> : null}
+                        </span>
+                      ) : (
+                        <span className="text-slate-700">Voted</span>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+
+          {open && actor.orgRole === "REPRESENTATIVE" && myOrg ? (
+            <BallotForm
+              proposalId={proposalId}
+              voteId={vote.id}
+              organization={myOrg.shortName}
+              current={vote.mine?.choice ? { choice: vote.mine.choice, rationale: vote.mine.rationale ?? "" } : null}
+            />
+          ) : null}
+          {open && actor.secretariat ? <CloseEarlyForm proposalId={proposalId} voteId={vote.id} /> : null}
+        </div>
+      ) : null}
+    </Card>
+  );
+}

@@ -1,0 +1,47 @@
+import "server-only";
+import PgBoss from "pg-boss";
+import { config } from "@/lib/config";
+
+// A PostgreSQL-backed job queue (pg-boss): jobs live in the database, so any instance can run
+// them, each runs once (SKIP LOCKED), and nothing is lost when an instance stops.
+export const QUEUES = { closeVote: "vote-close", sweep: "vote-sweep" } as const;
+
+const globalForBoss = globalThis as unknown as { boss?: Promise<PgBoss> };
+
+export function queue(): Promise<PgBoss> {
+  globalForBoss.boss ??= (async () => {
+    const boss = new PgBoss({ connectionString: config().DATABASE_URL, max: 3, application_name: "irci-jobs" });
+    boss.on("error", (error) => console.error(`[jobs] ${error.message}`));
+    await boss.start();
+    for (const name of Object.values(QUEUES)) await boss.createQueue(name);
+    return boss;
+  })();
+  return globalForBoss.boss;
+}
+
+/** Closes the vote at its deadline; singletonKey keeps one job per vote however often it is asked. */
+export async function scheduleVoteClose(voteId: string, closesAt: Date) {
+  const boss = await queue();
+  await boss.sendAfter(QUEUES.closeVote, { voteId }, { singletonKey: voteId, retryLimit: 5, retryDelay: 10, retryBackoff: true }, closesAt);
+}
+
+let started = false;
+
+/** Runs in every app instance: the work is shared through the database, never done twice. */
+export async function startWorkers() {
+  if (started) return;
+  started = true;
+  const boss = await queue();
+  const { closeDueVotes, sendDueReminders } = await import("@/lib/votes/mutations");
+  await boss.work(QUEUES.closeVote, { pollingIntervalSeconds: 2 }, async () => {
+    await closeDueVotes();
+  });
+  // The safety net and the reminders: every minute, whatever happened to individual jobs.
+  await boss.schedule(QUEUES.sweep, "* * * * *", {}, { singletonKey: "sweep" });
+  await boss.work(QUEUES.sweep, { pollingIntervalSeconds: 10 }, async () => {
+    const closed = await closeDueVotes();
+    const reminded = await sendDueReminders();
+    if (closed || reminded) console.info(`[jobs] sweep: closed ${closed} votes, sent ${reminded} reminders`);
+  });
+  console.info("[jobs] workers started");
+}

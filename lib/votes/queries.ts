@@ -1,0 +1,82 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { assertCan } from "@/lib/authz/session";
+import type { Actor } from "@/lib/authz/policy";
+import type { Tally } from "./tally";
+
+/**
+ * The latest vote on a proposal as the actor may see it. Until the close, an organization sees its
+ * own ballot and which organizations have answered, never how; after the close, everything.
+ */
+export async function getVotePanel(actor: Actor | null, proposalId: string) {
+  assertCan(actor, "vote.view");
+  const [vote, previous] = await Promise.all([
+    db.vote.findFirst({
+      where: { proposalId },
+      orderBy: { opensAt: "desc" },
+      select: {
+        id: true,
+        status: true,
+        opensAt: true,
+        closesAt: true,
+        closedAt: true,
+        quorum: true,
+        passRule: true,
+        outcome: true,
+        tally: true,
+        closeReason: true,
+        ballots: {
+          select: { organizationId: true, choice: true, rationale: true, updatedAt: true, castBy: { select: { name: true } } },
+        },
+      },
+    }),
+    db.vote.count({ where: { proposalId, status: "CLOSED" } }),
+  ]);
+  if (!vote) return null;
+  const open = vote.status === "OPEN";
+  const ballots = vote.ballots.map((b) => {
+    const visible = !open || b.organizationId === actor.organizationId;
+    return {
+      organizationId: b.organizationId,
+      answered: true,
+      choice: visible ? b.choice : null,
+      rationale: visible ? b.rationale : null,
+      castBy: visible ? (b.castBy?.name ?? null) : null,
+    };
+  });
+  return {
+    ...vote,
+    ballots,
+    tally: open ? null : (vote.tally as unknown as Tally | null),
+    mine: ballots.find((b) => b.organizationId === actor.organizationId) ?? null,
+    earlierVotes: open ? previous : previous - 1,
+  };
+}
+
+/** Open votes, and for a representative whether their organization still owes a ballot. */
+export async function openVotesFor(actor: Actor | null) {
+  assertCan(actor, "vote.view");
+  const votes = await db.vote.findMany({
+    where: { status: "OPEN" },
+    orderBy: { closesAt: "asc" },
+    take: 20,
+    select: {
+      id: true,
+      closesAt: true,
+      proposal: { select: { id: true, title: true } },
+      _count: { select: { ballots: true } },
+      ballots: { where: { organizationId: actor.organizationId ?? "" }, select: { choice: true } },
+    },
+  });
+  return votes.map((v) => ({ ...v, owed: actor.organizationId !== null && v.ballots.length === 0 }));
+}
+
+export async function unreadNotifications(actor: Actor | null) {
+  assertCan(actor, "dashboard.view");
+  return db.notification.findMany({
+    where: { userId: actor.userId, readAt: null },
+    orderBy: { createdAt: "desc" },
+    take: 10,
+    select: { id: true, title: true, body: true, link: true, createdAt: true, kind: true },
+  });
+}

@@ -1,0 +1,36 @@
+import { z } from "zod";
+import { DEFAULT_QUORUM, MEMBER_ORGANIZATIONS } from "./tally";
+
+/** A vote stays open at least this long, so every office sees it during a working day… */
+export const MIN_OPEN_MINUTES = 1;
+/** …and at most this long. */
+export const MAX_OPEN_DAYS = 60;
+
+export const ZOpenVote = z.object({
+  closesAt: z.coerce.date({ message: "Choose when the vote closes." }),
+  quorum: z.coerce
+    .number({ message: "The quorum is a number of organizations." })
+    .int("The quorum is a whole number of organizations.")
+    .min(1, "At least one organization must vote.")
+    .max(MEMBER_ORGANIZATIONS, `There are ${MEMBER_ORGANIZATIONS} member organizations.`)
+    .default(DEFAULT_QUORUM),
+  passRule: z.enum(["MORE_APPROVE_THAN_REJECT", "TWO_THIRDS_OF_DECIDED"], { message: "Choose a pass rule." }).default("MORE_APPROVE_THAN_REJECT"),
+});
+
+export function closingTimeProblem(closesAt: Date, now: Date): string | null {
+  const minutes = (closesAt.getTime() - now.getTime()) / 60_000;
+  if (Number.isNaN(minutes)) return "Choose when the vote closes.";
+  if (minutes < MIN_OPEN_MINUTES) return "The closing time must be in the future.";
+  if (minutes > MAX_OPEN_DAYS * 24 * 60) return `A vote stays open at most ${MAX_OPEN_DAYS} days.`;
+  return null;
+}
+
+export const ZBallot = z
+  .object({
+    choice: z.enum(["APPROVE", "REJECT", "ABSTAIN", "RECUSE"], { message: "Choose approve, reject, abstain or recuse." }),
+    rationale: z.string().trim().max(5000, "At most 5000 characters."),
+  })
+  .refine((b) => b.choice !== "RECUSE" || b.rationale.length > 0, {
+    path: ["rationale"],
+    message: "Say what the conflict of interest is: a recusal is recorded with its reason.",
+  });

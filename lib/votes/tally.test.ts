@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { tally, type Choice, type Outcome, type PassRule } from "./tally";
+
+const A = "APPROVE", R = "REJECT", X = "ABSTAIN", C = "RECUSE";
+const MAJ: PassRule = "MORE_APPROVE_THAN_REJECT";
+const TWO: PassRule = "TWO_THIRDS_OF_DECIDED";
+
+// [ballots, quorum, rule, outcome, why]
+const CASES: [Choice[], number, PassRule, Outcome, string][] = [
+  [[A, A, A, A, A], 5, MAJ, "PASSED", "five approvals"],
+  [[A, A, A, R, R], 5, MAJ, "PASSED", "3 to 2"],
+  [[A, A, R, R, X], 5, MAJ, "FAILED", "a tie is not more approvals than rejections"],
+  [[A, R, X, X, X], 5, MAJ, "FAILED", "abstentions do not help either side: 1 to 1"],
+  [[A, X, X, X, X], 5, MAJ, "PASSED", "one approval, no rejection, quorum through abstentions"],
+  [[X, X, X, X, X], 5, MAJ, "FAILED", "all abstain: no approval"],
+  [[A, A, A, A], 5, MAJ, "NO_QUORUM", "four ballots for a quorum of five"],
+  [[A, A, A, A, C], 5, MAJ, "NO_QUORUM", "a recusal counts as not voting"],
+  [[A, A, A, A, C, C, C, C], 5, MAJ, "NO_QUORUM", "four recusals"],
+  [[], 5, MAJ, "NO_QUORUM", "nobody voted"],
+  [[A, A, A, R, R, R, X, X], 8, MAJ, "FAILED", "all eight, 3 to 3"],
+  [[A, A, A, A, R, R, X, X], 8, MAJ, "PASSED", "all eight, 4 to 2"],
+  [[A], 1, MAJ, "PASSED", "a quorum of one"],
+  [[A, A, R], 3, TWO, "PASSED", "exactly two thirds"],
+  [[A, A, R, R, X], 5, TWO, "FAILED", "half"],
+  [[A, A, A, A, R, R, X], 5, TWO, "PASSED", "4 of 6 decided"],
+  [[A, A, A, R, R, X], 5, TWO, "FAILED", "3 of 5 decided is under two thirds"],
+  [[X, X, X, X, X], 5, TWO, "FAILED", "nothing decided"],
+];
+
+describe("tally", () => {
+  it.each(CASES)("%j, quorum %i, %s: %s (%s)", (ballots, quorum, passRule, outcome) => {
+    expect(tally(ballots, { quorum, passRule }).outcome).toBe(outcome);
+  });
+
+  it("counts every kind of answer and who did not answer", () => {
+    expect(tally([A, A, R, X, C], { quorum: 5, passRule: MAJ })).toEqual({
+      approve: 2,
+      reject: 1,
+      abstain: 1,
+      recused: 1,
+      notVoted: 3,
+      cast: 4,
+      quorum: 5,
+      quorumMet: false,
+      outcome: "NO_QUORUM",
+    });
+  });
+});
