@@ -6,7 +6,7 @@ export function ResultsChart({ data }: { data: { label: string; count: number; c
   return (
     <div aria-hidden className="h-48 w-full">
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: -16 }}>
+        <BarChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: -16 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="label" tick={{ fontSize: 12, fill: "#334155" }} />
           <YAxis allowDecimals={false} tick={{ fontSize: 12, fill: "#334155" }} />
