@@ -78,8 +78,9 @@ test("a chair and two representatives take a proposal from draft to review", asy
   await expect(matrix.getByRole("row", { name: /NCI.*Lead.*8.*10/ })).toBeVisible();
   await expect(matrix.getByRole("row", { name: /EORTC.*Participate.*5/ })).toBeVisible();
   await expect(matrix.getByRole("row", { name: /Taking part.*2 organizations, 2 countries.*13.*10/ })).toBeVisible();
-  // Robin is neither author nor lead: nothing to move.
+  // Robin is neither author nor lead nor chair: nothing to move, no vote to open.
   await expect(page.getByText("Nothing for you to move here now.")).toBeVisible();
+  await expect(page.getByRole("region", { name: "Vote" })).toHaveCount(0);
 
   // The lead's representative submits; the chair starts the review.
   await switchTo(page, "Riley Placebo");
@@ -94,8 +95,8 @@ test("a chair and two representatives take a proposal from draft to review", asy
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Maintenance therapy after surgery");
   await expect(page.getByRole("main").getByText("In review", { exact: true }).first()).toBeVisible();
   await expect(page.getByRole("list", { name: "Eligibility checklist" }).getByText("Not met:")).toHaveCount(0);
-  // The chair cannot open the vote: only the secretariat can.
-  await expect(page.getByRole("button", { name: "Open voting" })).toHaveCount(0);
+  // Eligible and in review: the chair may now open the vote.
+  await expect(page.getByRole("region", { name: "Vote" }).getByRole("button", { name: "Open voting" })).toBeVisible();
   await screenshot(page, "proposal-in-review");
 
   // The revisions compare side by side with the changed words marked.

@@ -10,6 +10,12 @@ export interface FormState {
   values?: Record<string, string>;
 }
 
+/** A text field of a submitted form ("" when absent). */
+export function formString(formData: FormData, name: string): string {
+  const value = formData.get(name);
+  return typeof value === "string" ? value : "";
+}
+
 export function formValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [key, value] of formData.entries()) if (typeof value === "string" && !key.startsWith("$")) values[key] = value;

@@ -2,19 +2,18 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { currentActor } from "@/lib/authz/actor";
-import { failure, type FormState } from "@/lib/form-state";
+import { failure, formString, type FormState } from "@/lib/form-state";
 import { createGroup, removeGroupMember, setGroupMember } from "@/lib/groups/mutations";
 
-const str = (formData: FormData, name: string) => String(formData.get(name) ?? "");
 
 export async function createGroupAction(_state: FormState, formData: FormData): Promise<FormState> {
   let slug: string;
   try {
     const group = await createGroup(await currentActor(), {
-      cancer: str(formData, "cancer"),
-      incidencePer100k: str(formData, "incidencePer100k"),
-      incidenceSource: str(formData, "incidenceSource"),
-      description: str(formData, "description"),
+      cancer: formString(formData, "cancer"),
+      incidencePer100k: formString(formData, "incidencePer100k"),
+      incidenceSource: formString(formData, "incidenceSource"),
+      description: formString(formData, "description"),
     });
     slug = group.slug;
   } catch (error) {
@@ -25,7 +24,7 @@ export async function createGroupAction(_state: FormState, formData: FormData): 
 
 export async function setMemberAction(groupId: string, slug: string, _state: FormState, formData: FormData): Promise<FormState> {
   try {
-    await setGroupMember(await currentActor(), groupId, { userId: str(formData, "userId"), role: str(formData, "role") });
+    await setGroupMember(await currentActor(), groupId, { userId: formString(formData, "userId"), role: formString(formData, "role") });
     revalidatePath(`/groups/${slug}`);
     return { ok: true, message: "The group's members are updated." };
   } catch (error) {
@@ -35,7 +34,7 @@ export async function setMemberAction(groupId: string, slug: string, _state: For
 
 export async function removeMemberAction(groupId: string, slug: string, _state: FormState, formData: FormData): Promise<FormState> {
   try {
-    await removeGroupMember(await currentActor(), groupId, str(formData, "userId"));
+    await removeGroupMember(await currentActor(), groupId, formString(formData, "userId"));
     revalidatePath(`/groups/${slug}`);
     return { ok: true, message: "Removed from the group." };
   } catch (error) {

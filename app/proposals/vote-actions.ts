@@ -1,18 +1,17 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { currentActor } from "@/lib/authz/actor";
-import { failure, type FormState } from "@/lib/form-state";
+import { failure, formString, type FormState } from "@/lib/form-state";
 import { castBallot, closeVoteEarly, openVote } from "@/lib/votes/mutations";
 import { formatDateTime } from "@/lib/time";
 
-const str = (formData: FormData, name: string) => String(formData.get(name) ?? "");
 
 export async function openVoteAction(proposalId: string, _state: FormState, formData: FormData): Promise<FormState> {
   try {
     const vote = await openVote(await currentActor(), proposalId, {
-      closesAt: str(formData, "closesAt"),
-      quorum: str(formData, "quorum"),
-      passRule: str(formData, "passRule"),
+      closesAt: formString(formData, "closesAt"),
+      quorum: formString(formData, "quorum"),
+      passRule: formString(formData, "passRule"),
     });
     revalidatePath(`/proposals/${proposalId}`);
     return { ok: true, message: `The vote is open until ${formatDateTime(vote.closesAt, "UTC")}.` };
@@ -23,7 +22,7 @@ export async function openVoteAction(proposalId: string, _state: FormState, form
 
 export async function castBallotAction(proposalId: string, voteId: string, _state: FormState, formData: FormData): Promise<FormState> {
   try {
-    await castBallot(await currentActor(), voteId, { choice: str(formData, "choice"), rationale: str(formData, "rationale") });
+    await castBallot(await currentActor(), voteId, { choice: formString(formData, "choice"), rationale: formString(formData, "rationale") });
     revalidatePath(`/proposals/${proposalId}`);
     return { ok: true, message: "Your organization's ballot is recorded. You can change it until the vote closes." };
   } catch (error) {
@@ -33,7 +32,7 @@ export async function castBallotAction(proposalId: string, voteId: string, _stat
 
 export async function closeVoteEarlyAction(proposalId: string, voteId: string, _state: FormState, formData: FormData): Promise<FormState> {
   try {
-    await closeVoteEarly(await currentActor(), voteId, str(formData, "reason"));
+    await closeVoteEarly(await currentActor(), voteId, formString(formData, "reason"));
     revalidatePath(`/proposals/${proposalId}`);
     return { ok: true, message: "The vote is closed." };
   } catch (error) {

@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import { assertCan } from "@/lib/authz/session";
 import type { Actor } from "@/lib/authz/policy";
 import { audit } from "@/lib/audit/record";
-import { Prisma } from "@/lib/prisma-client";
+import { isUniqueViolation } from "@/lib/retry";
 import { fieldErrors } from "@/lib/proposals/schema";
 import { ValidationError } from "@/lib/proposals/mutations";
 import { canCreateGroup, canManageGroup } from "./access";
@@ -63,7 +63,7 @@ export async function createGroup(actor: Actor | null, raw: unknown) {
       return group;
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    if (isUniqueViolation(error)) {
       throw new ValidationError({ cancer: "There is already an expert group for this cancer." });
     }
     throw error;

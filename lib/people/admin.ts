@@ -2,7 +2,8 @@
 // (npm run people), which acts as the system operator; each change is audited in its transaction.
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { Prisma, type PrismaClient } from "@/lib/prisma-client";
+import type { PrismaClient } from "@/lib/prisma-client";
+import { isUniqueViolation } from "@/lib/retry";
 
 export const ZAddPerson = z
   .object({
@@ -47,7 +48,7 @@ export async function addPerson(db: PrismaClient, raw: AddPerson, actorId: strin
       return user;
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    if (isUniqueViolation(error)) {
       throw new AppError("CONFLICT", `${input.email} is already in the portal.`);
     }
     throw error;

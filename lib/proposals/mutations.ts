@@ -4,7 +4,8 @@ import { AppError } from "@/lib/errors";
 import { assertCan } from "@/lib/authz/session";
 import type { Actor } from "@/lib/authz/policy";
 import { audit } from "@/lib/audit/record";
-import { Prisma } from "@/lib/prisma-client";
+import type { Prisma } from "@/lib/prisma-client";
+import { retryOnUniqueViolation } from "@/lib/retry";
 import { canCreateProposalIn, canEditProposal } from "./access";
 import { loadProposalContext } from "./queries";
 import {
@@ -166,13 +167,8 @@ export async function recordInterest(actor: Actor | null, proposalId: string, ra
       });
       return interest;
     });
-  try {
-    return await write();
-  } catch (error) {
-    // Two first recordings at the same instant: the unique key lets one insert; the other updates.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return write();
-    throw error;
-  }
+  // Two first recordings at the same instant: the unique key lets one insert; the other updates.
+  return retryOnUniqueViolation(write);
 }
 
 function isEvent(value: string): value is ProposalEvent {

@@ -4,7 +4,8 @@ import { AppError } from "@/lib/errors";
 import { assertCan } from "@/lib/authz/session";
 import type { Actor } from "@/lib/authz/policy";
 import { audit } from "@/lib/audit/record";
-import { Prisma } from "@/lib/prisma-client";
+import type { Prisma } from "@/lib/prisma-client";
+import { retryOnUniqueViolation } from "@/lib/retry";
 import { fieldErrors } from "@/lib/proposals/schema";
 import { ValidationError } from "@/lib/proposals/mutations";
 import { loadProposalContext } from "@/lib/proposals/queries";
@@ -16,7 +17,7 @@ import { tally, type Outcome } from "./tally";
 type Tx = Prisma.TransactionClient;
 
 /** Representatives of every organization: who is told about votes. */
-async function representatives(tx: Tx) {
+async function representatives(tx: Tx | typeof db) {
   return tx.membership.findMany({ where: { role: "REPRESENTATIVE", user: { active: true } }, select: { userId: true, organizationId: true } });
 }
 
@@ -99,12 +100,7 @@ export async function castBallot(actor: Actor | null, voteId: string, raw: unkno
       await audit(tx, { actorId: actor.userId, action: "ballot.cast", entityType: "proposal", entityId: vote.proposalId, organizationId, data: { voteId } });
       return ballot;
     });
-  try {
-    return await write();
-  } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return write();
-    throw error;
-  }
+  return retryOnUniqueViolation(write);
 }
 
 const PROPOSAL_EVENT: Record<Outcome, { event: ProposalEvent; to: "APPROVED" | "REJECTED" | "IN_REVIEW" }> = {
@@ -204,7 +200,7 @@ export async function sendDueReminders(now = new Date()): Promise<number> {
     select: { id: true, closesAt: true, proposalId: true, proposal: { select: { title: true } }, ballots: { select: { organizationId: true } } },
   });
   if (votes.length === 0) return 0;
-  const reps = await db.membership.findMany({ where: { role: "REPRESENTATIVE", user: { active: true } }, select: { userId: true, organizationId: true } });
+  const reps = await representatives(db);
   const data: Prisma.NotificationCreateManyInput[] = [];
   for (const vote of votes) {
     const hoursLeft = (vote.closesAt.getTime() - now.getTime()) / 3600_000;

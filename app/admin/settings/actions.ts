@@ -1,12 +1,12 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { currentActor } from "@/lib/authz/actor";
-import { failure, type FormState } from "@/lib/form-state";
+import { failure, formString, type FormState } from "@/lib/form-state";
 import { setRareThreshold } from "@/lib/settings";
 
 export async function setThresholdAction(_state: FormState, formData: FormData): Promise<FormState> {
   try {
-    const value = await setRareThreshold(await currentActor(), formData.get("threshold"), String(formData.get("reason") ?? ""));
+    const value = await setRareThreshold(await currentActor(), formData.get("threshold"), formString(formData, "reason"));
     revalidatePath("/", "layout");
     return { ok: true, message: `Rare now means fewer than ${value} cases per 100,000 people a year.` };
   } catch (error) {
