@@ -21,7 +21,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
           {children}
         </main>
-        <footer className="border-t border-slate-200 bg-white py-4 text-center text-sm text-slate-600">
+        <footer className="border-t border-slate-200 bg-white py-4 text-center text-sm text-slate-600 print:hidden">
           International Rare Cancer Initiative · NCI · NIHR · CRUK · EORTC · INCa · CCTG · JCOG · COSA
         </footer>
       </body>

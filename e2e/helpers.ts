@@ -11,6 +11,8 @@ const SHOTS = path.join(__dirname, "screenshots");
  */
 export async function screenshot(page: Page, name: string) {
   mkdirSync(SHOTS, { recursive: true });
+  // After a client-side navigation Next.js sets the title a moment later: wait for it.
+  await expect(page).toHaveTitle(/\S/);
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
   const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const problems = violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(" ")).join("\n  ")}`);

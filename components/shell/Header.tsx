@@ -19,6 +19,7 @@ export function Header({ session }: { session: Session | null }) {
         { href: "/dashboard", label: "Dashboard" },
         { href: "/organizations", label: "Organizations" },
         { href: "/proposals", label: "Proposals" },
+        { href: "/portfolio", label: "Portfolio" },
         { href: "/groups", label: "Expert groups" },
         ...(can(actor, "pipeline.view") ? [{ href: "/pipeline", label: "Pipeline" }] : []),
         ...(can(actor, "audit.view") ? [{ href: "/admin/audit", label: "Audit log" }] : []),
@@ -26,19 +27,15 @@ export function Header({ session }: { session: Session | null }) {
       ]
     : [];
   return (
-    <header className="bg-brand-700 text-white">
+    <header className="bg-brand-700 text-white print:hidden">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
         <Link href={actor ? "/dashboard" : "/"} className="flex items-center gap-2 text-white no-underline hover:no-underline">
           <span aria-hidden className="rounded bg-white px-1.5 py-0.5 text-sm font-black tracking-wider text-brand-800">IRCI</span>
           <span className="font-semibold">Rare Cancer Portal</span>
         </Link>
-        {actor ? (
-          <nav aria-label="Main" className="flex-1">
-            <NavLinks links={links} />
-          </nav>
-        ) : (
-          <div className="flex-1" />
-        )}
+        <nav aria-label="Main" className="flex-1">
+          <NavLinks links={actor ? links : [{ href: "/trials", label: "Trials" }]} />
+        </nav>
         {session?.user ? (
           <div className="flex items-center gap-3">
             <span className="hidden rounded-md bg-brand-900 px-2 py-1 text-xs font-semibold tracking-wide md:inline" title={session.user.organization?.name}>

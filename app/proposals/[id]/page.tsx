@@ -68,6 +68,9 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
             <Link href={`${path}/revisions`} className={secondaryButtonClass}>
               Revisions ({p._count.revisions})
             </Link>
+            <Link href={`${path}/print`} className={secondaryButtonClass}>
+              Print summary
+            </Link>
           </div>
         }
       />
@@ -200,6 +203,15 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
               canOpen={canOpenVote}
               openBlockedBecause={openDecision.ok ? null : openDecision.reason}
             />
+          ) : null}
+
+          {["APPROVED", "PLANNING", "UNDERWAY", "COMPLETED", "CLOSED_EARLY"].includes(p.status) ? (
+            <Card title="Trial">
+              <p className="text-sm text-slate-700">Registry ids, accrual against target, sites and milestones.</p>
+              <p className="mt-2">
+                <Link href={`/proposals/${p.id}/trial`}>Open the trial record</Link>
+              </p>
+            </Card>
           ) : null}
 
           <Card title="What you can do">

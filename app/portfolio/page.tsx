@@ -1,0 +1,166 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { HorizontalBars } from "@/components/charts/HorizontalBars";
+import { Badge, Card, EmptyState, PageHeader, buttonClass, secondaryButtonClass } from "@/components/ui";
+import { inputClass } from "@/components/ui/form";
+import { requirePage } from "@/lib/authz/session";
+import { db } from "@/lib/db";
+import { pageData } from "@/lib/page-data";
+import { PROPOSAL_STATUSES, STATUS_LABEL } from "@/lib/proposals/workflow";
+import { countryName } from "@/lib/time";
+import { MILESTONE_LABEL } from "@/lib/trials/progress";
+import { portfolio } from "@/lib/trials/queries";
+
+export const metadata = { title: "Portfolio" };
+
+const label = (s: string) => s.charAt(0) + s.slice(1).toLowerCase().replace(/_/g, " ");
+
+/** A chart and the same numbers as a table: the table is what screen readers and printers get. */
+function ChartWithTable({ title, chart, head, rows }: { title: string; chart: ReactNode; head: [string, string, string?]; rows: ReactNode[][] }) {
+  return (
+    <Card title={title}>
+      {rows.length === 0 ? (
+        <EmptyState>Nothing to show for these filters.</EmptyState>
+      ) : (
+        <>
+          {chart}
+          <details className="mt-2">
+            <summary className="cursor-pointer text-sm font-medium text-brand-700">{title} as a table</summary>
+            <table className="mt-2 w-full text-left text-sm">
+              <caption className="sr-only">{title}</caption>
+              <thead className="border-b border-slate-200 text-slate-600">
+                <tr>
+                  {head.filter(Boolean).map((h) => (
+                    <th key={h} scope="col" className="py-1 pr-3 font-medium">{h}</th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {rows.map((cells, i) => (
+                  <tr key={i}>
+                    {cells.map((c, j) => (j === 0 ? <th key={j} scope="row" className="py-1 pr-3 font-medium">{c}</th> : <td key={j} className="py-1 pr-3 tabular-nums">{c}</td>))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </details>
+        </>
+      )}
+    </Card>
+  );
+}
+
+export default async function PortfolioPage({ searchParams }: { searchParams: Promise<{ group?: string; organization?: string; status?: string }> }) {
+  const query = await searchParams;
+  const { actor } = await requirePage("proposal.list", "/portfolio");
+  const filters = {
+    group: query.group || undefined,
+    organization: query.organization || undefined,
+    status: PROPOSAL_STATUSES.find((s) => s === query.status),
+  };
+  const [data, groups] = await Promise.all([
+    pageData(portfolio(actor, filters), "/portfolio"),
+    db.expertGroup.findMany({ orderBy: { name: "asc" }, select: { slug: true, name: true }, take: 500 }),
+  ]);
+  return (
+    <>
+      <PageHeader
+        title="Portfolio"
+        description="Every proposal by stage and every trial's progress, for the whole of IRCI."
+        actions={
+          <div className="flex flex-wrap gap-2">
+            <a href="/api/export/proposals.csv" className={secondaryButtonClass}>Proposals CSV</a>
+            <a href="/api/export/trials.csv" className={secondaryButtonClass}>Trials CSV</a>
+            <a href="/api/export/proposals.json" className={secondaryButtonClass}>Proposals JSON</a>
+            <a href="/api/export/trials.json" className={secondaryButtonClass}>Trials JSON</a>
+          </div>
+        }
+      />
+      <form aria-label="Filter the portfolio" className="mb-6 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-4">
+        <label className="block text-sm font-medium">
+          Expert group
+          <select name="group" defaultValue={filters.group ?? ""} className={inputClass}>
+            <option value="">All</option>
+            {groups.map((g) => <option key={g.slug} value={g.slug}>{g.name.replace(/ expert group$/, "")}</option>)}
+          </select>
+        </label>
+        <label className="block text-sm font-medium">
+          Organization (lead or taking part)
+          <select name="organization" defaultValue={filters.organization ?? ""} className={inputClass}>
+            <option value="">All</option>
+            {data.organizations.map((o) => <option key={o.slug} value={o.slug}>{o.shortName}</option>)}
+          </select>
+        </label>
+        <label className="block text-sm font-medium">
+          Stage
+          <select name="status" defaultValue={filters.status ?? ""} className={inputClass}>
+            <option value="">All</option>
+            {PROPOSAL_STATUSES.map((s) => <option key={s} value={s}>{STATUS_LABEL[s]}</option>)}
+          </select>
+        </label>
+        <div className="flex items-end gap-2">
+          <button type="submit" className={buttonClass}>Apply</button>
+          <Link href="/portfolio" className={secondaryButtonClass}>Clear</Link>
+        </div>
+      </form>
+      <div className="grid gap-6 lg:grid-cols-2">
+        <ChartWithTable
+          title="Proposals per stage"
+          chart={<HorizontalBars valueLabel="Proposals" data={data.stages.filter((s) => s.count > 0).map((s) => ({ label: STATUS_LABEL[s.status], value: s.count }))} />}
+          head={["Stage", "Proposals"]}
+          rows={data.stages.filter((s) => s.count > 0).map((s) => [STATUS_LABEL[s.status], s.count])}
+        />
+        <ChartWithTable
+          title="Trials by status"
+          chart={<HorizontalBars valueLabel="Trials" data={data.trialStatuses.map((s) => ({ label: label(s.status), value: s.count }))} />}
+          head={["ClinicalTrials.gov status", "Trials"]}
+          rows={data.trialStatuses.map((s) => [label(s.status), s.count])}
+        />
+        <ChartWithTable
+          title="Accrual against target"
+          chart={
+            <HorizontalBars
+              valueLabel="Enrolled"
+              secondary="Target"
+              data={data.accrual.map((t) => ({ label: t.title.split(":")[0]!.slice(0, 24), value: t.actual ?? 0, second: t.target ?? 0 }))}
+            />
+          }
+          head={["Trial", "Enrolled", "Target"]}
+          rows={data.accrual.map((t) => [
+            <Link key={t.proposalId} href={`/proposals/${t.proposalId}/trial`}>{t.title.split(":")[0]}</Link>,
+            <span key="a">{t.actual ?? "—"} {t.demo ? <Badge tone="amber">demo</Badge> : null}</span>,
+            t.target ?? "—",
+          ])}
+        />
+        <ChartWithTable
+          title="Participation by organization"
+          chart={<HorizontalBars valueLabel="Trials led or taken part in" data={data.byOrganization.map((o) => ({ label: o.organization, value: o.trials }))} />}
+          head={["Organization", "Trials"]}
+          rows={data.byOrganization.map((o) => [o.organization, o.trials])}
+        />
+        <ChartWithTable
+          title="Participation by country"
+          chart={<HorizontalBars valueLabel="Trials" data={data.byCountry.map((c) => ({ label: /^[A-Z]{2}$/.test(c.country) ? countryName(c.country) : c.country, value: c.trials }))} />}
+          head={["Country", "Trials", "Named sites"]}
+          rows={data.byCountry.map((c) => [/^[A-Z]{2}$/.test(c.country) ? countryName(c.country) : c.country, c.trials, c.sites])}
+        />
+        <Card title="Milestones due or late">
+          {data.milestones.length === 0 ? (
+            <EmptyState>No milestone is due in the next 30 days or late.</EmptyState>
+          ) : (
+            <ul className="divide-y divide-slate-100 text-sm">
+              {data.milestones.map((m) => (
+                <li key={`${m.trial.proposal.id}-${m.kind}`} className="flex items-center justify-between gap-2 py-1.5">
+                  <span>
+                    <Link href={`/proposals/${m.trial.proposal.id}/trial`}>{m.trial.proposal.title.split(":")[0]}</Link>: {MILESTONE_LABEL[m.kind]} (planned {m.planned})
+                  </span>
+                  <Badge tone={m.state === "late" ? "red" : "amber"}>{m.state === "late" ? "Late" : "Due soon"}</Badge>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,139 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { currentActor } from "@/lib/authz/actor";
+import { failure, formString, type FormState } from "@/lib/form-state";
+import {
+  addRegistryId,
+  addSite,
+  applyImport,
+  createTrial,
+  previewImport,
+  recordAccrual,
+  removeRegistryId,
+  setMilestone,
+  updateTrial,
+  type ImportChange,
+} from "@/lib/trials/mutations";
+import { fetchStudy } from "@/lib/trials/fetch";
+
+const page = (proposalId: string) => `/proposals/${proposalId}/trial`;
+
+async function run(proposalId: string, formData: FormData, work: () => Promise<unknown>, message: string): Promise<FormState> {
+  try {
+    await work();
+    revalidatePath(page(proposalId));
+    return { ok: true, message };
+  } catch (error) {
+    return failure(error, formData);
+  }
+}
+
+export async function createTrialAction(proposalId: string, _s: FormState, formData: FormData) {
+  return run(proposalId, formData, async () => createTrial(await currentActor(), proposalId), "The trial record is created.");
+}
+
+export async function updateTrialAction(proposalId: string, trialId: string, _s: FormState, formData: FormData) {
+  return run(
+    proposalId,
+    formData,
+    async () =>
+      updateTrial(await currentActor(), trialId, {
+        overallStatus: formString(formData, "overallStatus"),
+        phases: formData.getAll("phases").map(String),
+        targetAccrual: formString(formData, "targetAccrual"),
+        startDate: formString(formData, "startDate"),
+        primaryCompletionDate: formString(formData, "primaryCompletionDate"),
+        leadSponsor: formString(formData, "leadSponsor"),
+      }),
+    "Trial details saved.",
+  );
+}
+
+export async function addRegistryIdAction(proposalId: string, trialId: string, _s: FormState, formData: FormData) {
+  return run(
+    proposalId,
+    formData,
+    async () => addRegistryId(await currentActor(), trialId, formString(formData, "registry"), formString(formData, "value")),
+    "Registry id added.",
+  );
+}
+
+export async function removeRegistryIdAction(proposalId: string, trialId: string, _s: FormState, formData: FormData) {
+  return run(proposalId, formData, async () => removeRegistryId(await currentActor(), trialId, formString(formData, "id")), "Registry id removed.");
+}
+
+export async function recordAccrualAction(proposalId: string, trialId: string, _s: FormState, formData: FormData) {
+  return run(
+    proposalId,
+    formData,
+    async () =>
+      recordAccrual(await currentActor(), trialId, {
+        date: formString(formData, "date"),
+        total: formString(formData, "total"),
+        organizationId: formString(formData, "organizationId"),
+        country: formString(formData, "country"),
+        source: formString(formData, "source"),
+      }),
+    "Accrual recorded.",
+  );
+}
+
+export async function setMilestoneAction(proposalId: string, trialId: string, _s: FormState, formData: FormData) {
+  return run(
+    proposalId,
+    formData,
+    async () =>
+      setMilestone(await currentActor(), trialId, {
+        kind: formString(formData, "kind"),
+        planned: formString(formData, "planned"),
+        actual: formString(formData, "actual"),
+      }),
+    "Milestone saved.",
+  );
+}
+
+export async function addSiteAction(proposalId: string, trialId: string, _s: FormState, formData: FormData) {
+  return run(
+    proposalId,
+    formData,
+    async () =>
+      addSite(await currentActor(), trialId, {
+        country: formString(formData, "country"),
+        facility: formString(formData, "facility"),
+        city: formString(formData, "city"),
+        organizationId: formString(formData, "organizationId"),
+      }),
+    "Site added.",
+  );
+}
+
+export interface ImportState extends FormState {
+  changes?: ImportChange[];
+  json?: string;
+  applied?: boolean;
+}
+
+export async function importAction(proposalId: string, trialId: string, _s: ImportState, formData: FormData): Promise<ImportState> {
+  const intent = formString(formData, "intent");
+  const file = formData.get("file");
+  let json = formString(formData, "json") || (file instanceof File && file.size > 0 ? await file.text() : "");
+  try {
+    if (intent === "fetch") json = await fetchStudy(formString(formData, "nctId"));
+    if (!json.trim()) return { ok: false, message: "Paste a study's JSON, or choose a file." };
+    if (intent === "apply") {
+      const result = await applyImport(await currentActor(), trialId, json);
+      revalidatePath(page(proposalId));
+      const skipped = result.skipped.length ? ` Not added, already used by another trial: ${result.skipped.join(", ")}.` : "";
+      return { ok: true, applied: true, message: `Imported: ${result.sitesAdded} sites added.${skipped}` };
+    }
+    const preview = await previewImport(await currentActor(), trialId, json);
+    return {
+      ok: true,
+      json,
+      changes: preview.changes,
+      message: preview.changes.length ? `${preview.study.nctId}: review the changes, then apply them.` : `${preview.study.nctId}: nothing would change.`,
+    };
+  } catch (error) {
+    return { ...failure(error), json };
+  }
+}

@@ -1,0 +1,60 @@
+"use client";
+import { useActionState, type ReactNode } from "react";
+import { FormMessage } from "@/components/ui/form";
+
+interface State {
+  ok: boolean;
+  message?: string;
+  fields?: Record<string, string>;
+}
+
+/**
+ * A form around a server action, for forms whose fields are plain inputs: it shows the server's
+ * answer, each field's message under the form (named by its label), and keeps the page as it is.
+ */
+export function ActionForm({
+  action,
+  children,
+  submitLabel,
+  labels = {},
+  className = "",
+  tone = "brand",
+}: {
+  action: (state: State, formData: FormData) => Promise<State>;
+  children: ReactNode;
+  submitLabel: string;
+  labels?: Record<string, string>;
+  className?: string;
+  tone?: "brand" | "danger" | "quiet";
+}) {
+  const [state, submit, pending] = useActionState<State, FormData>(action, { ok: true });
+  const buttonTone = {
+    brand: "bg-brand-700 text-white hover:bg-brand-800",
+    danger: "bg-rose-700 text-white hover:bg-rose-800",
+    quiet: "border border-slate-300 bg-white text-slate-800 hover:bg-slate-50",
+  }[tone];
+  return (
+    <form action={submit} className={className}>
+      {children}
+      <div className="mt-2 flex flex-wrap items-center gap-3">
+        <button type="submit" disabled={pending} className={`rounded-md px-3 py-1.5 text-sm font-semibold disabled:opacity-60 ${buttonTone}`}>
+          {pending ? "Saving…" : submitLabel}
+        </button>
+      </div>
+      {state.message ? (
+        <div className="mt-2">
+          <FormMessage ok={state.ok} message={state.message} />
+        </div>
+      ) : null}
+      {!state.ok && state.fields ? (
+        <ul className="mt-1 text-sm text-rose-700">
+          {Object.entries(state.fields).map(([field, message]) => (
+            <li key={field}>
+              {labels[field] ?? field}: {message}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </form>
+  );
+}

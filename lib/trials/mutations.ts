@@ -1,0 +1,255 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { assertCan } from "@/lib/authz/session";
+import type { Actor } from "@/lib/authz/policy";
+import { audit } from "@/lib/audit/record";
+import { isUniqueViolation } from "@/lib/retry";
+import { fieldErrors } from "@/lib/proposals/schema";
+import { ValidationError } from "@/lib/proposals/mutations";
+import { proposalRoles } from "@/lib/proposals/access";
+import type { Prisma } from "@/lib/prisma-client";
+import { parseStudyJson, type ImportedStudy } from "./ctgov";
+import { countryCode } from "./countries";
+import { checkRegistryId, REGISTRY_NAMES } from "./registry";
+import { ZAccrual, ZMilestone, ZSite, ZTrialDetails } from "./schema";
+
+/** A trial is followed from planning on. */
+export const TRIAL_STATUSES = ["PLANNING", "UNDERWAY", "COMPLETED", "CLOSED_EARLY"] as const;
+
+/** The lead organization's representative, the group's chairs and the secretariat keep the trial record. */
+async function authorizeProposal(actor: Actor, proposalId: string) {
+  const proposal = await db.proposal.findUnique({
+    where: { id: proposalId },
+    select: {
+      id: true,
+      status: true,
+      leadOrganizationId: true,
+      authors: { select: { userId: true } },
+      group: { select: { members: { where: { role: "CHAIR" }, select: { userId: true } } } },
+      trial: { select: { id: true } },
+    },
+  });
+  if (!proposal) throw new AppError("NOT_FOUND", "No such proposal.");
+  const roles = proposalRoles(actor, {
+    authorIds: proposal.authors.map((a) => a.userId),
+    leadOrganizationId: proposal.leadOrganizationId,
+    chairIds: proposal.group.members.map((m) => m.userId),
+  });
+  if (!roles.some((r) => r === "leadRepresentative" || r === "chair" || r === "secretariat")) {
+    throw new AppError("FORBIDDEN", "Only the lead organization's representative, the group's chairs and the secretariat keep the trial record.");
+  }
+  return proposal;
+}
+
+async function authorizeTrial(actor: Actor | null, trialId: string) {
+  assertCan(actor, "proposal.view");
+  const trial = await db.trial.findUnique({ where: { id: trialId }, select: { id: true, proposalId: true } });
+  if (!trial) throw new AppError("NOT_FOUND", "No such trial.");
+  await authorizeProposal(actor, trial.proposalId);
+  return { actor, trial };
+}
+
+function trialAudit(tx: Prisma.TransactionClient, actorId: string, proposalId: string, action: string, data?: Prisma.InputJsonValue) {
+  return audit(tx, { actorId, action, entityType: "proposal", entityId: proposalId, data });
+}
+
+export async function createTrial(actor: Actor | null, proposalId: string) {
+  assertCan(actor, "proposal.view");
+  const proposal = await authorizeProposal(actor, proposalId);
+  if (!(TRIAL_STATUSES as readonly string[]).includes(proposal.status)) {
+    throw new AppError("CONFLICT", "A trial record starts when the proposal is in planning: start planning first.");
+  }
+  if (proposal.trial) return proposal.trial;
+  try {
+    return await db.$transaction(async (tx) => {
+      const trial = await tx.trial.create({ data: { proposalId } });
+      await trialAudit(tx, actor.userId, proposalId, "trial.created");
+      return trial;
+    });
+  } catch (error) {
+    // Created by someone else a moment ago: that one is the record.
+    if (isUniqueViolation(error)) return db.trial.findUniqueOrThrow({ where: { proposalId } });
+    throw error;
+  }
+}
+
+export async function updateTrial(actor: Actor | null, trialId: string, raw: unknown) {
+  const { trial } = await authorizeTrial(actor, trialId);
+  const parsed = ZTrialDetails.safeParse(raw);
+  if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
+  return db.$transaction(async (tx) => {
+    const updated = await tx.trial.update({ where: { id: trialId }, data: parsed.data });
+    await trialAudit(tx, actor!.userId, trial.proposalId, "trial.updated", { overallStatus: parsed.data.overallStatus, targetAccrual: parsed.data.targetAccrual });
+    return updated;
+  });
+}
+
+export async function addRegistryId(actor: Actor | null, trialId: string, registry: string, value: string) {
+  const { trial } = await authorizeTrial(actor, trialId);
+  const check = checkRegistryId(registry, value);
+  if (!check.ok) throw new ValidationError({ value: check.message });
+  try {
+    return await db.$transaction(async (tx) => {
+      const row = await tx.trialRegistryId.create({ data: { trialId, registry: check.registry, value: check.value } });
+      await trialAudit(tx, actor!.userId, trial.proposalId, "trial.registry_added", { registry: check.registry, value: check.value });
+      return row;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new ValidationError({ value: `${check.value} is already recorded for a trial in the portal.` });
+    throw error;
+  }
+}
+
+export async function removeRegistryId(actor: Actor | null, trialId: string, registryIdId: string) {
+  const { trial } = await authorizeTrial(actor, trialId);
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.trialRegistryId.deleteMany({ where: { id: registryIdId, trialId } });
+    if (count === 0) throw new AppError("NOT_FOUND", "No such registry id on this trial.");
+    await trialAudit(tx, actor!.userId, trial.proposalId, "trial.registry_removed", { id: registryIdId });
+  });
+}
+
+/**
+ * Records accrual: the patients enrolled so far, overall or for one organization or country.
+ * Counts are cumulative, so a total below an earlier report for the same scope is refused.
+ */
+export async function recordAccrual(actor: Actor | null, trialId: string, raw: unknown) {
+  const { trial } = await authorizeTrial(actor, trialId);
+  const parsed = ZAccrual.safeParse(raw);
+  if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
+  const input = parsed.data;
+  if (input.date > new Date().toISOString().slice(0, 10)) throw new ValidationError({ date: "Accrual is reported for dates that have passed." });
+  const country = input.country ? (countryCode(input.country) ?? input.country) : null;
+  if (input.organizationId && !(await db.organization.findUnique({ where: { id: input.organizationId }, select: { id: true } }))) {
+    throw new ValidationError({ organizationId: "Choose an organization from the list." });
+  }
+  return db.$transaction(async (tx) => {
+    const earlier = await tx.accrualUpdate.findFirst({
+      where: { trialId, organizationId: input.organizationId, country, date: { not: null, lte: input.date }, total: { gt: input.total } },
+      orderBy: { date: "desc" },
+    });
+    if (earlier) {
+      throw new ValidationError({ total: `Accrual is cumulative: ${earlier.total} patients were reported on ${earlier.date}, so a later total cannot be ${input.total}.` });
+    }
+    const row = await tx.accrualUpdate.create({
+      data: { trialId, date: input.date, total: input.total, organizationId: input.organizationId, country, source: input.source, recordedById: actor!.userId },
+    });
+    await trialAudit(tx, actor!.userId, trial.proposalId, "trial.accrual_recorded", { date: input.date, total: input.total, organizationId: input.organizationId, country });
+    return row;
+  });
+}
+
+export async function setMilestone(actor: Actor | null, trialId: string, raw: unknown) {
+  const { trial } = await authorizeTrial(actor, trialId);
+  const parsed = ZMilestone.safeParse(raw);
+  if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
+  const { kind, planned, actual } = parsed.data;
+  if (actual && actual > new Date().toISOString().slice(0, 10)) throw new ValidationError({ actual: "An actual date cannot be in the future: use the planned date." });
+  return db.$transaction(async (tx) => {
+    const row = await tx.trialMilestone.upsert({
+      where: { trialId_kind: { trialId, kind } },
+      create: { trialId, kind, planned, actual },
+      update: { planned, actual },
+    });
+    await trialAudit(tx, actor!.userId, trial.proposalId, "trial.milestone_set", { kind, planned, actual });
+    return row;
+  });
+}
+
+export async function addSite(actor: Actor | null, trialId: string, raw: unknown) {
+  const { trial } = await authorizeTrial(actor, trialId);
+  const parsed = ZSite.safeParse(raw);
+  if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
+  const site = { ...parsed.data, country: countryCode(parsed.data.country) ?? parsed.data.country };
+  try {
+    return await db.$transaction(async (tx) => {
+      const row = await tx.trialSite.create({ data: { trialId, ...site } });
+      await trialAudit(tx, actor!.userId, trial.proposalId, "trial.site_added", { country: site.country, facility: site.facility });
+      return row;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new ValidationError({ facility: "This site is already listed." });
+    throw error;
+  }
+}
+
+export interface ImportChange {
+  field: string;
+  stored: string;
+  imported: string;
+}
+
+function show(value: unknown): string {
+  if (value === null || value === undefined || value === "") return "—";
+  return Array.isArray(value) ? value.join(", ") || "—" : String(value);
+}
+
+/** What applying a study would change, next to what is stored. Nothing is written. */
+export async function previewImport(actor: Actor | null, trialId: string, json: string) {
+  await authorizeTrial(actor, trialId);
+  const result = parseStudyJson(json);
+  if (!result.ok) throw new AppError("INVALID", result.errors.join(" "));
+  const study = result.study;
+  const stored = await db.trial.findUniqueOrThrow({
+    where: { id: trialId },
+    include: { registryIds: true, sites: { select: { country: true, facility: true } } },
+  });
+  const changes: ImportChange[] = [];
+  const compare = (field: string, storedValue: unknown, importedValue: unknown) => {
+    if (importedValue === undefined) return;
+    if (show(storedValue) !== show(importedValue)) changes.push({ field, stored: show(storedValue), imported: show(importedValue) });
+  };
+  compare("Overall status", stored.overallStatus, study.overallStatus);
+  compare("Phases", stored.phases, study.phases);
+  compare("Target accrual", stored.targetAccrual, study.targetAccrual);
+  compare("Start date", stored.startDate, study.startDate);
+  compare("Primary completion date", stored.primaryCompletionDate, study.primaryCompletionDate);
+  compare("Lead sponsor", stored.leadSponsor, study.leadSponsor);
+  const knownIds = new Set(stored.registryIds.map((r) => `${r.registry}:${r.value}`));
+  const newIds = study.registryIds.filter((r) => !knownIds.has(`${r.registry}:${r.value}`));
+  if (newIds.length) changes.push({ field: "Registry ids", stored: show(stored.registryIds.map((r) => r.value)), imported: `adds ${newIds.map((r) => r.value).join(", ")}` });
+  const knownSites = new Set(stored.sites.map((s) => `${s.country}|${s.facility}`));
+  const newSites = study.sites.filter((s) => !knownSites.has(`${s.country}|${s.facility}`));
+  if (newSites.length) changes.push({ field: "Sites", stored: `${stored.sites.length} listed`, imported: `adds ${newSites.length} in ${[...new Set(newSites.map((s) => s.country))].join(", ")}` });
+  if (study.actualAccrual !== undefined) changes.push({ field: "Accrual", stored: "—", imported: `records ${study.actualAccrual} patients (actual enrollment)` });
+  return { study, changes };
+}
+
+/** Applies a study: what it says replaces what is stored; what it leaves out stays as it is. */
+export async function applyImport(actor: Actor | null, trialId: string, json: string) {
+  const { trial } = await authorizeTrial(actor, trialId);
+  const result = parseStudyJson(json);
+  if (!result.ok) throw new AppError("INVALID", result.errors.join(" "));
+  const study: ImportedStudy = result.study;
+  const today = new Date().toISOString().slice(0, 10);
+  return db.$transaction(async (tx) => {
+    const data: Prisma.TrialUpdateInput = { importedAt: new Date() };
+    if (study.overallStatus) data.overallStatus = study.overallStatus;
+    if (study.phases) data.phases = study.phases;
+    if (study.targetAccrual !== undefined) data.targetAccrual = study.targetAccrual;
+    if (study.startDate) data.startDate = study.startDate;
+    if (study.primaryCompletionDate) data.primaryCompletionDate = study.primaryCompletionDate;
+    if (study.leadSponsor) data.leadSponsor = study.leadSponsor;
+    await tx.trial.update({ where: { id: trialId }, data });
+    const skipped: string[] = [];
+    for (const id of study.registryIds) {
+      const owner = await tx.trialRegistryId.findUnique({ where: { registry_value: { registry: id.registry, value: id.value } } });
+      if (!owner) await tx.trialRegistryId.create({ data: { trialId, registry: id.registry, value: id.value } });
+      else if (owner.trialId !== trialId) skipped.push(id.value);
+    }
+    const sites = await tx.trialSite.createMany({
+      data: study.sites.map((s) => ({ trialId, country: s.country, facility: s.facility, city: s.city, status: s.status })),
+      skipDuplicates: true,
+    });
+    if (study.actualAccrual !== undefined) {
+      await tx.accrualUpdate.create({
+        data: { trialId, date: today, total: study.actualAccrual, source: `ClinicalTrials.gov ${study.nctId}, actual enrollment, imported ${today}`, recordedById: actor!.userId },
+      });
+    }
+    await trialAudit(tx, actor!.userId, trial.proposalId, "trial.imported", { nctId: study.nctId, sitesAdded: sites.count, registryIdsSkipped: skipped });
+    return { sitesAdded: sites.count, skipped };
+  });
+}
+
+export { REGISTRY_NAMES };

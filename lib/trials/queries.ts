@@ -1,0 +1,224 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { assertCan } from "@/lib/authz/session";
+import type { Actor } from "@/lib/authz/policy";
+import type { Prisma } from "@/lib/prisma-client";
+import type { ProposalStatus } from "@/lib/generated/prisma/enums";
+import { proposalRoles } from "@/lib/proposals/access";
+import { PROPOSAL_STATUSES } from "@/lib/proposals/workflow";
+import { currentAccrual, milestoneState, DUE_WITHIN_DAYS } from "./progress";
+import { REGISTRIES, type Registry } from "./registry";
+
+export function registryLink(registry: string, value: string): string | null {
+  return registry in REGISTRIES ? REGISTRIES[registry as Registry].url(value) : null;
+}
+
+export async function getTrial(actor: Actor | null, proposalId: string) {
+  assertCan(actor, "proposal.view");
+  const proposal = await db.proposal.findUnique({
+    where: { id: proposalId },
+    select: {
+      id: true,
+      title: true,
+      status: true,
+      leadOrganizationId: true,
+      authors: { select: { userId: true } },
+      group: { select: { name: true, members: { where: { role: "CHAIR" }, select: { userId: true } } } },
+      trial: {
+        include: {
+          registryIds: { orderBy: { registry: "asc" } },
+          accrual: { orderBy: [{ date: "asc" }, { createdAt: "asc" }], take: 500, include: { organization: { select: { shortName: true } } } },
+          sites: { orderBy: [{ country: "asc" }, { facility: "asc" }], take: 500, include: { organization: { select: { shortName: true } } } },
+          milestones: true,
+        },
+      },
+    },
+  });
+  if (!proposal) throw new AppError("NOT_FOUND", "No such proposal.");
+  const roles = proposalRoles(actor, {
+    authorIds: proposal.authors.map((a) => a.userId),
+    leadOrganizationId: proposal.leadOrganizationId,
+    chairIds: proposal.group.members.map((m) => m.userId),
+  });
+  const canManage = roles.some((r) => r === "leadRepresentative" || r === "chair" || r === "secretariat");
+  const organizations = await db.organization.findMany({ orderBy: { shortName: "asc" }, select: { id: true, shortName: true } });
+  return { proposal, trial: proposal.trial, canManage, organizations };
+}
+
+export interface PortfolioFilters {
+  group?: string;
+  organization?: string;
+  status?: ProposalStatus;
+}
+
+/** The whole portfolio at a glance, in a fixed number of queries whatever its size. */
+export async function portfolio(actor: Actor | null, filters: PortfolioFilters = {}, today = new Date()) {
+  assertCan(actor, "proposal.list");
+  const proposalWhere: Prisma.ProposalWhereInput = {
+    ...(filters.group ? { group: { slug: filters.group } } : {}),
+    ...(filters.status ? { status: filters.status } : {}),
+    ...(filters.organization
+      ? {
+          OR: [
+            { leadOrganization: { slug: filters.organization } },
+            { interests: { some: { organization: { slug: filters.organization }, level: { in: ["LEAD", "PARTICIPATE"] } } } },
+          ],
+        }
+      : {}),
+  };
+  const trialWhere: Prisma.TrialWhereInput = { proposal: proposalWhere };
+  const horizon = new Date(today.getTime() + DUE_WITHIN_DAYS * 86400_000).toISOString().slice(0, 10);
+  const [byStage, byStatus, trials, participation, countries, milestones] = await Promise.all([
+    db.proposal.groupBy({ by: ["status"], where: proposalWhere, _count: { _all: true } }),
+    db.trial.groupBy({ by: ["overallStatus"], where: trialWhere, _count: { _all: true } }),
+    db.trial.findMany({
+      where: trialWhere,
+      orderBy: { proposal: { title: "asc" } },
+      take: 200,
+      select: {
+        id: true,
+        targetAccrual: true,
+        overallStatus: true,
+        proposal: { select: { id: true, title: true } },
+        accrual: { where: { organizationId: null, country: null }, select: { date: true, total: true, organizationId: true, country: true, demo: true } },
+      },
+    }),
+    db.partnerInterest.groupBy({
+      by: ["organizationId"],
+      where: { level: { in: ["LEAD", "PARTICIPATE"] }, proposal: { ...proposalWhere, trial: { isNot: null } } },
+      _count: { _all: true },
+    }),
+    db.$queryRaw<{ country: string; trials: number; sites: number }[]>`
+      SELECT s."country", COUNT(DISTINCT s."trialId")::int AS "trials", COUNT(*) FILTER (WHERE s."facility" <> '')::int AS "sites"
+      FROM "TrialSite" s
+      WHERE s."trialId" IN (SELECT t."id" FROM "Trial" t JOIN "Proposal" p ON p."id" = t."proposalId" JOIN "ExpertGroup" g ON g."id" = p."groupId"
+        WHERE (${filters.group ?? null}::text IS NULL OR g."slug" = ${filters.group ?? null})
+          AND (${filters.status ?? null}::text IS NULL OR p."status"::text = ${filters.status ?? null})
+          AND (${filters.organization ?? null}::text IS NULL OR EXISTS (
+            SELECT 1 FROM "Organization" o WHERE o."slug" = ${filters.organization ?? null} AND (p."leadOrganizationId" = o."id"
+              OR EXISTS (SELECT 1 FROM "PartnerInterest" i WHERE i."proposalId" = p."id" AND i."organizationId" = o."id" AND i."level" IN ('LEAD', 'PARTICIPATE'))))))
+      GROUP BY s."country" ORDER BY "trials" DESC, s."country" LIMIT 100`,
+    db.trialMilestone.findMany({
+      where: { actual: null, planned: { not: null, lte: horizon }, trial: trialWhere },
+      orderBy: { planned: "asc" },
+      take: 50,
+      select: { kind: true, planned: true, actual: true, trial: { select: { proposal: { select: { id: true, title: true } } } } },
+    }),
+  ]);
+  const orgs = await db.organization.findMany({ orderBy: { shortName: "asc" }, select: { id: true, shortName: true, slug: true } });
+  const count = new Map(participation.map((p) => [p.organizationId, p._count._all]));
+  return {
+    stages: PROPOSAL_STATUSES.map((s) => ({ status: s, count: byStage.find((b) => b.status === s)?._count._all ?? 0 })),
+    trialStatuses: byStatus.map((b) => ({ status: b.overallStatus, count: b._count._all })).sort((a, b) => b.count - a.count),
+    accrual: trials.map((t) => ({
+      proposalId: t.proposal.id,
+      title: t.proposal.title,
+      target: t.targetAccrual,
+      actual: currentAccrual(t.accrual),
+      demo: t.accrual.some((a) => a.demo),
+    })),
+    byOrganization: orgs.map((o) => ({ organization: o.shortName, trials: count.get(o.id) ?? 0 })),
+    byCountry: countries,
+    milestones: milestones.map((m) => ({ ...m, state: milestoneState(m, today) })),
+    organizations: orgs,
+  };
+}
+
+/** The public portfolio: approved, underway and completed trials, public fields only. */
+export const PUBLIC_STATUSES = ["APPROVED", "PLANNING", "UNDERWAY", "COMPLETED"] as const;
+
+export async function publicPortfolio() {
+  return db.proposal.findMany({
+    where: { status: { in: [...PUBLIC_STATUSES] }, demo: false },
+    orderBy: [{ status: "asc" }, { title: "asc" }],
+    take: 500,
+    // Only what IRCI publishes: never authors, interests, votes, notes or anyone's name.
+    select: {
+      id: true,
+      title: true,
+      status: true,
+      group: { select: { cancer: true } },
+      leadOrganization: { select: { shortName: true } },
+      trial: {
+        select: {
+          overallStatus: true,
+          phases: true,
+          registryIds: { select: { registry: true, value: true }, orderBy: { registry: "asc" } },
+          sites: { select: { country: true }, distinct: ["country"], orderBy: { country: "asc" } },
+        },
+      },
+    },
+  });
+}
+
+/** Rows for the CSV and JSON exports (signed-in people only). */
+export async function exportRows(actor: Actor | null, kind: "proposals" | "trials") {
+  assertCan(actor, "proposal.list");
+  if (kind === "proposals") {
+    const rows = await db.proposal.findMany({
+      orderBy: { createdAt: "asc" },
+      take: 10_000,
+      select: {
+        id: true,
+        title: true,
+        status: true,
+        phase: true,
+        sampleSize: true,
+        population: true,
+        intervention: true,
+        comparator: true,
+        primaryOutcome: true,
+        createdAt: true,
+        statusChangedAt: true,
+        group: { select: { name: true } },
+        leadOrganization: { select: { shortName: true } },
+      },
+    });
+    return rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      status: r.status,
+      expertGroup: r.group.name,
+      leadOrganization: r.leadOrganization?.shortName ?? "",
+      phase: r.phase ?? "",
+      plannedSampleSize: r.sampleSize ?? "",
+      population: r.population,
+      intervention: r.intervention,
+      comparator: r.comparator,
+      primaryOutcome: r.primaryOutcome,
+      created: r.createdAt.toISOString(),
+      statusChanged: r.statusChangedAt.toISOString(),
+    }));
+  }
+  const trials = await db.trial.findMany({
+    orderBy: { createdAt: "asc" },
+    take: 10_000,
+    select: {
+      id: true,
+      overallStatus: true,
+      phases: true,
+      targetAccrual: true,
+      startDate: true,
+      primaryCompletionDate: true,
+      proposal: { select: { id: true, title: true, status: true } },
+      registryIds: { select: { registry: true, value: true } },
+      sites: { select: { country: true }, distinct: ["country"] },
+      accrual: { where: { organizationId: null, country: null }, select: { date: true, total: true, organizationId: true, country: true } },
+    },
+  });
+  return trials.map((t) => ({
+    id: t.id,
+    proposalId: t.proposal.id,
+    title: t.proposal.title,
+    stage: t.proposal.status,
+    overallStatus: t.overallStatus,
+    phases: t.phases.join(" "),
+    targetAccrual: t.targetAccrual ?? "",
+    accrual: currentAccrual(t.accrual) ?? "",
+    startDate: t.startDate ?? "",
+    primaryCompletionDate: t.primaryCompletionDate ?? "",
+    registryIds: t.registryIds.map((r) => r.value).join(" "),
+    countries: t.sites.map((s) => s.country).join(" "),
+  }));
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { checkRegistryId, detectRegistry } from "./registry";
+
+describe("registry ids", () => {
+  it.each([
+    ["NCT", "NCT01533207", "NCT01533207"],
+    ["NCT", " nct 0153 3207 ", "NCT01533207"],
+    ["ISRCTN", "ISRCTN13580965", "ISRCTN13580965"],
+    ["EudraCT", "2012-002852-17", "2012-002852-17"],
+    ["UMIN", "umin000027280", "UMIN000027280"],
+    ["jRCT", "jRCT2031200001", "jRCT2031200001"],
+    ["jRCT", "JRCTs031180001", "jRCTs031180001"],
+    ["ACTRN", "ACTRN12616000061437", "ACTRN12616000061437"],
+  ])("%s accepts %j as %s", (registry, raw, value) => {
+    expect(checkRegistryId(registry, raw)).toMatchObject({ ok: true, value });
+  });
+
+  it.each([
+    ["NCT", "NCT0153320"], // 7 digits
+    ["NCT", "NCT015332077"], // 9 digits
+    ["NCT", "01533207"],
+    ["ISRCTN", "ISRCTN1358096"],
+    ["EudraCT", "2012-02852-17"],
+    ["EudraCT", "2012/002852/17"],
+    ["UMIN", "UMIN00002728"],
+    ["jRCT", "jRCT203120000"],
+    ["ACTRN", "ACTRN1261600006143"],
+    ["ACTRN", "ACTRN12616000061437X"],
+  ])("%s refuses %j, saying what it should look like", (registry, raw) => {
+    const check = checkRegistryId(registry, raw);
+    expect(check.ok).toBe(false);
+    if (!check.ok) expect(check.message).toMatch(/it looks like/);
+  });
+
+  it("refuses an unknown registry", () => {
+    expect(checkRegistryId("WHO", "X")).toMatchObject({ ok: false, message: /Unknown registry/ });
+  });
+
+  it("links each id to its registry", () => {
+    expect(checkRegistryId("NCT", "NCT01533207")).toMatchObject({ url: "https://clinicaltrials.gov/study/NCT01533207" });
+    expect(checkRegistryId("ISRCTN", "ISRCTN13580965")).toMatchObject({ url: "https://www.isrctn.com/ISRCTN13580965" });
+    expect(checkRegistryId("ACTRN", "ACTRN12616000061437")).toMatchObject({ url: "https://www.anzctr.org.au/ACTRN12616000061437.aspx" });
+  });
+
+  it("recognizes ids by their shape", () => {
+    expect(detectRegistry("2013-001949-13")).toEqual({ registry: "EudraCT", value: "2013-001949-13" });
+    expect(detectRegistry("UMIN000027280")).toEqual({ registry: "UMIN", value: "UMIN000027280" });
+    expect(detectRegistry("JCOG1502C")).toBeNull();
+  });
+});

@@ -1,0 +1,45 @@
+// Trial registry identifiers: their formats and where each is looked up. Pure.
+
+export const REGISTRIES = {
+  NCT: { label: "ClinicalTrials.gov", pattern: /^NCT\d{8}$/, example: "NCT01533207", url: (id: string) => `https://clinicaltrials.gov/study/${id}` },
+  ISRCTN: { label: "ISRCTN registry", pattern: /^ISRCTN\d{8}$/, example: "ISRCTN13580965", url: (id: string) => `https://www.isrctn.com/${id}` },
+  EudraCT: {
+    label: "EU Clinical Trials Register (EudraCT)",
+    pattern: /^\d{4}-\d{6}-\d{2}$/,
+    example: "2012-002852-17",
+    url: (id: string) => `https://www.clinicaltrialsregister.eu/ctr-search/search?query=${id}`,
+  },
+  UMIN: { label: "UMIN Clinical Trials Registry", pattern: /^UMIN\d{9}$/, example: "UMIN000027280", url: () => "https://center6.umin.ac.jp/cgi-open-bin/ctr_e/index.cgi" },
+  jRCT: { label: "Japan Registry of Clinical Trials", pattern: /^jRCT(\d{10}|[a-z]\d{9})$/, example: "jRCT2031200001", url: (id: string) => `https://jrct.niph.go.jp/latest-detail/${id}` },
+  ACTRN: { label: "ANZCTR", pattern: /^ACTRN\d{14}$/, example: "ACTRN12616000061437", url: (id: string) => `https://www.anzctr.org.au/${id}.aspx` },
+} as const;
+
+export type Registry = keyof typeof REGISTRIES;
+export const REGISTRY_NAMES = Object.keys(REGISTRIES) as Registry[];
+
+/** Trims, drops inner spaces and fixes the prefix's case, so "nct 0153 3207" reads as NCT01533207. */
+export function normalizeRegistryId(registry: Registry, raw: string): string {
+  const compact = raw.trim().replace(/\s+/g, "");
+  if (registry === "jRCT") return compact.replace(/^jrct/i, "jRCT");
+  return compact.toUpperCase();
+}
+
+export type RegistryCheck = { ok: true; registry: Registry; value: string; url: string } | { ok: false; message: string };
+
+export function checkRegistryId(registry: string, raw: string): RegistryCheck {
+  if (!(REGISTRY_NAMES as string[]).includes(registry)) return { ok: false, message: `Unknown registry "${registry}". Choose one of ${REGISTRY_NAMES.join(", ")}.` };
+  const r = registry as Registry;
+  const value = normalizeRegistryId(r, raw);
+  const spec = REGISTRIES[r];
+  if (!spec.pattern.test(value)) return { ok: false, message: `"${raw.trim()}" is not a ${r} id: it looks like ${spec.example}.` };
+  return { ok: true, registry: r, value, url: spec.url(value) };
+}
+
+/** Which registry an id belongs to, judged by its shape alone (for ids found in imported studies). */
+export function detectRegistry(raw: string): { registry: Registry; value: string } | null {
+  for (const registry of REGISTRY_NAMES) {
+    const value = normalizeRegistryId(registry, raw);
+    if (REGISTRIES[registry].pattern.test(value)) return { registry, value };
+  }
+  return null;
+}
