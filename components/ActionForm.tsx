@@ -1,5 +1,5 @@
 "use client";
-import { useActionState, type ReactNode } from "react";
+import { startTransition, useActionState, useEffect, useRef, type FormEvent, type ReactNode } from "react";
 import { FormMessage } from "@/components/ui/form";
 
 interface State {
@@ -10,7 +10,9 @@ interface State {
 
 /**
  * A form around a server action, for forms whose fields are plain inputs: it shows the server's
- * answer, each field's message under the form (named by its label), and keeps the page as it is.
+ * answer and each field's message under the form (named by its label). What was typed stays when
+ * the server refuses it (React would otherwise reset the form after every action); a form that
+ * succeeded is cleared for the next entry.
  */
 export function ActionForm({
   action,
@@ -28,13 +30,22 @@ export function ActionForm({
   tone?: "brand" | "danger" | "quiet";
 }) {
   const [state, submit, pending] = useActionState<State, FormData>(action, { ok: true });
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (state.ok && state.message) form.current?.reset();
+  }, [state]);
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    startTransition(() => submit(data));
+  };
   const buttonTone = {
     brand: "bg-brand-700 text-white hover:bg-brand-800",
     danger: "bg-rose-700 text-white hover:bg-rose-800",
     quiet: "border border-slate-300 bg-white text-slate-800 hover:bg-slate-50",
   }[tone];
   return (
-    <form action={submit} className={className}>
+    <form ref={form} onSubmit={onSubmit} className={className}>
       {children}
       <div className="mt-2 flex flex-wrap items-center gap-3">
         <button type="submit" disabled={pending} className={`rounded-md px-3 py-1.5 text-sm font-semibold disabled:opacity-60 ${buttonTone}`}>

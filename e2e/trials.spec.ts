@@ -1,0 +1,82 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { screenshot, signInAsDemo } from "./helpers";
+
+test("recording accrual moves the chart", async ({ page }) => {
+  await signInAsDemo(page, "Robin Crossover"); // EORTC leads EORTC 1206
+  await page.goto("/proposals/irci-eortc-1206");
+  await page.getByRole("link", { name: "Open the trial record" }).click();
+  const accrual = page.getByRole("region", { name: "Accrual" });
+  await expect(accrual.locator("[data-points]")).toHaveAttribute("data-points", "3");
+  await expect(accrual).toContainText("115 patients enrolled of 152 planned (76%)");
+  await accrual.getByLabel("Date").fill("2021-01-15");
+  await accrual.getByLabel("Patients so far").fill("100");
+  await accrual.getByRole("button", { name: "Record accrual" }).click();
+  // Cumulative: lower than an earlier report is refused, and says why.
+  await expect(accrual.getByText(/Accrual is cumulative: 115 patients were reported on 2020-06/)).toBeVisible();
+  // What was typed is still there to correct.
+  await expect(accrual.getByLabel("Date")).toHaveValue("2021-01-15");
+  await accrual.getByLabel("Patients so far").fill("131");
+  await accrual.getByRole("button", { name: "Record accrual" }).click();
+  await expect(accrual.getByRole("status")).toHaveText("Accrual recorded.");
+  await expect(accrual.locator("[data-points]")).toHaveAttribute("data-points", "4");
+  await expect(accrual).toContainText("131 patients enrolled of 152 planned (86%)");
+  await expect(accrual.getByRole("table", { name: "Accrual reports, oldest first" }).getByRole("row", { name: /2021-01-15.*Overall.*131/ })).toBeVisible();
+  await screenshot(page, "trial");
+});
+
+test("the secretariat imports a study from ClinicalTrials.gov JSON", async ({ page }) => {
+  await signInAsDemo(page, "Quinn Quorum");
+  await page.goto("/proposals/irci-ballad/trial");
+  await page.getByRole("link", { name: "Import from ClinicalTrials.gov" }).click();
+  await page.getByLabel(/Or paste the study's JSON/).fill('{ "studies": [] }');
+  await page.getByRole("button", { name: "Show what would change" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "This looks like a search result" })).toBeVisible();
+  await page.getByLabel(/Or paste the study's JSON/).fill(readFileSync(path.join(__dirname, "../tests/fixtures/ctgov/full-study.json"), "utf8"));
+  await page.getByRole("button", { name: "Show what would change" }).click();
+  const changes = page.getByRole("table", { name: "Changes the import would make" });
+  await expect(changes.getByRole("row", { name: /Overall status.*ACTIVE_NOT_RECRUITING.*RECRUITING/ })).toBeVisible();
+  await expect(changes.getByRole("row", { name: /Sites.*adds 6/ })).toBeVisible();
+  await screenshot(page, "trial-import-preview");
+  await page.getByRole("button", { name: "Apply these changes" }).click();
+  await expect(page.getByRole("status")).toContainText("Imported: 6 sites added.");
+  await page.getByRole("link", { name: "Back to the trial" }).click();
+  await expect(page.getByRole("region", { name: "Registry ids" })).toContainText("NCT00000001");
+  await expect(page.getByRole("region", { name: "Countries and sites" })).toContainText("South Korea");
+});
+
+test("the portfolio, its exports, the printable summary, and the public page", async ({ page }) => {
+  await signInAsDemo(page, "Taylor Protocol");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Portfolio" }).click();
+  await expect(page.getByRole("heading", { name: "Portfolio", exact: true })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Accrual against target" })).toContainText("InterAACT");
+  await screenshot(page, "portfolio");
+  await page.getByLabel("Organization (lead or taking part)").selectOption("jcog");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/organization=jcog/);
+  await page.getByRole("region", { name: "Accrual against target" }).getByText("Accrual against target as a table").click();
+  await expect(page.getByRole("table", { name: "Accrual against target" }).getByRole("row")).toHaveCount(2);
+
+  const csv = await page.request.get("/api/export/trials.csv");
+  expect(csv.status()).toBe(200);
+  expect(csv.headers()["content-type"]).toContain("text/csv");
+  expect(await csv.text()).toContain("NCT01533207");
+
+  await page.goto("/proposals/irci-interaact/print");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("InterAACT");
+  await expect(page.getByRole("banner")).toBeHidden({ timeout: 1 }).catch(() => undefined);
+  await screenshot(page, "print-summary");
+
+  // Signed out: the public page, with registry links and nothing private.
+  await page.context().clearCookies();
+  expect((await page.request.get("/api/export/trials.json")).status()).toBe(401);
+  await page.goto("/");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Trials" }).click();
+  await expect(page.getByRole("heading", { name: "IRCI trials" })).toBeVisible();
+  await expect(page.getByRole("article", { name: /InterAACT/ }).getByRole("link", { name: "NCT02051868" })).toHaveAttribute("href", "https://clinicaltrials.gov/study/NCT02051868");
+  const text = await page.getByRole("main").innerText();
+  expect(text).not.toContain("[Demo]");
+  expect(text).not.toContain("irci.example");
+  await screenshot(page, "public-trials");
+});
