@@ -25,6 +25,11 @@ export async function getTrial(actor: Actor | null, proposalId: string) {
       leadOrganizationId: true,
       authors: { select: { userId: true } },
       group: { select: { name: true, members: { where: { role: "CHAIR" }, select: { userId: true } } } },
+      interests: {
+        where: { level: { in: ["LEAD", "PARTICIPATE"] } },
+        orderBy: { level: "asc" },
+        select: { level: true, organization: { select: { shortName: true, country: true } } },
+      },
       trial: {
         include: {
           registryIds: { orderBy: { registry: "asc" } },

@@ -296,6 +296,12 @@ export default async function TrialPage({ params }: { params: Promise<{ id: stri
         </Card>
 
         <Card title="Countries and sites">
+          <p className="mb-3 text-sm text-slate-700">
+            Organizations taking part:{" "}
+            {proposal.interests.length
+              ? proposal.interests.map((i) => `${i.organization.shortName}${i.level === "LEAD" ? " (lead)" : ""}`).join(", ")
+              : "none recorded"}
+          </p>
           {byCountry.size === 0 ? (
             <EmptyState>No countries or sites yet.</EmptyState>
           ) : (
