@@ -88,3 +88,23 @@ test("on a phone the shell and pages fit the screen", async ({ page }) => {
     await screenshot(page, name);
   }
 });
+
+test("the meeting planner shows each office's local time and hands out an invitation", async ({ page }) => {
+  await signInAsDemo(page, "Sky Eligibility"); // COSA, in Sydney
+  await page.goto("/groups/anal");
+  await page.getByRole("link", { name: "Plan a meeting" }).click();
+  await page.getByLabel("Day (UTC)").fill("2026-01-14");
+  await page.getByRole("button", { name: "Find times" }).click();
+  await expect(page).toHaveURL(/date=2026-01-14/);
+  const first = page.getByRole("table", { name: "Local times for option 1" });
+  await expect(first.getByRole("row", { name: /COSA/ })).toContainText("Australia/Sydney");
+  await screenshot(page, "meeting-planner");
+  const href = await page.getByRole("link", { name: "Download invitation (.ics) for option 1" }).getAttribute("href");
+  const ics = await page.request.get(href!);
+  expect(ics.headers()["content-type"]).toContain("text/calendar");
+  const text = await ics.text();
+  expect(text).toContain("BEGIN:VCALENDAR");
+  expect(text).toMatch(/DTSTART:20260114T\d{6}Z/);
+  await page.context().clearCookies();
+  expect((await page.request.get(href!)).status()).toBe(401);
+});

@@ -26,7 +26,12 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
       <PageHeader
         title={group.name}
         description={group.description ?? `Convened around ${group.cancer.toLowerCase()}.`}
-        actions={<Link href="/groups">All expert groups</Link>}
+        actions={
+          <div className="flex gap-4">
+            <Link href={`/groups/${slug}/meeting`}>Plan a meeting</Link>
+            <Link href="/groups">All expert groups</Link>
+          </div>
+        }
       />
       <div className="grid gap-6 lg:grid-cols-3">
         <Card title="About" className="lg:col-span-1">

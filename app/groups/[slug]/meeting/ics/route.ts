@@ -1,0 +1,38 @@
+import { createEvent } from "ics";
+import { NextResponse, type NextRequest } from "next/server";
+import { currentActor } from "@/lib/authz/actor";
+import { AppError } from "@/lib/errors";
+import { meetingOffices } from "@/lib/meetings/queries";
+
+/** An .ics invitation for a planned meeting of the group, in UTC so every calendar shows local time. */
+export async function GET(request: NextRequest, { params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const start = new Date(request.nextUrl.searchParams.get("start") ?? "");
+  const minutes = Number(request.nextUrl.searchParams.get("minutes"));
+  if (Number.isNaN(start.getTime()) || !Number.isInteger(minutes) || minutes < 15 || minutes > 480) {
+    return NextResponse.json({ error: "Give a start time and a length between 15 and 480 minutes." }, { status: 400 });
+  }
+  try {
+    const { group, offices } = await meetingOffices(await currentActor(), slug);
+    const { error, value } = createEvent({
+      title: `${group.name} meeting`,
+      description: `IRCI ${group.name}. Organizations: ${offices.map((o) => o.organization).join(", ")}.`,
+      start: start.getTime(),
+      startInputType: "utc",
+      startOutputType: "utc",
+      duration: { minutes },
+      productId: "irci-portal",
+      uid: `${group.slug}-${start.getTime()}@irci-portal`,
+    });
+    if (error || !value) throw error ?? new Error("Could not make the invitation");
+    return new NextResponse(value, {
+      headers: { "content-type": "text/calendar; charset=utf-8", "content-disposition": `attachment; filename="${group.slug}-meeting.ics"` },
+    });
+  } catch (error) {
+    if (error instanceof AppError) {
+      const status = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, INVALID: 400, CONFLICT: 409 }[error.code];
+      return NextResponse.json({ error: error.message }, { status });
+    }
+    throw error;
+  }
+}
