@@ -25,8 +25,11 @@ export async function setRareThreshold(actor: Actor | null, raw: unknown, reason
   const parsed = ZThreshold.safeParse(raw);
   if (!parsed.success) throw new AppError("INVALID", parsed.error.issues[0]?.message ?? "Invalid threshold.");
   if (!reason.trim()) throw new AppError("INVALID", "Say why the threshold changes: it changes which proposals are eligible.");
-  const previous = await getRareThreshold();
   await db.$transaction(async (tx) => {
+    // Serialize changes, so each audit event's "from" is the value it really replaced.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${RARE_THRESHOLD}))`;
+    const current = await tx.setting.findUnique({ where: { key: RARE_THRESHOLD } });
+    const previous = z.number().positive().safeParse(current?.value).data ?? DEFAULT_RARE_THRESHOLD;
     await tx.setting.upsert({
       where: { key: RARE_THRESHOLD },
       create: { key: RARE_THRESHOLD, value: parsed.data, updatedById: actor.userId },

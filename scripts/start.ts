@@ -37,12 +37,13 @@ let stopDatabase: () => Promise<void> = async () => {};
 async function main() {
   const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
   let child: ChildProcess | undefined = undefined;
+  let childExited = false;
   let stopping = false;
 
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    if (child && child.exitCode === null) {
+    if (child && !childExited) {
       child.kill("SIGTERM");
       await new Promise((resolve) => child?.once("exit", resolve));
     }
@@ -107,7 +108,11 @@ async function main() {
     cwd: PROJECT_ROOT,
     stdio: "inherit",
   });
-  child.on("exit", (code) => void shutdown(code ?? 0));
+  child.on("exit", (code, signal) => {
+    childExited = true;
+    // Killed by a signal (out of memory, say) is a failure, not a clean stop.
+    void shutdown(code ?? (signal ? 1 : 0));
+  });
 }
 
 main().catch(async (error: Error) => {

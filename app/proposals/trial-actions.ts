@@ -5,6 +5,7 @@ import { failure, formString, type FormState } from "@/lib/form-state";
 import {
   addRegistryId,
   addSite,
+  assertKeepsTrial,
   applyImport,
   createTrial,
   previewImport,
@@ -118,13 +119,18 @@ export async function importAction(proposalId: string, trialId: string, _s: Impo
   const file = formData.get("file");
   let json = formString(formData, "json") || (file instanceof File && file.size > 0 ? await file.text() : "");
   try {
-    if (intent === "fetch") json = await fetchStudy(formString(formData, "nctId"));
+    if (intent === "fetch") {
+      // Only those who keep this trial's record make the server call out.
+      await assertKeepsTrial(await currentActor(), trialId);
+      json = await fetchStudy(formString(formData, "nctId"));
+    }
     if (!json.trim()) return { ok: false, message: "Paste a study's JSON, or choose a file." };
     if (intent === "apply") {
       const result = await applyImport(await currentActor(), trialId, json);
       revalidatePath(page(proposalId));
       const skipped = result.skipped.length ? ` Not added, already used by another trial: ${result.skipped.join(", ")}.` : "";
-      return { ok: true, applied: true, message: `Imported: ${result.sitesAdded} sites added.${skipped}` };
+      const accrual = result.accrualNotRecorded ? ` The enrollment was not recorded as accrual: ${result.accrualNotRecorded}` : "";
+      return { ok: true, applied: true, message: `Imported: ${result.sitesAdded} sites added.${skipped}${accrual}` };
     }
     const preview = await previewImport(await currentActor(), trialId, json);
     return {

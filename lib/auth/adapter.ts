@@ -92,7 +92,9 @@ export function portalAdapter(db: PrismaClient): Adapter {
       return db.$transaction(async (tx) => {
         const session = await tx.session.findUnique({ where: { sessionToken } });
         if (!session) return null;
-        await tx.session.delete({ where: { sessionToken } });
+        // Signed out twice at once: the second finds nothing left to delete, and says so quietly.
+        const { count } = await tx.session.deleteMany({ where: { sessionToken } });
+        if (count === 0) return null;
         await tx.auditEvent.create({
           data: { actorId: session.userId, action: "auth.signed_out", entityType: "user", entityId: session.userId },
         });

@@ -9,6 +9,11 @@ describe("safeCallbackUrl", () => {
     ["//evil.example", "/dashboard"],
     ["/\\evil.example", "/dashboard"],
     ["javascript:alert(1)", "/dashboard"],
+    ["/\t/evil.example/login", "/dashboard"],
+    ["/%09/evil.example", "/%09/evil.example"],
+    ["/\n/evil.example", "/dashboard"],
+    ["/groups\\..\\evil", "/dashboard"],
+    ["///evil.example", "/dashboard"],
     ["", "/dashboard"],
     [undefined, "/dashboard"],
   ])("%s -> %s", (input, expected) => {

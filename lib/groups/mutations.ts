@@ -6,6 +6,7 @@ import { assertCan } from "@/lib/authz/session";
 import type { Actor } from "@/lib/authz/policy";
 import { audit } from "@/lib/audit/record";
 import { isUniqueViolation } from "@/lib/retry";
+import type { Prisma } from "@/lib/prisma-client";
 import { fieldErrors } from "@/lib/proposals/schema";
 import { ValidationError } from "@/lib/proposals/mutations";
 import { canCreateGroup, canManageGroup } from "./access";
@@ -82,6 +83,17 @@ async function loadManagedGroup(actor: Actor, groupId: string) {
   return group;
 }
 
+/** Serializes changes to one group's members, so two chairs cannot remove each other at once. */
+async function lockGroup(tx: Prisma.TransactionClient, groupId: string) {
+  await tx.$queryRaw`SELECT "id" FROM "ExpertGroup" WHERE "id" = ${groupId} FOR UPDATE`;
+}
+
+/** A group that has a chair keeps one: removing or demoting the last is refused. */
+async function assertAnotherChair(tx: Prisma.TransactionClient, groupId: string, userId: string) {
+  const others = await tx.groupMember.count({ where: { groupId, role: "CHAIR", userId: { not: userId } } });
+  if (others === 0) throw new AppError("CONFLICT", "A group keeps at least one chair: name another chair first.");
+}
+
 const ZMember = z.object({ userId: z.string().min(1, "Choose a person."), role: z.enum(["CHAIR", "MEMBER"]) });
 
 /** Adds a person from any member organization, or changes their role in the group. */
@@ -94,6 +106,9 @@ export async function setGroupMember(actor: Actor | null, groupId: string, raw: 
   const person = await db.user.findFirst({ where: { id: userId, active: true, membership: { isNot: null } }, select: { id: true } });
   if (!person) throw new ValidationError({ userId: "Choose a person who belongs to a member organization." });
   return db.$transaction(async (tx) => {
+    await lockGroup(tx, group.id);
+    const existing = await tx.groupMember.findUnique({ where: { groupId_userId: { groupId: group.id, userId } } });
+    if (existing?.role === "CHAIR" && role === "MEMBER") await assertAnotherChair(tx, group.id, userId);
     const member = await tx.groupMember.upsert({
       where: { groupId_userId: { groupId: group.id, userId } },
       create: { groupId: group.id, userId, role },
@@ -115,10 +130,11 @@ export async function removeGroupMember(actor: Actor | null, groupId: string, us
   assertCan(actor, "group.manage");
   const group = await loadManagedGroup(actor, groupId);
   return db.$transaction(async (tx) => {
-    const { count } = await tx.groupMember.deleteMany({ where: { groupId: group.id, userId } });
-    if (count === 0) throw new AppError("NOT_FOUND", "That person is not in the group.");
-    const chairsLeft = await tx.groupMember.count({ where: { groupId: group.id, role: "CHAIR" } });
-    if (chairsLeft === 0) throw new AppError("CONFLICT", "A group keeps at least one chair: name another chair first.");
+    await lockGroup(tx, group.id);
+    const member = await tx.groupMember.findUnique({ where: { groupId_userId: { groupId: group.id, userId } } });
+    if (!member) throw new AppError("NOT_FOUND", "That person is not in the group.");
+    if (member.role === "CHAIR") await assertAnotherChair(tx, group.id, userId);
+    await tx.groupMember.delete({ where: { id: member.id } });
     await audit(tx, { actorId: actor.userId, action: "group.member_removed", entityType: "group", entityId: group.id, groupId: group.id, data: { userId } });
   });
 }

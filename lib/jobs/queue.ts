@@ -15,7 +15,11 @@ export function queue(): Promise<PgBoss> {
     await boss.start();
     for (const name of Object.values(QUEUES)) await boss.createQueue(name);
     return boss;
-  })();
+  })().catch((error: unknown) => {
+    // Not started (say, the database was not up yet): the next call tries again.
+    globalForBoss.boss = undefined;
+    throw error;
+  });
   return globalForBoss.boss;
 }
 
@@ -25,12 +29,30 @@ export async function scheduleVoteClose(voteId: string, closesAt: Date) {
   await boss.sendAfter(QUEUES.closeVote, { voteId }, { singletonKey: voteId, retryLimit: 5, retryDelay: 10, retryBackoff: true }, closesAt);
 }
 
-let started = false;
+let started: Promise<void> | undefined;
 
 /** Runs in every app instance: the work is shared through the database, never done twice. */
-export async function startWorkers() {
-  if (started) return;
-  started = true;
+export function startWorkers(): Promise<void> {
+  started ??= registerWorkers().catch((error: unknown) => {
+    started = undefined;
+    throw error;
+  });
+  return started;
+}
+
+/** Keeps trying until the workers run: a vote must close at its deadline even after a bad start. */
+export async function startWorkersWithRetry(delayMs = 15_000): Promise<void> {
+  for (;;) {
+    try {
+      return await startWorkers();
+    } catch (error) {
+      console.error(`[jobs] could not start the workers, trying again in ${delayMs / 1000} s: ${(error as Error).message}`);
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+    }
+  }
+}
+
+async function registerWorkers() {
   const boss = await queue();
   const { closeDueVotes, sendDueReminders } = await import("@/lib/votes/mutations");
   await boss.work(QUEUES.closeVote, { pollingIntervalSeconds: 2 }, async () => {

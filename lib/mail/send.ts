@@ -19,6 +19,13 @@ let transporter: Transporter | undefined;
 export async function sendMail(mail: Mail): Promise<void> {
   const { captureMail, EMAIL_SERVER, EMAIL_FROM } = config();
   if (captureMail) {
+    // The development mailbox is readable without signing in: it only ever holds mail for the
+    // fictional demo people. Mail for anyone else needs a real SMTP server.
+    const demoPerson = await db.user.findFirst({ where: { email: mail.to, demo: true }, select: { id: true } });
+    if (!demoPerson) {
+      console.warn(`[mail] not sent to ${mail.to}: only demo people get mail without an SMTP server (set EMAIL_SERVER).`);
+      return;
+    }
     await db.devMail.create({ data: mail });
     console.info(`[mail] captured for ${mail.to}: ${mail.subject}\n${mail.text}`);
     return;

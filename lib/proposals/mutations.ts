@@ -151,6 +151,12 @@ export async function recordInterest(actor: Actor | null, proposalId: string, ra
   };
   const write = () =>
     db.$transaction(async (tx) => {
+      // Read the status again under a share lock: a vote opening at this instant (which updates
+      // the row) either waits for this interest or makes it refused, never both.
+      const [row] = await tx.$queryRaw<{ status: string }[]>`SELECT "status"::text AS "status" FROM "Proposal" WHERE "id" = ${proposalId} FOR SHARE`;
+      if (!row || !(INTEREST_OPEN_STATUSES as readonly string[]).includes(row.status)) {
+        throw new AppError("CONFLICT", "The proposal went to a vote a moment ago: interest can no longer be changed.");
+      }
       const interest = await tx.partnerInterest.upsert({
         where: { proposalId_organizationId: { proposalId, organizationId } },
         create: { proposalId, organizationId, ...data },
@@ -191,8 +197,10 @@ export async function transitionProposal(actor: Actor | null, id: string, event:
   }
   const closing = decision.to === "REJECTED" || decision.to === "WITHDRAWN" || decision.to === "CLOSED_EARLY";
   return db.$transaction(async (tx) => {
+    // Guarded by the version the decision was made on: a save or a status change in between
+    // (say, a co-author blanking the hypothesis) makes this one refused, not applied to stale facts.
     const { count } = await tx.proposal.updateMany({
-      where: { id, status: proposal.status },
+      where: { id, status: proposal.status, version: proposal.version },
       data: {
         status: decision.to,
         statusChangedAt: new Date(),
@@ -200,7 +208,7 @@ export async function transitionProposal(actor: Actor | null, id: string, event:
         ...(closing ? { closedReason: reason?.trim() } : {}),
       },
     });
-    if (count === 0) throw new AppError("CONFLICT", "Someone else changed this proposal's status a moment ago. Reload to see where it is now.");
+    if (count === 0) throw new AppError("CONFLICT", "Someone else changed this proposal a moment ago. Reload to see where it is now.");
     await audit(tx, {
       actorId: actor.userId,
       action: `proposal.${event}`,

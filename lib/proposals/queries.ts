@@ -8,7 +8,7 @@ import type { InterestLevel, ProposalStatus } from "@/lib/generated/prisma/enums
 import { pageArgs, toPage } from "@/lib/pagination";
 import { getRareThreshold } from "@/lib/settings";
 import { proposalRoles, canEditProposal } from "./access";
-import { checkEligibility, isEligible, missingHypothesisParts, type Criterion } from "./eligibility";
+import { checkEligibility, ineligibilityReason, isEligible, missingHypothesisParts, type Criterion } from "./eligibility";
 import { INTEREST_OPEN_STATUSES, availableEvents, decide, isViaVote, type Facts, type ProposalEvent } from "./workflow";
 import { SEARCH_DOCUMENT } from "./search";
 
@@ -142,13 +142,7 @@ export async function loadProposalContext(actor: Actor, id: string) {
         ok: missing.length === 0,
         why: `Complete the hypothesis before submitting: ${missing.join(", ")} missing.`,
       },
-      eligible: {
-        ok: isEligible(criteria),
-        why: `Not yet eligible for a vote: ${criteria
-          .filter((c) => !c.ok)
-          .map((c) => c.detail.replace(/\.$/, ""))
-          .join("; ")}.`,
-      },
+      eligible: { ok: isEligible(criteria), why: ineligibilityReason(criteria) ?? "" },
     },
   };
   return { proposal, organizations, threshold, roles, criteria, facts };

@@ -12,6 +12,7 @@ import type { Prisma } from "@/lib/prisma-client";
 import { parseStudyJson, type ImportedStudy } from "./ctgov";
 import { countryCode } from "./countries";
 import { checkRegistryId, REGISTRY_NAMES } from "./registry";
+import { endOfPartialDate } from "./progress";
 import { ZAccrual, ZMilestone, ZSite, ZTrialDetails } from "./schema";
 
 /** A trial is followed from planning on. */
@@ -48,6 +49,39 @@ async function authorizeTrial(actor: Actor | null, trialId: string) {
   if (!trial) throw new AppError("NOT_FOUND", "No such trial.");
   await authorizeProposal(actor, trial.proposalId);
   return { actor, trial };
+}
+
+/** Refuses anyone who does not keep this trial's record (for work done before any write). */
+export async function assertKeepsTrial(actor: Actor | null, trialId: string): Promise<void> {
+  await authorizeTrial(actor, trialId);
+}
+
+/** Serializes accrual reports of one trial, so the cumulative check sees every earlier report. */
+async function lockTrial(tx: Prisma.TransactionClient, trialId: string) {
+  await tx.$queryRaw`SELECT "id" FROM "Trial" WHERE "id" = ${trialId} FOR UPDATE`;
+}
+
+/**
+ * Accrual is cumulative: a report may not be below an earlier one nor above a later one of the
+ * same scope (overall, one organization or one country). Partial dates count as of their end.
+ */
+async function accrualProblem(
+  tx: Prisma.TransactionClient,
+  trialId: string,
+  report: { date: string; total: number; organizationId: string | null; country: string | null },
+): Promise<string | null> {
+  const others = await tx.accrualUpdate.findMany({
+    where: { trialId, organizationId: report.organizationId, country: report.country, date: { not: null } },
+    select: { date: true, total: true },
+    take: 1000,
+  });
+  const when = endOfPartialDate(report.date).getTime();
+  for (const o of others) {
+    const at = endOfPartialDate(o.date!).getTime();
+    if (at <= when && o.total > report.total) return `Accrual is cumulative: ${o.total} patients were reported on ${o.date}, so a later total cannot be ${report.total}.`;
+    if (at > when && o.total < report.total) return `Accrual is cumulative: ${o.total} patients were reported on ${o.date}, so an earlier total cannot be ${report.total}.`;
+  }
+  return null;
 }
 
 function trialAudit(tx: Prisma.TransactionClient, actorId: string, proposalId: string, action: string, data?: Prisma.InputJsonValue) {
@@ -125,13 +159,9 @@ export async function recordAccrual(actor: Actor | null, trialId: string, raw: u
     throw new ValidationError({ organizationId: "Choose an organization from the list." });
   }
   return db.$transaction(async (tx) => {
-    const earlier = await tx.accrualUpdate.findFirst({
-      where: { trialId, organizationId: input.organizationId, country, date: { not: null, lte: input.date }, total: { gt: input.total } },
-      orderBy: { date: "desc" },
-    });
-    if (earlier) {
-      throw new ValidationError({ total: `Accrual is cumulative: ${earlier.total} patients were reported on ${earlier.date}, so a later total cannot be ${input.total}.` });
-    }
+    await lockTrial(tx, trialId);
+    const problem = await accrualProblem(tx, trialId, { date: input.date, total: input.total, organizationId: input.organizationId, country });
+    if (problem) throw new ValidationError({ total: problem });
     const row = await tx.accrualUpdate.create({
       data: { trialId, date: input.date, total: input.total, organizationId: input.organizationId, country, source: input.source, recordedById: actor!.userId },
     });
@@ -242,13 +272,20 @@ export async function applyImport(actor: Actor | null, trialId: string, json: st
       data: study.sites.map((s) => ({ trialId, country: s.country, facility: s.facility, city: s.city, status: s.status })),
       skipDuplicates: true,
     });
+    let accrual: string | null = null;
     if (study.actualAccrual !== undefined) {
-      await tx.accrualUpdate.create({
-        data: { trialId, date: today, total: study.actualAccrual, source: `ClinicalTrials.gov ${study.nctId}, actual enrollment, imported ${today}`, recordedById: actor!.userId },
-      });
+      await lockTrial(tx, trialId);
+      const report = { date: today, total: study.actualAccrual, organizationId: null, country: null };
+      const already = await tx.accrualUpdate.findFirst({ where: { trialId, date: today, total: study.actualAccrual, organizationId: null, country: null } });
+      accrual = already ? null : await accrualProblem(tx, trialId, report);
+      if (!already && !accrual) {
+        await tx.accrualUpdate.create({
+          data: { ...report, trialId, source: `ClinicalTrials.gov ${study.nctId}, actual enrollment, imported ${today}`, recordedById: actor!.userId },
+        });
+      }
     }
     await trialAudit(tx, actor!.userId, trial.proposalId, "trial.imported", { nctId: study.nctId, sitesAdded: sites.count, registryIdsSkipped: skipped });
-    return { sitesAdded: sites.count, skipped };
+    return { sitesAdded: sites.count, skipped, accrualNotRecorded: accrual };
   });
 }
 

@@ -10,9 +10,11 @@ import { fieldErrors } from "@/lib/proposals/schema";
 import { ValidationError } from "@/lib/proposals/mutations";
 import { loadProposalContext } from "@/lib/proposals/queries";
 import { decide, type ProposalEvent } from "@/lib/proposals/workflow";
+import { checkEligibility, ineligibilityReason } from "@/lib/proposals/eligibility";
 import { formatDateTime } from "@/lib/time";
-import { ZBallot, ZOpenVote, closingTimeProblem } from "./schema";
-import { tally, type Outcome } from "./tally";
+import { config } from "@/lib/config";
+import { DEMO_MIN_OPEN_MINUTES, MIN_OPEN_MINUTES, ZBallot, ZOpenVote, closingTimeProblem } from "./schema";
+import { DEFAULT_QUORUM, tally, type Outcome } from "./tally";
 
 type Tx = Prisma.TransactionClient;
 
@@ -27,19 +29,41 @@ export async function openVote(actor: Actor | null, proposalId: string, raw: unk
   const parsed = ZOpenVote.safeParse(raw);
   if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
   const rules = parsed.data;
-  const problem = closingTimeProblem(rules.closesAt, new Date());
+  const problem = closingTimeProblem(rules.closesAt, new Date(), config().demo ? DEMO_MIN_OPEN_MINUTES : MIN_OPEN_MINUTES);
   if (problem) throw new ValidationError({ closesAt: problem });
-  const { proposal, roles, facts } = await loadProposalContext(actor, proposalId);
+  const { proposal, roles, facts, threshold } = await loadProposalContext(actor, proposalId);
+  const eligibilityInput = {
+    incidencePer100k: proposal.group.incidencePer100k === null ? null : Number(proposal.group.incidencePer100k),
+    threshold,
+    hypothesis: proposal,
+    noOtherForum: proposal.noOtherForum,
+  };
+  // A chair may ask for more than the usual quorum; only the secretariat may accept fewer.
+  if (rules.quorum < DEFAULT_QUORUM && !actor.secretariat) {
+    throw new ValidationError({ quorum: `Only the secretariat can set a quorum below ${DEFAULT_QUORUM} organizations.` });
+  }
   const decision = decide(proposal.status, "openVoting", roles, facts);
   if (!decision.ok) throw new AppError(roles.some((r) => r === "chair" || r === "secretariat") ? "CONFLICT" : "FORBIDDEN", decision.reason);
 
   const vote = await db.$transaction(async (tx) => {
     // Guarded by the status it was decided from: of two simultaneous openings, one wins.
     const { count } = await tx.proposal.updateMany({
-      where: { id: proposalId, status: "IN_REVIEW" },
+      where: { id: proposalId, status: "IN_REVIEW", version: proposal.version },
       data: { status: "VOTING", statusChangedAt: new Date(), version: { increment: 1 } },
     });
-    if (count === 0) throw new AppError("CONFLICT", "Someone else changed this proposal's status a moment ago. Reload to see where it is now.");
+    if (count === 0) throw new AppError("CONFLICT", "Someone else changed this proposal a moment ago. Reload to see where it is now.");
+    // The row is now locked: interests recorded before this point are final. Check them again,
+    // so a partner withdrawing at the same instant cannot leave a vote on an ineligible proposal.
+    const interests = await tx.partnerInterest.findMany({
+      where: { proposalId },
+      select: { level: true, organization: { select: { shortName: true, country: true } } },
+    });
+    const partners = checkEligibility({
+      ...eligibilityInput,
+      interests: interests.map((i) => ({ organization: i.organization.shortName, country: i.organization.country, level: i.level })),
+    });
+    const reason = ineligibilityReason(partners);
+    if (reason) throw new AppError("CONFLICT", reason);
     const created = await tx.vote.create({
       data: { proposalId, closesAt: rules.closesAt, quorum: rules.quorum, passRule: rules.passRule, openedById: actor.userId },
     });

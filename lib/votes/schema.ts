@@ -1,8 +1,10 @@
 import { z } from "zod";
 import { DEFAULT_QUORUM, MEMBER_ORGANIZATIONS } from "./tally";
 
-/** A vote stays open at least this long, so every office sees it during a working day… */
-export const MIN_OPEN_MINUTES = 1;
+/** A vote stays open at least a day, so every office sees it during its working day… */
+export const MIN_OPEN_MINUTES = 24 * 60;
+/** …except in the demo, where a vote can be watched closing a minute after it opens… */
+export const DEMO_MIN_OPEN_MINUTES = 1;
 /** …and at most this long. */
 export const MAX_OPEN_DAYS = 60;
 
@@ -17,10 +19,11 @@ export const ZOpenVote = z.object({
   passRule: z.enum(["MORE_APPROVE_THAN_REJECT", "TWO_THIRDS_OF_DECIDED"], { message: "Choose a pass rule." }).default("MORE_APPROVE_THAN_REJECT"),
 });
 
-export function closingTimeProblem(closesAt: Date, now: Date): string | null {
+export function closingTimeProblem(closesAt: Date, now: Date, minMinutes = MIN_OPEN_MINUTES): string | null {
   const minutes = (closesAt.getTime() - now.getTime()) / 60_000;
   if (Number.isNaN(minutes)) return "Choose when the vote closes.";
-  if (minutes < MIN_OPEN_MINUTES) return "The closing time must be in the future.";
+  if (minutes < 0) return "The closing time must be in the future.";
+  if (minutes < minMinutes) return minMinutes >= 60 ? `A vote stays open at least ${minMinutes / 60} hours, so every office can take part.` : "The closing time must be at least a minute away.";
   if (minutes > MAX_OPEN_DAYS * 24 * 60) return `A vote stays open at most ${MAX_OPEN_DAYS} days.`;
   return null;
 }

@@ -46,3 +46,15 @@ describe("tally", () => {
     });
   });
 });
+
+describe("closing time limits", () => {
+  it("keeps a vote open at least a day, except in the demo", async () => {
+    const { closingTimeProblem, DEMO_MIN_OPEN_MINUTES } = await import("./schema");
+    const now = new Date("2026-11-25T12:00:00Z");
+    expect(closingTimeProblem(new Date("2026-11-26T11:00:00Z"), now)).toMatch(/at least 24 hours/);
+    expect(closingTimeProblem(new Date("2026-11-26T12:00:00Z"), now)).toBeNull();
+    expect(closingTimeProblem(new Date("2026-11-25T12:02:00Z"), now, DEMO_MIN_OPEN_MINUTES)).toBeNull();
+    expect(closingTimeProblem(new Date("2026-11-25T11:00:00Z"), now, DEMO_MIN_OPEN_MINUTES)).toMatch(/future/);
+    expect(closingTimeProblem(new Date("2027-03-01T12:00:00Z"), now)).toMatch(/at most 60 days/);
+  });
+});

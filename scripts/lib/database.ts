@@ -1,7 +1,7 @@
 // Which database a command-line script talks to: DATABASE_URL when set; otherwise the embedded
 // one in .data/, reached through the running portal when it is up (PGlite's folder can be
 // opened by one process only), or opened here for the duration of the command.
-import { existsSync, readFileSync, writeFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { startEmbeddedDatabase } from "../../lib/embedded/server";
 import { PROJECT_ROOT } from "../../lib/migrate/engine";
@@ -13,11 +13,13 @@ const PGLITE_DIR = path.join(DATA_DIR, "pglite");
 const LOCK_FILE = path.join(DATA_DIR, "embedded.json");
 
 function isAlive(pid: number): boolean {
+  if (pid === process.pid) return false; // a lock left by an earlier life of this very pid
   try {
     process.kill(pid, 0);
     return true;
-  } catch {
-    return false;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }
 
@@ -25,17 +27,44 @@ function isAlive(pid: number): boolean {
 export function runningEmbeddedUrl(): string | undefined {
   if (!existsSync(LOCK_FILE)) return undefined;
   try {
-    const { pid, url } = JSON.parse(readFileSync(LOCK_FILE, "utf8")) as { pid: number; url: string };
-    return isAlive(pid) ? url : undefined;
+    const { pid, url } = JSON.parse(readFileSync(LOCK_FILE, "utf8")) as { pid: number; url: string | null };
+    return isAlive(pid) && url ? url : undefined;
   } catch {
     return undefined;
   }
 }
 
+/** Takes the data folder before opening it: "wx" creates the lock only if nobody holds it. */
+function takeLock() {
+  mkdirSync(DATA_DIR, { recursive: true });
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(LOCK_FILE, JSON.stringify({ pid: process.pid, url: null }), { flag: "wx" });
+      return;
+    } catch {
+      let holder: { pid: number; url: string | null } | undefined;
+      try {
+        holder = JSON.parse(readFileSync(LOCK_FILE, "utf8"));
+      } catch {
+        holder = undefined;
+      }
+      if (holder && isAlive(holder.pid)) {
+        throw new Error(holder.url ? `The embedded database is already served by a running portal at ${holder.url}.` : "Another process is opening the embedded database right now.");
+      }
+      rmSync(LOCK_FILE, { force: true }); // left by a process that is gone
+    }
+  }
+  throw new Error("Could not take the embedded database's lock file.");
+}
+
 export async function openEmbedded(options: { announce: boolean; port?: number }) {
   const running = runningEmbeddedUrl();
   if (running) throw new Error(`The embedded database is already served by a running portal at ${running}.`);
-  const db = await startEmbeddedDatabase({ dataDir: PGLITE_DIR, port: options.port ?? 0, maxConnections: 20 });
+  if (options.announce) takeLock();
+  const db = await startEmbeddedDatabase({ dataDir: PGLITE_DIR, port: options.port ?? 0, maxConnections: 20 }).catch((error: Error) => {
+    if (options.announce) rmSync(LOCK_FILE, { force: true });
+    throw error;
+  });
   if (options.announce) writeFileSync(LOCK_FILE, JSON.stringify({ pid: process.pid, url: db.url }));
   return {
     url: db.url,

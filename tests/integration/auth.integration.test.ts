@@ -80,3 +80,15 @@ describe("demo sign-in", () => {
     expect((error as AppError).code).toBe("NOT_FOUND");
   });
 });
+
+describe("the development mailbox", () => {
+  it("captures mail for demo people only: a real person's sign-in link is never readable there", async () => {
+    const { sendMail } = await import("@/lib/mail/send");
+    const real = await makePerson(db, { org: "nci", demo: false });
+    const demo = await makePerson(db, { org: "nci", demo: true });
+    await sendMail({ to: real.email, subject: "Sign in", text: "https://portal/secret-link" });
+    await sendMail({ to: demo.email, subject: "Sign in", text: "https://portal/demo-link" });
+    expect(await db.devMail.count({ where: { to: real.email } })).toBe(0);
+    expect(await db.devMail.count({ where: { to: demo.email } })).toBe(1);
+  });
+});

@@ -300,10 +300,20 @@ describe("expert group management", () => {
     expect(await db.auditEvent.count({ where: { entityId: g.id, action: "group.member_set" } })).toBe(2);
   });
 
-  it("never leaves a group without a chair", async () => {
+  it("never leaves a group without a chair, by removal or demotion, even when two chairs act at once", async () => {
     const g = await createGroup(chair, { cancer: "Desmoid tumour (test)", incidencePer100k: "", incidenceSource: "", description: "" });
     expect((await refusal(removeGroupMember(chair, g.id, chair.userId))).code).toBe("CONFLICT");
+    expect((await refusal(setGroupMember(chair, g.id, { userId: chair.userId, role: "MEMBER" }))).code).toBe("CONFLICT");
+    await setGroupMember(chair, g.id, { userId: eortcRep.userId, role: "CHAIR" });
+    const both = await Promise.allSettled([removeGroupMember(chair, g.id, eortcRep.userId), removeGroupMember(eortcRep, g.id, chair.userId)]);
+    expect(both.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(await db.groupMember.count({ where: { groupId: g.id, role: "CHAIR" } })).toBe(1);
+  });
+
+  it("a group convened by the secretariat, with no chair yet, can still lose a member", async () => {
+    const g = await createGroup(secretariat, { cancer: "Merkel cell carcinoma (test)", incidencePer100k: "", incidenceSource: "", description: "" });
+    await setGroupMember(secretariat, g.id, { userId: cctgRep.userId, role: "MEMBER" });
+    await expect(removeGroupMember(secretariat, g.id, cctgRep.userId)).resolves.toBeUndefined();
   });
 });
 

@@ -91,6 +91,11 @@ describe("keeping the trial record", () => {
     const lower = await refusal(recordAccrual(eortcRep, trialId, { date: "2021-07-01", total: "120", organizationId: "", country: "", source: "" }));
     expect(lower.fields?.total).toMatch(/cumulative: 140 patients were reported on 2021-06-01/);
     expect((await refusal(recordAccrual(eortcRep, trialId, { date: "2999-01-01", total: "150", organizationId: "", country: "", source: "" }))).fields).toMatchObject({ date: /passed/ });
+    // Nor above a later report: the series never goes down.
+    const higher = await refusal(recordAccrual(eortcRep, trialId, { date: "2021-05-01", total: "141", organizationId: "", country: "", source: "" }));
+    expect(higher.fields?.total).toMatch(/an earlier total cannot be 141/);
+    // A month counts as of its end: 2021-06 is after 2021-06-01.
+    expect((await refusal(recordAccrual(eortcRep, trialId, { date: "2021-06", total: "139", organizationId: "", country: "", source: "" }))).code).toBe("INVALID");
     // A country's own count is its own scope.
     await recordAccrual(eortcRep, trialId, { date: "2021-07-01", total: "12", organizationId: "", country: "United Kingdom", source: "" });
     expect(await db.accrualUpdate.findFirst({ where: { trialId, country: "GB" } })).toMatchObject({ total: 12 });
@@ -135,9 +140,15 @@ describe("ClinicalTrials.gov import", () => {
     expect((await refusal(previewImport(nciRep, trialId, fixture("minimal-study.json")))).code).toBe("FORBIDDEN");
   });
 
-  it("records an actual enrollment as accrual", async () => {
-    await applyImport(secretariat, trialId, fixture("completed-actual-enrollment.json"));
-    expect(await db.accrualUpdate.findFirst({ where: { trialId, source: { contains: "NCT00000003" } } })).toMatchObject({ total: 91 });
+  it("records an actual enrollment as accrual once, unless it would make the series go down", async () => {
+    const interaact = (await db.trial.findUniqueOrThrow({ where: { proposalId: "irci-interaact" } })).id;
+    await applyImport(secretariat, interaact, fixture("completed-actual-enrollment.json"));
+    await applyImport(secretariat, interaact, fixture("completed-actual-enrollment.json"));
+    expect(await db.accrualUpdate.count({ where: { trialId: interaact, source: { contains: "NCT00000003" } } })).toBe(1);
+    // EORTC 1206 already reported 140 patients: an import saying 91 is applied but not recorded as accrual.
+    const result = await applyImport(secretariat, trialId, fixture("completed-actual-enrollment.json"));
+    expect(result.accrualNotRecorded).toMatch(/cumulative/);
+    expect(await db.accrualUpdate.count({ where: { trialId, source: { contains: "NCT00000003" } } })).toBe(0);
   });
 });
 

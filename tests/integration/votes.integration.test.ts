@@ -65,7 +65,9 @@ const inAWeek = () => new Date(Date.now() + 7 * 24 * 3600_000).toISOString();
 
 async function openedVote(rules: { quorum?: number; passRule?: string } = {}) {
   const p = await eligibleProposal();
-  const vote = await openVote(chair, p.id, { closesAt: inAWeek(), quorum: rules.quorum ?? 5, passRule: rules.passRule ?? "MORE_APPROVE_THAN_REJECT" });
+  // Below the usual quorum only the secretariat may go.
+  const opener = (rules.quorum ?? 5) < 5 ? secretariat : chair;
+  const vote = await openVote(opener, p.id, { closesAt: inAWeek(), quorum: rules.quorum ?? 5, passRule: rules.passRule ?? "MORE_APPROVE_THAN_REJECT" });
   return { proposal: p, vote };
 }
 
@@ -114,6 +116,7 @@ describe("opening a vote", () => {
 
   it("keeps the rules within sane limits, with a message per field", async () => {
     const p = await eligibleProposal();
+    expect((await refusal(openVote(chair, p.id, { closesAt: inAWeek(), quorum: 3 }))).fields).toMatchObject({ quorum: /Only the secretariat/ });
     expect((await refusal(openVote(secretariat, p.id, { closesAt: new Date(Date.now() - 60_000).toISOString() }))).fields).toMatchObject({ closesAt: /future/ });
     expect((await refusal(openVote(secretariat, p.id, { closesAt: new Date(Date.now() + 90 * 86400_000).toISOString() }))).fields).toMatchObject({ closesAt: /at most 60 days/ });
     expect((await refusal(openVote(secretariat, p.id, { closesAt: inAWeek(), quorum: 9 }))).fields).toMatchObject({ quorum: /8 member organizations/ });
