@@ -11,7 +11,13 @@ import { getProposal, listProposals } from "@/lib/proposals/queries";
 import { setRareThreshold } from "@/lib/settings";
 import { openVote } from "@/lib/votes/mutations";
 import { createGroup, removeGroupMember, setGroupMember } from "@/lib/groups/mutations";
-import { makePerson } from "../support/fixtures";
+import { actorFor, makePerson, refusal as refused } from "../support/fixtures";
+
+/** The refusal's code and message, to compare whole. */
+async function refusal(promise: Promise<unknown>) {
+  const error = await refused(promise);
+  return { code: error.code, message: error.message };
+}
 
 let chair: Actor; // chairs the uterine sarcoma group, member of NCI
 let nciRep: Actor;
@@ -21,20 +27,6 @@ let nciMember: Actor; // in the lead organization, but not its representative
 let outsider: Actor; // a JCOG member outside the group
 let secretariat: Actor;
 let groupId: string;
-
-async function actorFor(email: string): Promise<Actor> {
-  const u = await db.user.findUniqueOrThrow({ where: { email }, include: { membership: true } });
-  return { userId: u.id, organizationId: u.membership?.organizationId ?? null, orgRole: u.membership?.role ?? null, secretariat: u.secretariat };
-}
-
-async function refusal(promise: Promise<unknown>): Promise<{ code: string; message: string }> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return { code: (error as AppError).code, message: (error as AppError).message };
-}
 
 const complete = {
   title: "Adjuvant therapy in uterine leiomyosarcoma (test)",
@@ -56,10 +48,10 @@ async function newDraft(title = "A test proposal") {
 
 beforeAll(async () => {
   await seedDatabase(db, { demo: true });
-  chair = await actorFor("casey.cohort@nci.irci.example");
-  nciRep = await actorFor("riley.placebo@nci.irci.example");
-  eortcRep = await actorFor("robin.crossover@eortc.irci.example");
-  cctgRep = await actorFor("drew.interim@cctg.irci.example");
+  chair = await actorFor(db, "casey.cohort@nci.irci.example");
+  nciRep = await actorFor(db, "riley.placebo@nci.irci.example");
+  eortcRep = await actorFor(db, "robin.crossover@eortc.irci.example");
+  cctgRep = await actorFor(db, "drew.interim@cctg.irci.example");
   nciMember = await makePerson(db, { org: "nci", role: "MEMBER" });
   outsider = await makePerson(db, { org: "jcog", role: "MEMBER" });
   secretariat = await makePerson(db, { secretariat: true });
@@ -293,7 +285,7 @@ describe("expert group management", () => {
     const g = await createGroup(chair, { cancer: "Chordoma (test)", incidencePer100k: "", incidenceSource: "", description: "" });
     await setGroupMember(chair, g.id, { userId: cctgRep.userId, role: "MEMBER" });
     await setGroupMember(chair, g.id, { userId: eortcRep.userId, role: "CHAIR" });
-    const otherChair = await actorFor("yuki.sample@jcog.irci.example"); // chairs ocular melanoma
+    const otherChair = await actorFor(db, "yuki.sample@jcog.irci.example"); // chairs ocular melanoma
     expect((await refusal(setGroupMember(otherChair, g.id, { userId: outsider.userId, role: "MEMBER" }))).code).toBe("FORBIDDEN");
     expect((await refusal(setGroupMember(null, g.id, { userId: outsider.userId, role: "MEMBER" }))).code).toBe("UNAUTHENTICATED");
     expect(await db.groupMember.count({ where: { groupId: g.id } })).toBe(3);

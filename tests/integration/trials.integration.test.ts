@@ -5,11 +5,10 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { seedDatabase } from "@/lib/seed";
-import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/authz/policy";
 import { addRegistryId, addSite, applyImport, createTrial, previewImport, recordAccrual, setMilestone, updateTrial } from "@/lib/trials/mutations";
 import { exportRows, getTrial, portfolio, publicPortfolio } from "@/lib/trials/queries";
-import { makePerson } from "../support/fixtures";
+import { actorFor, makePerson, refusal } from "../support/fixtures";
 
 const fixture = (name: string) => readFileSync(path.join(__dirname, "../fixtures/ctgov", name), "utf8");
 
@@ -20,25 +19,13 @@ let eortcMember: Actor;
 let secretariat: Actor;
 let trialId: string;
 
-async function actorFor(email: string): Promise<Actor> {
-  const u = await db.user.findUniqueOrThrow({ where: { email }, include: { membership: true } });
-  return { userId: u.id, organizationId: u.membership?.organizationId ?? null, orgRole: u.membership?.role ?? null, secretariat: u.secretariat };
-}
 
-async function refusal(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError & { fields?: Record<string, string> };
-}
 
 beforeAll(async () => {
   await seedDatabase(db, { demo: true });
-  eortcRep = await actorFor("robin.crossover@eortc.irci.example");
-  chair = await actorFor("emil.stratum@eortc.irci.example");
-  nciRep = await actorFor("riley.placebo@nci.irci.example");
+  eortcRep = await actorFor(db, "robin.crossover@eortc.irci.example");
+  chair = await actorFor(db, "emil.stratum@eortc.irci.example");
+  nciRep = await actorFor(db, "riley.placebo@nci.irci.example");
   eortcMember = await makePerson(db, { org: "eortc", role: "MEMBER" });
   secretariat = await makePerson(db, { secretariat: true });
   trialId = (await db.trial.findUniqueOrThrow({ where: { proposalId: "irci-eortc-1206" } })).id;

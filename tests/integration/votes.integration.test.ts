@@ -8,7 +8,7 @@ import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/authz/policy";
 import { castBallot, closeDueVotes, closeVoteEarly, openVote, sendDueReminders } from "@/lib/votes/mutations";
 import { getVotePanel, openVotesFor } from "@/lib/votes/queries";
-import { makePerson } from "../support/fixtures";
+import { actorFor, makePerson, refusal } from "../support/fixtures";
 
 const ORGS = ["nci", "nihr", "cruk", "eortc", "inca", "cctg", "jcog", "cosa"] as const;
 let reps: Record<(typeof ORGS)[number], Actor>;
@@ -18,19 +18,7 @@ let eortcMember: Actor;
 let secretariat: Actor;
 let counter = 0;
 
-async function actorFor(email: string): Promise<Actor> {
-  const u = await db.user.findUniqueOrThrow({ where: { email }, include: { membership: true } });
-  return { userId: u.id, organizationId: u.membership?.organizationId ?? null, orgRole: u.membership?.role ?? null, secretariat: u.secretariat };
-}
 
-async function refusal(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError & { fields?: Record<string, string> };
-}
 
 /** An eligible proposal in review in the salivary group (set up directly: not what is tested here). */
 async function eligibleProposal() {
@@ -88,9 +76,9 @@ beforeAll(async () => {
     jcog: "haru.hazard@jcog.irci.example",
     cosa: "charlie.consort@cosa.irci.example",
   };
-  reps = Object.fromEntries(await Promise.all(ORGS.map(async (o) => [o, await actorFor(emails[o]!)]))) as typeof reps;
-  chair = await actorFor("emil.stratum@eortc.irci.example");
-  groupMember = await actorFor("casey.cohort@nci.irci.example");
+  reps = Object.fromEntries(await Promise.all(ORGS.map(async (o) => [o, await actorFor(db, emails[o]!)]))) as typeof reps;
+  chair = await actorFor(db, "emil.stratum@eortc.irci.example");
+  groupMember = await actorFor(db, "casey.cohort@nci.irci.example");
   eortcMember = await makePerson(db, { org: "eortc", role: "MEMBER" });
   secretariat = await makePerson(db, { secretariat: true });
 });

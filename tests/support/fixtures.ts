@@ -1,5 +1,7 @@
 // People for permission tests: one of each kind of actor, made fresh in the test database.
 import { randomBytes } from "node:crypto";
+import { expect } from "vitest";
+import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/authz/policy";
 import type { PrismaClient } from "@/lib/prisma-client";
 
@@ -25,4 +27,20 @@ export async function makePerson(
     orgRole: org ? (options.role ?? "MEMBER") : null,
     secretariat: user.secretariat,
   };
+}
+
+/** The actor a seeded person signs in as. */
+export async function actorFor(db: PrismaClient, email: string): Promise<Actor> {
+  const u = await db.user.findUniqueOrThrow({ where: { email }, include: { membership: true } });
+  return { userId: u.id, organizationId: u.membership?.organizationId ?? null, orgRole: u.membership?.role ?? null, secretariat: u.secretariat };
+}
+
+/** The expected refusal of a call: fails the test if it succeeds or fails otherwise. */
+export async function refusal(promise: Promise<unknown>): Promise<AppError & { fields?: Record<string, string> }> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError & { fields?: Record<string, string> };
 }
