@@ -175,3 +175,26 @@ test("a chair adds a member from another organization and names a second chair",
   await page.goto("/groups/small-bowel");
   await expect(page.getByRole("region", { name: "Manage members" })).toHaveCount(0);
 });
+
+test("a comment with a mention reaches the other organization's representative", async ({ page }) => {
+  await signInAsDemo(page, "Robin Crossover");
+  await page.goto("/proposals/demo-anal-maintenance");
+  const discussion = page.getByRole("region", { name: /Discussion/ });
+  await discussion.getByLabel("Add to the discussion").fill("@riley.placebo could NCI take **part**?\n\n- sites\n- patients a year");
+  await discussion.getByRole("button", { name: "Post", exact: true }).click();
+  const comment = discussion.getByRole("article", { name: "Comment by Robin Crossover (EORTC)" });
+  await expect(comment.locator(".prose-comment strong")).toHaveText("part");
+  await expect(comment.getByRole("listitem")).toHaveCount(2);
+  await screenshot(page, "discussion");
+
+  await page.context().clearCookies();
+  await signInAsDemo(page, "Riley Placebo");
+  const forYou = page.getByRole("region", { name: "For you" });
+  await expect(forYou).toContainText("Robin Crossover mentioned you");
+  await forYou.getByRole("link", { name: /Robin Crossover mentioned you/ }).click();
+  await expect(page).toHaveURL(/demo-anal-maintenance#comment-/);
+  await page.getByRole("region", { name: /Discussion/ }).getByText("Reply").first().click();
+  await page.getByLabel("Your reply").fill("Yes, with six sites.");
+  await page.getByRole("button", { name: "Post the reply" }).click();
+  await expect(page.getByRole("article", { name: "Comment by Riley Placebo (NCI)" })).toContainText("Yes, with six sites.");
+});

@@ -16,6 +16,12 @@ export function describeEvent(
       return `Revision ${String(data.revision ?? "")} saved`;
     case "proposal.imported":
       return `Recorded in the portal as ${STATUS_LABEL[data.status as ProposalStatus]?.toLowerCase() ?? "imported"}`;
+    case "comment.posted":
+      return "Comment posted in the discussion";
+    case "comment.edited":
+      return "Comment edited";
+    case "comment.deleted":
+      return "Comment deleted";
     case "ballot.cast":
       return `${org} cast or changed its ballot`;
     case "vote.closed":

@@ -10,16 +10,22 @@ import { canManageGroup } from "@/lib/groups/access";
 import { candidatesFor } from "@/lib/groups/mutations";
 import { StatusBadge } from "@/components/proposals/StatusBadge";
 import { ManageMembers } from "../ManageMembers";
+import { Discussion } from "@/components/discussion/Discussion";
+import { listComments } from "@/lib/discussion";
 
 export default async function GroupPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const path = `/groups/${slug}`;
-  const { actor } = await requirePage("group.view", path);
+  const { actor, session } = await requirePage("group.view", path);
   const group = await pageData(getGroup(actor, slug), path);
   const chairs = group.members.filter((m) => m.role === "CHAIR");
   const byOrg = membersByOrganization(group.members);
   const canManage = canManageGroup(actor, chairs.some((c) => c.user.id === actor.userId));
-  const candidates = canManage ? await candidatesFor(actor, group.id) : [];
+  const [candidates, comments] = await Promise.all([
+    canManage ? candidatesFor(actor, group.id) : Promise.resolve([]),
+    listComments(actor, "group", group.id),
+  ]);
+  const zone = session.user.organization?.timeZone ?? "UTC";
   const orgOf = (u: { membership: { organization: { shortName: string } } | null }) => u.membership?.organization.shortName ?? "Secretariat";
   return (
     <>
@@ -101,6 +107,9 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
             </p>
           ) : null}
         </Card>
+        <div className="lg:col-span-3">
+          <Discussion type="group" threadId={group.id} path={path} comments={comments} zone={zone} />
+        </div>
         {canManage ? (
           <Card title="Manage members" className="lg:col-span-3">
             <ManageMembers

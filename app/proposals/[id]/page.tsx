@@ -14,6 +14,8 @@ import { describeEvent } from "@/lib/proposals/timeline";
 import { decide } from "@/lib/proposals/workflow";
 import { getVotePanel } from "@/lib/votes/queries";
 import { VotePanel } from "./vote/VotePanel";
+import { Discussion } from "@/components/discussion/Discussion";
+import { listComments } from "@/lib/discussion";
 
 function Text({ value }: { value: string | null | undefined }) {
   return value?.trim() ? <span className="whitespace-pre-wrap">{value}</span> : <span className="text-slate-500">Not given yet</span>;
@@ -23,7 +25,11 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
   const { id } = await params;
   const path = `/proposals/${id}`;
   const { actor, session } = await requirePage("proposal.view", path);
-  const [data, vote] = await Promise.all([pageData(getProposal(actor, id), path), pageData(getVotePanel(actor, id), path)]);
+  const [data, vote, comments] = await Promise.all([
+    pageData(getProposal(actor, id), path),
+    pageData(getVotePanel(actor, id), path),
+    pageData(listComments(actor, "proposal", id), path),
+  ]);
   const { proposal: p, organizations, criteria, actions, timeline, canEdit, roles, facts } = data;
   const canOpenVote = p.status === "IN_REVIEW" && roles.some((r) => r === "chair" || r === "secretariat");
   const openDecision = decide(p.status, "openVoting", roles, facts);
@@ -171,6 +177,8 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
               </div>
             ) : null}
           </Card>
+
+          <Discussion type="proposal" threadId={p.id} path={path} comments={comments} zone={zone} />
         </div>
 
         <div className="space-y-6">

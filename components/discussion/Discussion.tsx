@@ -1,0 +1,82 @@
+import { ActionForm } from "@/components/ActionForm";
+import { Card } from "@/components/ui";
+import { inputClass } from "@/components/ui/form";
+import type { listComments, ThreadType } from "@/lib/discussion";
+import { formatDateTime } from "@/lib/time";
+import { deleteCommentAction, editCommentAction, postCommentAction } from "@/app/discussion-actions";
+
+type Comment = Awaited<ReturnType<typeof listComments>>[number];
+
+const HINT = "Markdown: **bold**, *emphasis*, lists, [links](https://…). Mention someone with @firstname.lastname.";
+
+function One({ c, path, zone, level }: { c: Omit<Comment, "replies">; path: string; zone: string; level: number }) {
+  return (
+    <article id={`comment-${c.id}`} aria-label={`Comment by ${c.author}`} className={level ? "mt-3 border-l-2 border-slate-200 pl-4" : ""}>
+      <p className="text-sm text-slate-600">
+        <strong className="text-slate-900">{c.author}</strong> · {formatDateTime(c.createdAt, zone)}
+        {c.edited ? " · edited" : ""}
+      </p>
+      {c.deleted ? (
+        <p className="text-sm text-slate-500 italic">This comment was deleted.</p>
+      ) : (
+        // Rendered through an allowlist (lib/discussion/render.ts): links, lists, emphasis only.
+        <div className="prose-comment mt-1 text-sm [&_a]:underline [&_ol]:list-decimal [&_ol]:pl-5 [&_p]:my-1 [&_ul]:list-disc [&_ul]:pl-5" dangerouslySetInnerHTML={{ __html: c.html ?? "" }} />
+      )}
+      {!c.deleted && (c.mine || c.canDelete) ? (
+        <div className="mt-1 flex flex-wrap gap-3 text-sm">
+          {c.mine ? (
+            <details>
+              <summary className="cursor-pointer text-brand-700">Edit</summary>
+              <ActionForm action={editCommentAction.bind(null, c.id, path)} submitLabel="Save the edit" className="mt-2">
+                <label className="block text-sm font-medium">
+                  Your comment
+                  <textarea name="body" rows={3} defaultValue={c.body ?? ""} className={inputClass} />
+                </label>
+              </ActionForm>
+            </details>
+          ) : null}
+          {c.canDelete ? (
+            <ActionForm action={deleteCommentAction.bind(null, c.id, path)} submitLabel="Delete" tone="quiet">
+              <span className="sr-only">Delete the comment by {c.author}</span>
+            </ActionForm>
+          ) : null}
+        </div>
+      ) : null}
+    </article>
+  );
+}
+
+export function Discussion({ type, threadId, path, comments, zone }: { type: ThreadType; threadId: string; path: string; comments: Comment[]; zone: string }) {
+  const post = postCommentAction.bind(null, type, threadId, path);
+  return (
+    <Card title={`Discussion (${comments.reduce((n, c) => n + 1 + c.replies.length, 0)})`}>
+      <div className="space-y-5">
+        {comments.map((c) => (
+          <div key={c.id}>
+            <One c={c} path={path} zone={zone} level={0} />
+            {c.replies.map((r) => (
+              <One key={r.id} c={r} path={path} zone={zone} level={1} />
+            ))}
+            <details className="mt-2 pl-4 text-sm">
+              <summary className="cursor-pointer text-brand-700">Reply</summary>
+              <ActionForm action={post} submitLabel="Post the reply" className="mt-2">
+                <input type="hidden" name="parentId" value={c.id} />
+                <label className="block text-sm font-medium">
+                  Your reply
+                  <textarea name="body" rows={2} className={inputClass} />
+                </label>
+              </ActionForm>
+            </details>
+          </div>
+        ))}
+        <ActionForm action={post} submitLabel="Post" className="border-t border-slate-200 pt-4">
+          <label className="block text-sm font-medium">
+            Add to the discussion
+            <textarea name="body" rows={3} className={inputClass} aria-describedby={`${type}-comment-hint`} />
+          </label>
+          <p id={`${type}-comment-hint`} className="mt-1 text-sm text-slate-600">{HINT}</p>
+        </ActionForm>
+      </div>
+    </Card>
+  );
+}

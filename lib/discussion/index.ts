@@ -1,0 +1,155 @@
+import "server-only";
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { assertCan } from "@/lib/authz/session";
+import type { Actor } from "@/lib/authz/policy";
+import { audit } from "@/lib/audit/record";
+import type { Prisma } from "@/lib/prisma-client";
+import { mentionedHandles, renderComment } from "./render";
+
+export type ThreadType = "proposal" | "group";
+
+const ZBody = z.string().trim().min(1, "Write something first.").max(10_000, "At most 10,000 characters.");
+
+/** Whoever may see the proposal or the group may read and write its discussion; nobody else. */
+async function assertThread(actor: Actor | null, type: ThreadType, id: string): Promise<{ title: string; link: string }> {
+  if (type === "proposal") {
+    assertCan(actor, "proposal.view");
+    const p = await db.proposal.findUnique({ where: { id }, select: { title: true } });
+    if (!p) throw new AppError("NOT_FOUND", "No such proposal.");
+    return { title: p.title, link: `/proposals/${id}` };
+  }
+  assertCan(actor, "group.view");
+  const g = await db.expertGroup.findUnique({ where: { id }, select: { name: true, slug: true } });
+  if (!g) throw new AppError("NOT_FOUND", "No such expert group.");
+  return { title: g.name, link: `/groups/${g.slug}` };
+}
+
+export const COMMENTS_SHOWN = 200;
+
+export async function listComments(actor: Actor | null, type: ThreadType, id: string) {
+  await assertThread(actor, type, id);
+  const rows = await db.comment.findMany({
+    where: { threadType: type, threadId: id },
+    orderBy: { createdAt: "asc" },
+    take: COMMENTS_SHOWN,
+    select: {
+      id: true,
+      parentId: true,
+      body: true,
+      createdAt: true,
+      editedAt: true,
+      deletedAt: true,
+      authorId: true,
+      author: { select: { name: true, membership: { select: { organization: { select: { shortName: true } } } } } },
+      _count: { select: { revisions: true } },
+    },
+  });
+  const comments = rows.map((c) => ({
+    id: c.id,
+    parentId: c.parentId,
+    createdAt: c.createdAt,
+    edited: c.editedAt !== null,
+    deleted: c.deletedAt !== null,
+    html: c.deletedAt ? null : renderComment(c.body),
+    body: c.deletedAt ? null : c.body,
+    author: c.author ? `${c.author.name}${c.author.membership ? ` (${c.author.membership.organization.shortName})` : ""}` : "Former member",
+    mine: c.authorId === actor!.userId,
+    canDelete: c.authorId === actor!.userId || actor!.secretariat,
+  }));
+  const top = comments.filter((c) => !c.parentId);
+  return top.map((c) => ({ ...c, replies: comments.filter((r) => r.parentId === c.id) }));
+}
+
+/** People a text mentions who can see the thread: active members of an organization, or the secretariat. */
+async function mentionedPeople(tx: Prisma.TransactionClient, body: string) {
+  const handles = mentionedHandles(body);
+  if (handles.length === 0) return [];
+  return tx.user.findMany({
+    where: {
+      active: true,
+      OR: [{ membership: { isNot: null } }, { secretariat: true }],
+      AND: [{ OR: handles.map((h) => ({ email: { startsWith: `${h}@` } })) }],
+    },
+    select: { id: true },
+    take: 20,
+  });
+}
+
+async function notifyMentions(tx: Prisma.TransactionClient, actor: Actor, commentId: string, body: string, thread: { title: string; link: string }) {
+  const people = (await mentionedPeople(tx, body)).filter((p) => p.id !== actor.userId);
+  const me = await tx.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { name: true } });
+  await tx.notification.createMany({
+    data: people.map((p) => ({
+      userId: p.id,
+      kind: "comment.mention",
+      title: `${me.name} mentioned you: ${thread.title}`,
+      body: body.slice(0, 200),
+      link: `${thread.link}#comment-${commentId}`,
+      dedupeKey: `mention:${commentId}:${p.id}`,
+    })),
+    skipDuplicates: true,
+  });
+  return new Set(people.map((p) => p.id));
+}
+
+export async function postComment(actor: Actor | null, type: ThreadType, threadId: string, raw: { body: string; parentId?: string | null }) {
+  const thread = await assertThread(actor, type, threadId);
+  const body = ZBody.safeParse(raw.body);
+  if (!body.success) throw new AppError("INVALID", body.error.issues[0]!.message);
+  // One level of replies: a reply to a reply joins the same thread, and tells whom it answers.
+  let parentId: string | null = null;
+  let answers: string | null = null;
+  if (raw.parentId) {
+    const found = await db.comment.findFirst({ where: { id: raw.parentId, threadType: type, threadId }, select: { id: true, parentId: true, authorId: true } });
+    if (!found) throw new AppError("NOT_FOUND", "The comment you reply to is not in this discussion.");
+    parentId = found.parentId ?? found.id;
+    answers = found.authorId;
+  }
+  return db.$transaction(async (tx) => {
+    const comment = await tx.comment.create({ data: { threadType: type, threadId, parentId, authorId: actor!.userId, body: body.data } });
+    const mentioned = await notifyMentions(tx, actor!, comment.id, body.data, thread);
+    if (answers && answers !== actor!.userId && !mentioned.has(answers)) {
+      await tx.notification.create({
+        data: { userId: answers, kind: "comment.reply", title: `New reply: ${thread.title}`, body: body.data.slice(0, 200), link: `${thread.link}#comment-${comment.id}` },
+      });
+    }
+    await audit(tx, { actorId: actor!.userId, action: "comment.posted", entityType: type, entityId: threadId, data: { commentId: comment.id } });
+    return comment;
+  });
+}
+
+/** Only its author edits a comment; the earlier text is kept. */
+export async function editComment(actor: Actor | null, commentId: string, raw: string) {
+  assertCan(actor, "proposal.view");
+  const comment = await db.comment.findUnique({ where: { id: commentId } });
+  if (!comment) throw new AppError("NOT_FOUND", "No such comment.");
+  const thread = await assertThread(actor, comment.threadType as ThreadType, comment.threadId);
+  if (comment.authorId !== actor.userId) throw new AppError("FORBIDDEN", "Only its author can edit a comment.");
+  if (comment.deletedAt) throw new AppError("CONFLICT", "This comment was deleted.");
+  const body = ZBody.safeParse(raw);
+  if (!body.success) throw new AppError("INVALID", body.error.issues[0]!.message);
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.comment.updateMany({ where: { id: commentId, body: comment.body, deletedAt: null }, data: { body: body.data, editedAt: new Date() } });
+    if (count === 0) throw new AppError("CONFLICT", "The comment changed a moment ago. Reload, then edit again.");
+    await tx.commentRevision.create({ data: { commentId, body: comment.body, createdAt: comment.editedAt ?? comment.createdAt } });
+    await notifyMentions(tx, actor, commentId, body.data, thread);
+    await audit(tx, { actorId: actor.userId, action: "comment.edited", entityType: comment.threadType, entityId: comment.threadId, data: { commentId } });
+  });
+}
+
+/** Its author or the secretariat deletes a comment: a marker stays, the text goes to its history. */
+export async function deleteComment(actor: Actor | null, commentId: string) {
+  assertCan(actor, "proposal.view");
+  const comment = await db.comment.findUnique({ where: { id: commentId } });
+  if (!comment) throw new AppError("NOT_FOUND", "No such comment.");
+  await assertThread(actor, comment.threadType as ThreadType, comment.threadId);
+  if (comment.authorId !== actor.userId && !actor.secretariat) throw new AppError("FORBIDDEN", "Only its author or the secretariat can delete a comment.");
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.comment.updateMany({ where: { id: commentId, deletedAt: null }, data: { deletedAt: new Date(), deletedById: actor.userId, body: "" } });
+    if (count === 0) throw new AppError("CONFLICT", "This comment was already deleted.");
+    await tx.commentRevision.create({ data: { commentId, body: comment.body, createdAt: comment.editedAt ?? comment.createdAt } });
+    await audit(tx, { actorId: actor.userId, action: "comment.deleted", entityType: comment.threadType, entityId: comment.threadId, data: { commentId } });
+  });
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { mentionedHandles, renderComment } from "./render";
+
+describe("comment rendering", () => {
+  it("keeps links, lists and emphasis", () => {
+    const html = renderComment("See **the protocol** and *notes*:\n\n- one\n- two\n\n[ClinicalTrials.gov](https://clinicaltrials.gov/study/NCT01533207)");
+    expect(html).toContain("<strong>the protocol</strong>");
+    expect(html).toContain("<em>notes</em>");
+    expect(html).toContain("<ul>\n<li>one</li>");
+    expect(html).toContain('<a href="https://clinicaltrials.gov/study/NCT01533207" rel="nofollow noopener noreferrer" target="_blank">ClinicalTrials.gov</a>');
+  });
+
+  it.each([
+    "<script>alert(1)</script>",
+    '<img src=x onerror="alert(1)">',
+    "[click](javascript:alert(1))",
+    '<a href="https://evil.example" onclick="x()">x</a>',
+    "[x](data:text/html;base64,PHNjcmlwdD4=)",
+  ])("never lets %j through as markup", (input) => {
+    const html = renderComment(input);
+    expect(html).not.toMatch(/<(script|img|iframe)/i);
+    expect(html).not.toMatch(/<[a-z]+[^>]*\son\w+=/i); // no event handler attribute on any element
+    expect(html).not.toMatch(/href="(javascript|data):/i);
+  });
+
+  it("shows HTML typed in a comment as text", () => {
+    expect(renderComment("a <b>bold</b> claim")).toContain("a &lt;b&gt;bold&lt;/b&gt; claim");
+  });
+
+  it("finds mentions, once each, and not e-mail addresses", () => {
+    expect(mentionedHandles("@riley.placebo and @Robin.Crossover, also @riley.placebo. Mail jo@example.org")).toEqual(["riley.placebo", "robin.crossover"]);
+  });
+});
