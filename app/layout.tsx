@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { Header } from "@/components/shell/Header";
-import { currentSession } from "@/lib/authz/session";
+import { actorOf, currentSession } from "@/lib/authz/session";
+import { unreadCount } from "@/lib/notifications";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -11,13 +12,14 @@ export const metadata: Metadata = {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const session = await currentSession();
+  const unread = await unreadCount(actorOf(session));
   return (
     <html lang="en">
       <body className="flex min-h-screen flex-col">
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
           Skip to content
         </a>
-        <Header session={session} />
+        <Header session={session} unread={unread} />
         <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
           {children}
         </main>

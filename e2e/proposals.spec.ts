@@ -189,9 +189,17 @@ test("a comment with a mention reaches the other organization's representative",
 
   await page.context().clearCookies();
   await signInAsDemo(page, "Riley Placebo");
+  // The bell says there is something new; the notifications page lists it and marks it read.
+  await page.getByRole("link", { name: /Notifications, \d+ unread/ }).click();
+  await expect(page.getByRole("main").getByRole("link", { name: /Robin Crossover mentioned you/ })).toBeVisible();
+  await screenshot(page, "notifications");
+  await page.getByRole("button", { name: "Mark all read" }).click();
+  await expect(page.getByRole("link", { name: "Notifications", exact: true })).toBeVisible();
+  await page.goto("/dashboard");
   const forYou = page.getByRole("region", { name: "For you" });
-  await expect(forYou).toContainText("Robin Crossover mentioned you");
-  await forYou.getByRole("link", { name: /Robin Crossover mentioned you/ }).click();
+  await expect(forYou).toContainText("Nothing new.");
+  await page.goto("/notifications");
+  await page.getByRole("main").getByRole("link", { name: /Robin Crossover mentioned you/ }).click();
   await expect(page).toHaveURL(/demo-anal-maintenance#comment-/);
   await page.getByRole("region", { name: /Discussion/ }).getByText("Reply").first().click();
   await page.getByLabel("Your reply").fill("Yes, with six sites.");

@@ -12,7 +12,7 @@ export function roleLabel(user: Session["user"]): string {
   return parts.join(" · ") || "No organization";
 }
 
-export function Header({ session }: { session: Session | null }) {
+export function Header({ session, unread = 0 }: { session: Session | null; unread?: number }) {
   const actor = actorOf(session);
   const links = actor
     ? [
@@ -38,6 +38,20 @@ export function Header({ session }: { session: Session | null }) {
         </nav>
         {session?.user ? (
           <div className="flex items-center gap-3">
+            <Link
+              href="/notifications"
+              className="relative rounded-full p-2 text-white no-underline hover:bg-brand-800 hover:no-underline"
+              aria-label={unread ? `Notifications, ${unread} unread` : "Notifications"}
+            >
+              <svg aria-hidden viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="2">
+                <path d="M18 8a6 6 0 1 0-12 0c0 7-3 9-3 9h18s-3-2-3-9M13.7 21a2 2 0 0 1-3.4 0" />
+              </svg>
+              {unread ? (
+                <span aria-hidden className="absolute -top-0.5 -right-0.5 min-w-5 rounded-full bg-amber-400 px-1 text-center text-xs font-bold text-slate-900">
+                  {unread > 99 ? "99+" : unread}
+                </span>
+              ) : null}
+            </Link>
             <span className="hidden rounded-md bg-brand-900 px-2 py-1 text-xs font-semibold tracking-wide md:inline" title={session.user.organization?.name}>
               {session.user.organization?.shortName ?? "IRCI Secretariat"}
             </span>

@@ -6,6 +6,7 @@ import { assertCan } from "@/lib/authz/session";
 import type { Actor } from "@/lib/authz/policy";
 import { audit } from "@/lib/audit/record";
 import type { Prisma } from "@/lib/prisma-client";
+import { notifyProposal } from "@/lib/notifications";
 import { mentionedHandles, renderComment } from "./render";
 
 export type ThreadType = "proposal" | "group";
@@ -113,6 +114,14 @@ export async function postComment(actor: Actor | null, type: ThreadType, threadI
     if (answers && answers !== actor!.userId && !mentioned.has(answers)) {
       await tx.notification.create({
         data: { userId: answers, kind: "comment.reply", title: `New reply: ${thread.title}`, body: body.data.slice(0, 200), link: `${thread.link}#comment-${comment.id}` },
+      });
+    }
+    if (type === "proposal") {
+      await notifyProposal(tx, threadId, { kind: "comment", commentAuthor: actor!.userId, mentioned: [...mentioned], repliedTo: answers }, actor!.userId, {
+        kind: "comment.new",
+        title: `New comment: ${thread.title}`,
+        body: body.data.slice(0, 200),
+        link: `${thread.link}#comment-${comment.id}`,
       });
     }
     await audit(tx, { actorId: actor!.userId, action: "comment.posted", entityType: type, entityId: threadId, data: { commentId: comment.id } });

@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/authz/policy";
 import { audit } from "@/lib/audit/record";
 import type { Prisma } from "@/lib/prisma-client";
 import { retryOnUniqueViolation } from "@/lib/retry";
+import { notifyProposal } from "@/lib/notifications";
 import { canCreateProposalIn, canEditProposal } from "./access";
 import { loadProposalContext } from "./queries";
 import {
@@ -218,6 +219,15 @@ export async function transitionProposal(actor: Actor | null, id: string, event:
       reason: reason?.trim() || null,
       data: { from: proposal.status, to: decision.to },
     });
+    const title = `${STATUS_LABEL[decision.to]}: ${proposal.title}`;
+    await notifyProposal(tx, id, { kind: "status", newStatus: decision.to }, actor.userId, { kind: "proposal.status", title, body: reason?.trim() });
+    if (decision.to === "SUBMITTED") {
+      await notifyProposal(tx, id, { kind: "interest.asked" }, actor.userId, {
+        kind: "interest.asked",
+        title: `Your organization is asked for its interest: ${proposal.title}`,
+        body: "Would it lead, participate, be interested, or decline?",
+      });
+    }
     return { from: proposal.status, to: decision.to };
   });
 }

@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/authz/policy";
 import { audit } from "@/lib/audit/record";
 import type { Prisma } from "@/lib/prisma-client";
 import { retryOnUniqueViolation } from "@/lib/retry";
+import { notifyProposal } from "@/lib/notifications";
 import { fieldErrors } from "@/lib/proposals/schema";
 import { ValidationError } from "@/lib/proposals/mutations";
 import { loadProposalContext } from "@/lib/proposals/queries";
@@ -169,6 +170,10 @@ async function closeVote(voteId: string, closer: { actorId: string | null; early
       data: { voteId, early: closer.early, outcome: result.outcome, approve: result.approve, reject: result.reject, abstain: result.abstain, recused: result.recused },
     });
     if (moved.count === 1) {
+      await notifyProposal(tx, vote.proposalId, { kind: "status", newStatus: next.to }, closer.actorId, {
+        kind: "proposal.status",
+        title: `${{ APPROVED: "Approved", REJECTED: "Rejected", IN_REVIEW: "Back in review" }[next.to]}: the vote closed`,
+      });
       await audit(tx, {
         actorId: closer.actorId,
         action: `proposal.${next.event}`,

@@ -16,6 +16,9 @@ import { getVotePanel } from "@/lib/votes/queries";
 import { VotePanel } from "./vote/VotePanel";
 import { Discussion } from "@/components/discussion/Discussion";
 import { listComments } from "@/lib/discussion";
+import { isFollowing } from "@/lib/notifications";
+import { ActionForm } from "@/components/ActionForm";
+import { followAction } from "@/app/notifications/actions";
 
 function Text({ value }: { value: string | null | undefined }) {
   return value?.trim() ? <span className="whitespace-pre-wrap">{value}</span> : <span className="text-slate-500">Not given yet</span>;
@@ -25,10 +28,11 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
   const { id } = await params;
   const path = `/proposals/${id}`;
   const { actor, session } = await requirePage("proposal.view", path);
-  const [data, vote, comments] = await Promise.all([
+  const [data, vote, comments, following] = await Promise.all([
     pageData(getProposal(actor, id), path),
     pageData(getVotePanel(actor, id), path),
     pageData(listComments(actor, "proposal", id), path),
+    isFollowing(actor, id),
   ]);
   const { proposal: p, organizations, criteria, actions, timeline, canEdit, roles, facts } = data;
   const canOpenVote = p.status === "IN_REVIEW" && roles.some((r) => r === "chair" || r === "secretariat");
@@ -77,6 +81,11 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
             <Link href={`${path}/print`} className={secondaryButtonClass}>
               Print summary
             </Link>
+            {roles.includes("author") ? null : (
+              <ActionForm action={followAction.bind(null, p.id)} submitLabel={following ? "Unfollow" : "Follow"} tone="quiet">
+                <input type="hidden" name="follow" value={following ? "false" : "true"} />
+              </ActionForm>
+            )}
           </div>
         }
       />

@@ -1,0 +1,80 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { assertCan } from "@/lib/authz/session";
+import type { Actor } from "@/lib/authz/policy";
+import type { Prisma } from "@/lib/prisma-client";
+import { pageArgs, toPage } from "@/lib/pagination";
+import { recipients, type ProposalHappening } from "./fanout";
+
+type Tx = Prisma.TransactionClient;
+
+/** Tells the people concerned about something that happened to a proposal, in the same transaction. */
+export async function notifyProposal(
+  tx: Tx,
+  proposalId: string,
+  happening: ProposalHappening,
+  actorId: string | null,
+  message: { kind: string; title: string; body?: string; link?: string },
+) {
+  const proposal = await tx.proposal.findUniqueOrThrow({
+    where: { id: proposalId },
+    select: { leadOrganizationId: true, authors: { select: { userId: true } }, followers: { select: { userId: true } } },
+  });
+  const reps = await tx.membership.findMany({ where: { role: "REPRESENTATIVE", user: { active: true } }, select: { userId: true, organizationId: true } });
+  const to = recipients(happening, {
+    actor: actorId,
+    authors: proposal.authors.map((a) => a.userId),
+    followers: proposal.followers.map((f) => f.userId),
+    representatives: reps.map((r) => r.userId),
+    leadRepresentatives: reps.filter((r) => r.organizationId === proposal.leadOrganizationId).map((r) => r.userId),
+  });
+  if (to.length === 0) return;
+  await tx.notification.createMany({
+    data: to.map((userId) => ({ userId, kind: message.kind, title: message.title, body: message.body ?? "", link: message.link ?? `/proposals/${proposalId}` })),
+  });
+}
+
+export const NOTIFICATIONS_PER_PAGE = 30;
+
+export async function listNotifications(actor: Actor | null, page = 1) {
+  assertCan(actor, "dashboard.view");
+  const where = { userId: actor.userId };
+  const [items, total] = await Promise.all([
+    db.notification.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], ...pageArgs(page, NOTIFICATIONS_PER_PAGE) }),
+    db.notification.count({ where }),
+  ]);
+  return toPage(items, total, page, NOTIFICATIONS_PER_PAGE);
+}
+
+export async function unreadCount(actor: Actor | null): Promise<number> {
+  if (!actor) return 0;
+  return db.notification.count({ where: { userId: actor.userId, readAt: null } });
+}
+
+/** Marks one of the actor's own notifications read; someone else's is "not found". */
+export async function markRead(actor: Actor | null, id: string) {
+  assertCan(actor, "dashboard.view");
+  const { count } = await db.notification.updateMany({ where: { id, userId: actor.userId }, data: { readAt: new Date() } });
+  if (count === 0) throw new AppError("NOT_FOUND", "No such notification.");
+}
+
+export async function markAllRead(actor: Actor | null) {
+  assertCan(actor, "dashboard.view");
+  const { count } = await db.notification.updateMany({ where: { userId: actor.userId, readAt: null }, data: { readAt: new Date() } });
+  return count;
+}
+
+export async function setFollowing(actor: Actor | null, proposalId: string, follow: boolean) {
+  assertCan(actor, "proposal.view");
+  if (!(await db.proposal.findUnique({ where: { id: proposalId }, select: { id: true } }))) throw new AppError("NOT_FOUND", "No such proposal.");
+  if (follow) {
+    await db.proposalFollow.upsert({ where: { proposalId_userId: { proposalId, userId: actor.userId } }, create: { proposalId, userId: actor.userId }, update: {} });
+  } else {
+    await db.proposalFollow.deleteMany({ where: { proposalId, userId: actor.userId } });
+  }
+}
+
+export async function isFollowing(actor: Actor, proposalId: string): Promise<boolean> {
+  return (await db.proposalFollow.count({ where: { proposalId, userId: actor.userId } })) > 0;
+}
