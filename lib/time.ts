@@ -35,3 +35,8 @@ const COUNTRY_NAMES = new Intl.DisplayNames(["en"], { type: "region" });
 export function countryName(code: string): string {
   return COUNTRY_NAMES.of(code.trim()) ?? code;
 }
+
+/** A stored country (ISO code where known, else a name as given) as a person reads it. */
+export function countryLabel(country: string): string {
+  return /^[A-Z]{2}$/.test(country) ? countryName(country) : country;
+}

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { vocabularyLabel } from "@/components/labels";
 import type { ReactNode } from "react";
 import { HorizontalBars } from "@/components/charts/HorizontalBars";
 import { Badge, Card, EmptyState, PageHeader, buttonClass, secondaryButtonClass } from "@/components/ui";
@@ -7,13 +8,12 @@ import { requirePage } from "@/lib/authz/session";
 import { db } from "@/lib/db";
 import { pageData } from "@/lib/page-data";
 import { PROPOSAL_STATUSES, STATUS_LABEL } from "@/lib/proposals/workflow";
-import { countryName } from "@/lib/time";
+import { countryLabel } from "@/lib/time";
 import { MILESTONE_LABEL } from "@/lib/trials/progress";
 import { portfolio } from "@/lib/trials/queries";
 
 export const metadata = { title: "Portfolio" };
 
-const label = (s: string) => s.charAt(0) + s.slice(1).toLowerCase().replace(/_/g, " ");
 
 /** A chart and the same numbers as a table: the table is what screen readers and printers get. */
 function ChartWithTable({ title, chart, head, rows }: { title: string; chart: ReactNode; head: [string, string, string?]; rows: ReactNode[][] }) {
@@ -112,9 +112,9 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
         />
         <ChartWithTable
           title="Trials by status"
-          chart={<HorizontalBars valueLabel="Trials" data={data.trialStatuses.map((s) => ({ label: label(s.status), value: s.count }))} />}
+          chart={<HorizontalBars valueLabel="Trials" data={data.trialStatuses.map((s) => ({ label: vocabularyLabel(s.status), value: s.count }))} />}
           head={["ClinicalTrials.gov status", "Trials"]}
-          rows={data.trialStatuses.map((s) => [label(s.status), s.count])}
+          rows={data.trialStatuses.map((s) => [vocabularyLabel(s.status), s.count])}
         />
         <ChartWithTable
           title="Accrual against target"
@@ -140,9 +140,9 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
         />
         <ChartWithTable
           title="Participation by country"
-          chart={<HorizontalBars valueLabel="Trials" data={data.byCountry.map((c) => ({ label: /^[A-Z]{2}$/.test(c.country) ? countryName(c.country) : c.country, value: c.trials }))} />}
+          chart={<HorizontalBars valueLabel="Trials" data={data.byCountry.map((c) => ({ label: countryLabel(c.country), value: c.trials }))} />}
           head={["Country", "Trials", "Named sites"]}
-          rows={data.byCountry.map((c) => [/^[A-Z]{2}$/.test(c.country) ? countryName(c.country) : c.country, c.trials, c.sites])}
+          rows={data.byCountry.map((c) => [countryLabel(c.country), c.trials, c.sites])}
         />
         <Card title="Milestones due or late">
           {data.milestones.length === 0 ? (

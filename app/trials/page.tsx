@@ -1,11 +1,11 @@
+import { vocabularyLabel } from "@/components/labels";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui";
 import { STATUS_LABEL } from "@/lib/proposals/workflow";
-import { countryName } from "@/lib/time";
+import { countryLabel } from "@/lib/time";
 import { publicPortfolio, registryLink } from "@/lib/trials/queries";
 
 export const metadata = { title: "IRCI trials", description: "The International Rare Cancer Initiative's approved, underway and completed trials" };
 
-const label = (s: string) => s.charAt(0) + s.slice(1).toLowerCase().replace(/_/g, " ");
 
 /** Public: no sign-in. Only what IRCI publishes about its trials. */
 export default async function PublicTrialsPage() {
@@ -26,7 +26,7 @@ export default async function PublicTrialsPage() {
                 <article aria-label={t.title}>
                   <div className="flex flex-wrap items-center gap-2">
                     <Badge tone={t.status === "COMPLETED" ? "green" : "brand"}>{STATUS_LABEL[t.status]}</Badge>
-                    {t.trial ? <Badge>{label(t.trial.overallStatus)}</Badge> : null}
+                    {t.trial ? <Badge>{vocabularyLabel(t.trial.overallStatus)}</Badge> : null}
                   </div>
                   <h2 className="mt-2 font-semibold">{t.title}</h2>
                   <dl className="mt-2 grid grid-cols-[8rem_1fr] gap-y-1 text-sm">
@@ -35,7 +35,7 @@ export default async function PublicTrialsPage() {
                     {t.trial?.phases.length ? (
                       <>
                         <dt className="text-slate-600">Phase</dt>
-                        <dd>{t.trial.phases.map(label).join(", ")}</dd>
+                        <dd>{t.trial.phases.map(vocabularyLabel).join(", ")}</dd>
                       </>
                     ) : null}
                     {t.leadOrganization ? (
@@ -47,7 +47,7 @@ export default async function PublicTrialsPage() {
                     {t.trial?.sites.length ? (
                       <>
                         <dt className="text-slate-600">Countries</dt>
-                        <dd>{t.trial.sites.map((s) => (/^[A-Z]{2}$/.test(s.country) ? countryName(s.country) : s.country)).join(", ")}</dd>
+                        <dd>{t.trial.sites.map((s) => countryLabel(s.country)).join(", ")}</dd>
                       </>
                     ) : null}
                     {t.trial?.registryIds.length ? (

@@ -1,10 +1,11 @@
 import Link from "next/link";
+import { vocabularyLabel } from "@/components/labels";
 import { ActionForm } from "@/components/ActionForm";
 import { Badge, Card, EmptyState, PageHeader, secondaryButtonClass } from "@/components/ui";
 import { inputClass } from "@/components/ui/form";
 import { requirePage } from "@/lib/authz/session";
 import { pageData } from "@/lib/page-data";
-import { countryName } from "@/lib/time";
+import { countryLabel } from "@/lib/time";
 import { OVERALL_STATUSES, PHASES } from "@/lib/trials/ctgov";
 import { TRIAL_STATUSES } from "@/lib/trials/mutations";
 import { MILESTONES, MILESTONE_LABEL, accrualByScope, currentAccrual, milestoneState, percentOfTarget } from "@/lib/trials/progress";
@@ -31,8 +32,6 @@ const STATE_BADGE = {
   unplanned: ["Not planned", "neutral"],
 } as const;
 
-const label = (s: string) => s.charAt(0) + s.slice(1).toLowerCase().replace(/_/g, " ");
-const country = (c: string) => (/^[A-Z]{2}$/.test(c) ? countryName(c) : c);
 
 export default async function TrialPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -83,9 +82,9 @@ export default async function TrialPage({ params }: { params: Promise<{ id: stri
         <Card title="Details">
           <dl className="grid grid-cols-[11rem_1fr] gap-y-1 text-sm">
             <dt className="text-slate-600">Overall status</dt>
-            <dd>{label(trial.overallStatus)}</dd>
+            <dd>{vocabularyLabel(trial.overallStatus)}</dd>
             <dt className="text-slate-600">Phases</dt>
-            <dd>{trial.phases.map(label).join(", ") || "—"}</dd>
+            <dd>{trial.phases.map(vocabularyLabel).join(", ") || "—"}</dd>
             <dt className="text-slate-600">Start</dt>
             <dd>{trial.startDate ?? "—"}</dd>
             <dt className="text-slate-600">Primary completion</dt>
@@ -102,7 +101,7 @@ export default async function TrialPage({ params }: { params: Promise<{ id: stri
                 <label className="block text-sm font-medium">
                   Overall status
                   <select name="overallStatus" defaultValue={trial.overallStatus} className={inputClass}>
-                    {OVERALL_STATUSES.map((s) => <option key={s} value={s}>{label(s)}</option>)}
+                    {OVERALL_STATUSES.map((s) => <option key={s} value={s}>{vocabularyLabel(s)}</option>)}
                   </select>
                 </label>
                 <fieldset className="text-sm">
@@ -110,7 +109,7 @@ export default async function TrialPage({ params }: { params: Promise<{ id: stri
                   <div className="mt-1 flex flex-wrap gap-3">
                     {PHASES.map((p) => (
                       <label key={p} className="flex items-center gap-1">
-                        <input type="checkbox" name="phases" value={p} defaultChecked={trial.phases.includes(p)} /> {label(p)}
+                        <input type="checkbox" name="phases" value={p} defaultChecked={trial.phases.includes(p)} /> {vocabularyLabel(p)}
                       </label>
                     ))}
                   </div>
@@ -201,7 +200,7 @@ export default async function TrialPage({ params }: { params: Promise<{ id: stri
               {trial.accrual.map((a) => (
                 <tr key={a.id}>
                   <td className="py-1 pr-3">{a.date ?? "date not given"}</td>
-                  <td className="py-1 pr-3">{a.organization?.shortName ?? (a.country ? country(a.country) : "Overall")}</td>
+                  <td className="py-1 pr-3">{a.organization?.shortName ?? (a.country ? countryLabel(a.country) : "Overall")}</td>
                   <td className="py-1 pr-3 text-right tabular-nums">{a.total}</td>
                   <td className="py-1 text-slate-700">
                     {a.source} {a.demo ? <Badge tone="amber">demo</Badge> : null}
@@ -213,7 +212,7 @@ export default async function TrialPage({ params }: { params: Promise<{ id: stri
           {scopes.length > 0 ? (
             <p className="mt-2 text-sm text-slate-700">
               Latest by organization or country:{" "}
-              {scopes.map((s) => `${s.organizationId ? orgName.get(s.organizationId) : country(s.country ?? "")} ${s.total}`).join(" · ")}
+              {scopes.map((s) => `${s.organizationId ? orgName.get(s.organizationId) : countryLabel(s.country ?? "")} ${s.total}`).join(" · ")}
             </p>
           ) : null}
           {canManage ? (
@@ -310,7 +309,7 @@ export default async function TrialPage({ params }: { params: Promise<{ id: stri
                 const named = sites.filter((s) => s.facility);
                 return (
                   <li key={c}>
-                    <p className="font-medium">{country(c)}</p>
+                    <p className="font-medium">{countryLabel(c)}</p>
                     {named.length ? (
                       <p className="text-slate-700">{named.map((s) => `${s.facility}${s.city ? `, ${s.city}` : ""}${s.organization ? ` (${s.organization.shortName})` : ""}`).join("; ")}</p>
                     ) : (
