@@ -28,6 +28,7 @@ test("organizations: the eight members with local time, and one organization's p
   const people = page.getByRole("table", { name: "People of EORTC" });
   await expect(people.getByRole("row", { name: /Robin Crossover.*Representative/ })).toBeVisible();
   await expect(people.getByRole("row", { name: /Emil Stratum.*Member/ })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Recent activity" })).toBeVisible();
   await screenshot(page, "organization");
 });
 
@@ -48,6 +49,7 @@ test("expert groups: filter by status, and a group's chairs and members by organ
   await expect(members.getByRole("region", { name: "NCI" })).toContainText("Casey Cohort");
   await expect(members.getByRole("region", { name: "EORTC" })).toContainText("Emil Stratum");
   await expect(members.getByRole("region", { name: "JCOG" })).toContainText("Yuki Sample");
+  await expect(page.getByRole("region", { name: "Recent activity" })).toContainText("Recorded in the portal as closed early");
   await screenshot(page, "group");
 });
 

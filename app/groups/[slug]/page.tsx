@@ -12,6 +12,9 @@ import { StatusBadge } from "@/components/proposals/StatusBadge";
 import { ManageMembers } from "../ManageMembers";
 import { Discussion } from "@/components/discussion/Discussion";
 import { listComments } from "@/lib/discussion";
+import { groupActivity } from "@/lib/activity/queries";
+import { ActivityFeed } from "@/components/ActivityFeed";
+import { db } from "@/lib/db";
 
 export default async function GroupPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
@@ -21,9 +24,11 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
   const chairs = group.members.filter((m) => m.role === "CHAIR");
   const byOrg = membersByOrganization(group.members);
   const canManage = canManageGroup(actor, chairs.some((c) => c.user.id === actor.userId));
-  const [candidates, comments] = await Promise.all([
+  const [candidates, comments, activity, organizations] = await Promise.all([
     canManage ? candidatesFor(actor, group.id) : Promise.resolve([]),
     listComments(actor, "group", group.id),
+    groupActivity(actor, slug),
+    db.organization.findMany({ select: { id: true, shortName: true } }),
   ]);
   const zone = session.user.organization?.timeZone ?? "UTC";
   const orgOf = (u: { membership: { organization: { shortName: string } } | null }) => u.membership?.organization.shortName ?? "Secretariat";
@@ -107,9 +112,10 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
             </p>
           ) : null}
         </Card>
-        <div className="lg:col-span-3">
+        <div className="lg:col-span-2">
           <Discussion type="group" threadId={group.id} path={path} comments={comments} zone={zone} />
         </div>
+        <ActivityFeed events={activity.events} titles={activity.titles} organizations={organizations} zone={zone} />
         {canManage ? (
           <Card title="Manage members" className="lg:col-span-3">
             <ManageMembers

@@ -7,6 +7,9 @@ import { getOrganization } from "@/lib/organizations/queries";
 import { pageData } from "@/lib/page-data";
 import { PageParam } from "@/lib/pagination";
 import { countryName } from "@/lib/time";
+import { organizationActivity } from "@/lib/activity/queries";
+import { ActivityFeed } from "@/components/ActivityFeed";
+import { db } from "@/lib/db";
 
 export default async function OrganizationPage({
   params,
@@ -18,8 +21,13 @@ export default async function OrganizationPage({
   const { slug } = await params;
   const page = PageParam.parse((await searchParams).page);
   const path = `/organizations/${slug}`;
-  const { actor } = await requirePage("organization.view", path);
-  const { org, members } = await pageData(getOrganization(actor, slug, page), path);
+  const { actor, session } = await requirePage("organization.view", path);
+  const [{ org, members }, activity, organizations] = await Promise.all([
+    pageData(getOrganization(actor, slug, page), path),
+    pageData(organizationActivity(actor, slug), path),
+    db.organization.findMany({ select: { id: true, shortName: true } }),
+  ]);
+  const zone = session.user.organization?.timeZone ?? "UTC";
   return (
     <>
       <PageHeader
@@ -75,6 +83,9 @@ export default async function OrganizationPage({
         )}
         <Pagination page={members.page} pageCount={members.pageCount} href={(p) => `${path}?page=${p}`} />
       </Card>
+      <div className="mt-6">
+        <ActivityFeed events={activity.events} titles={activity.titles} organizations={organizations} zone={zone} />
+      </div>
     </>
   );
 }

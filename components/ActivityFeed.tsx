@@ -1,0 +1,57 @@
+import Link from "next/link";
+import { Card, EmptyState } from "@/components/ui";
+import { describeEvent } from "@/lib/proposals/timeline";
+import { formatDateTime } from "@/lib/time";
+
+interface Event {
+  id: string;
+  at: Date;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  organizationId: string | null;
+  data: unknown;
+  actor: { name: string | null } | null;
+}
+
+const GROUP_WORDS: Record<string, string> = {
+  "group.created": "Group convened",
+  "group.member_set": "Members or chairs changed",
+  "group.member_removed": "A member left the group",
+  "comment.posted": "Comment posted in the group's discussion",
+  "comment.edited": "Comment edited",
+  "comment.deleted": "Comment deleted",
+};
+
+/** Recent activity, newest first, each line linked to where it happened. */
+export function ActivityFeed({ events, titles, organizations, zone }: { events: Event[]; titles: Map<string, string>; organizations: { id: string; shortName: string }[]; zone: string }) {
+  return (
+    <Card title="Recent activity">
+      {events.length === 0 ? (
+        <EmptyState>Nothing has happened yet.</EmptyState>
+      ) : (
+        <ol className="space-y-2 text-sm">
+          {events.map((e) => {
+            const title = e.entityType === "proposal" && e.entityId ? titles.get(e.entityId) : undefined;
+            return (
+              <li key={e.id} className="border-l-2 border-brand-100 pl-3">
+                <p>
+                  {e.entityType === "proposal" ? describeEvent(e, organizations) : (GROUP_WORDS[e.action] ?? e.action)}
+                  {title ? (
+                    <>
+                      {" · "}
+                      <Link href={`/proposals/${e.entityId}`}>{title}</Link>
+                    </>
+                  ) : null}
+                </p>
+                <p className="text-slate-600">
+                  {e.actor?.name ?? "System"} · {formatDateTime(e.at, zone)}
+                </p>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </Card>
+  );
+}
