@@ -14,15 +14,6 @@ interface Event {
   actor: { name: string | null } | null;
 }
 
-const GROUP_WORDS: Record<string, string> = {
-  "group.created": "Group convened",
-  "group.member_set": "Members or chairs changed",
-  "group.member_removed": "A member left the group",
-  "comment.posted": "Comment posted in the group's discussion",
-  "comment.edited": "Comment edited",
-  "comment.deleted": "Comment deleted",
-};
-
 /** Recent activity, newest first, each line linked to where it happened. */
 export function ActivityFeed({ events, titles, organizations, zone }: { events: Event[]; titles: Map<string, string>; organizations: { id: string; shortName: string }[]; zone: string }) {
   return (
@@ -36,7 +27,7 @@ export function ActivityFeed({ events, titles, organizations, zone }: { events: 
             return (
               <li key={e.id} className="border-l-2 border-brand-100 pl-3">
                 <p>
-                  {e.entityType === "proposal" ? describeEvent(e, organizations) : (GROUP_WORDS[e.action] ?? e.action)}
+                  {describeEvent(e, organizations)}
                   {title ? (
                     <>
                       {" · "}

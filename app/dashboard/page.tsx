@@ -2,10 +2,11 @@ import Link from "next/link";
 import { Badge, Card, EmptyState, PageHeader, Stat } from "@/components/ui";
 import { LocalClock } from "@/components/LocalClock";
 import { GROUP_ROLE_LABEL, GROUP_STATUS_LABEL, GROUP_STATUS_TONE } from "@/components/labels";
-import { requirePage } from "@/lib/authz/session";
+import { requirePage, viewerTimeZone } from "@/lib/authz/session";
 import { dashboardFor } from "@/lib/dashboard/queries";
 import { pageData } from "@/lib/page-data";
-import { openVotesFor, unreadNotifications } from "@/lib/votes/queries";
+import { openVotesFor } from "@/lib/votes/queries";
+import { latestUnread } from "@/lib/notifications";
 import { formatDateTime } from "@/lib/time";
 
 export const metadata = { title: "Dashboard" };
@@ -15,9 +16,9 @@ export default async function DashboardPage() {
   const [{ organization, myGroups, counts }, votes, notifications] = await Promise.all([
     pageData(dashboardFor(actor), "/dashboard"),
     pageData(openVotesFor(actor), "/dashboard"),
-    pageData(unreadNotifications(actor), "/dashboard"),
+    pageData(latestUnread(actor), "/dashboard"),
   ]);
-  const zone = session.user.organization?.timeZone ?? "UTC";
+  const zone = viewerTimeZone(session);
   const firstName = session.user.name?.split(" ")[0] ?? "there";
   return (
     <>

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { ActionForm } from "@/components/ActionForm";
 import { Badge, Card, EmptyState, PageHeader, Pagination } from "@/components/ui";
-import { requirePage } from "@/lib/authz/session";
+import { requirePage, viewerTimeZone } from "@/lib/authz/session";
 import { listNotifications } from "@/lib/notifications";
 import { pageData } from "@/lib/page-data";
 import { PageParam } from "@/lib/pagination";
@@ -14,7 +14,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
   const page = PageParam.parse((await searchParams).page);
   const { actor, session } = await requirePage("dashboard.view", "/notifications");
   const items = await pageData(listNotifications(actor, page), "/notifications");
-  const zone = session.user.organization?.timeZone ?? "UTC";
+  const zone = viewerTimeZone(session);
   return (
     <>
       <PageHeader

@@ -88,3 +88,21 @@ export const buttonClass =
   "inline-flex items-center justify-center gap-2 rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white no-underline shadow-sm hover:bg-brand-800 hover:no-underline disabled:cursor-not-allowed disabled:opacity-60";
 export const secondaryButtonClass =
   "inline-flex items-center justify-center gap-2 rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold text-slate-800 no-underline shadow-sm hover:bg-slate-50 hover:no-underline";
+
+/** A table's column headings, in the one style every table here uses. */
+export function TableHead({ columns }: { columns: (string | { label: string; align: "right" })[] }) {
+  return (
+    <thead className="border-b border-slate-200 text-slate-600">
+      <tr>
+        {columns.map((c) => {
+          const label = typeof c === "string" ? c : c.label;
+          return (
+            <th key={label} scope="col" className={`py-1.5 pr-3 font-medium ${typeof c === "string" ? "" : "text-right"}`}>
+              {label}
+            </th>
+          );
+        })}
+      </tr>
+    </thead>
+  );
+}

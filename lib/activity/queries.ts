@@ -23,10 +23,14 @@ const select = {
  */
 const HIDDEN = ["auth.signed_in", "auth.signed_out", "person.added", "person.deactivated", "setting.changed"];
 
-async function titles(events: { entityType: string; entityId: string | null }[]) {
+/** The proposal titles and organization names a feed's lines need, in two queries. */
+async function names(events: { entityType: string; entityId: string | null }[]) {
   const ids = [...new Set(events.filter((e) => e.entityType === "proposal" && e.entityId).map((e) => e.entityId!))];
-  const rows = await db.proposal.findMany({ where: { id: { in: ids } }, select: { id: true, title: true } });
-  return new Map(rows.map((r) => [r.id, r.title]));
+  const [proposals, organizations] = await Promise.all([
+    db.proposal.findMany({ where: { id: { in: ids } }, select: { id: true, title: true } }),
+    db.organization.findMany({ select: { id: true, shortName: true } }),
+  ]);
+  return { titles: new Map(proposals.map((r) => [r.id, r.title])), organizations };
 }
 
 export async function groupActivity(actor: Actor | null, slug: string) {
@@ -46,7 +50,7 @@ export async function groupActivity(actor: Actor | null, slug: string) {
     take: ACTIVITY_SHOWN,
     select,
   });
-  return { events, titles: await titles(events) };
+  return { events, ...(await names(events)) };
 }
 
 export async function organizationActivity(actor: Actor | null, slug: string) {
@@ -62,5 +66,5 @@ export async function organizationActivity(actor: Actor | null, slug: string) {
     take: ACTIVITY_SHOWN,
     select,
   });
-  return { events, titles: await titles(events) };
+  return { events, ...(await names(events)) };
 }

@@ -37,3 +37,8 @@ export async function requirePage(permission: Permission, path: string): Promise
   if (!can(actor, permission)) forbidden();
   return { actor, session };
 }
+
+/** The zone a person reads times in: their organization's office, or UTC for the secretariat. */
+export function viewerTimeZone(session: Session): string {
+  return session.user.organization?.timeZone ?? "UTC";
+}

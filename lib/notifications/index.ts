@@ -52,6 +52,17 @@ export async function unreadCount(actor: Actor | null): Promise<number> {
   return db.notification.count({ where: { userId: actor.userId, readAt: null } });
 }
 
+/** The newest unread notifications, for the dashboard. */
+export async function latestUnread(actor: Actor | null, take = 10) {
+  assertCan(actor, "dashboard.view");
+  return db.notification.findMany({
+    where: { userId: actor.userId, readAt: null },
+    orderBy: { createdAt: "desc" },
+    take,
+    select: { id: true, title: true, body: true, link: true, createdAt: true, kind: true },
+  });
+}
+
 /** Marks one of the actor's own notifications read; someone else's is "not found". */
 export async function markRead(actor: Actor | null, id: string) {
   assertCan(actor, "dashboard.view");

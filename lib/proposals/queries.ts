@@ -8,7 +8,7 @@ import type { InterestLevel, ProposalStatus } from "@/lib/generated/prisma/enums
 import { pageArgs, toPage } from "@/lib/pagination";
 import { getRareThreshold } from "@/lib/settings";
 import { proposalRoles, canEditProposal } from "./access";
-import { checkEligibility, ineligibilityReason, isEligible, missingHypothesisParts, type Criterion } from "./eligibility";
+import { checkEligibility, ineligibilityReason, isEligible, missingHypothesisParts, type Criterion, type EligibilityInput } from "./eligibility";
 import { INTEREST_OPEN_STATUSES, availableEvents, decide, isViaVote, type Facts, type ProposalEvent } from "./workflow";
 import { SEARCH_DOCUMENT } from "./search";
 
@@ -124,11 +124,15 @@ export async function loadProposalContext(actor: Actor, id: string) {
     chairIds: proposal.group.members.map((m) => m.userId),
   });
   const orgById = new Map(organizations.map((o) => [o.id, o]));
-  const criteria: Criterion[] = checkEligibility({
+  // Everything eligibility needs but the interests, which a caller may read again in a transaction.
+  const eligibilityBase: Omit<EligibilityInput, "interests"> = {
     incidencePer100k: proposal.group.incidencePer100k === null ? null : Number(proposal.group.incidencePer100k),
     threshold,
     hypothesis: proposal,
     noOtherForum: proposal.noOtherForum,
+  };
+  const criteria: Criterion[] = checkEligibility({
+    ...eligibilityBase,
     interests: proposal.interests.map((i) => ({
       organization: orgById.get(i.organizationId)?.shortName ?? "?",
       country: orgById.get(i.organizationId)?.country ?? "?",
@@ -145,7 +149,7 @@ export async function loadProposalContext(actor: Actor, id: string) {
       eligible: { ok: isEligible(criteria), why: ineligibilityReason(criteria) ?? "" },
     },
   };
-  return { proposal, organizations, threshold, roles, criteria, facts };
+  return { proposal, organizations, threshold, roles, criteria, facts, eligibilityBase };
 }
 
 export async function getProposal(actor: Actor | null, id: string) {

@@ -1,4 +1,4 @@
-// Audit events of a proposal, told as sentences for its timeline. Pure.
+// Audit events of proposals and groups, told as sentences for timelines and activity feeds. Pure.
 import { STATUS_LABEL, TRANSITIONS, type ProposalEvent, type ProposalStatus } from "./workflow";
 
 const INTEREST_WORDS: Record<string, string> = { LEAD: "will lead", PARTICIPATE: "will participate", INTERESTED: "is interested", DECLINED: "declined" };
@@ -16,6 +16,12 @@ export function describeEvent(
       return `Revision ${String(data.revision ?? "")} saved`;
     case "proposal.imported":
       return `Recorded in the portal as ${STATUS_LABEL[data.status as ProposalStatus]?.toLowerCase() ?? "imported"}`;
+    case "group.created":
+      return "Group convened";
+    case "group.member_set":
+      return "Members or chairs changed";
+    case "group.member_removed":
+      return "A member left the group";
     case "comment.posted":
       return "Comment posted in the discussion";
     case "comment.edited":

@@ -11,7 +11,7 @@ import { proposalRoles } from "@/lib/proposals/access";
 import type { Prisma } from "@/lib/prisma-client";
 import { parseStudyJson, type ImportedStudy } from "./ctgov";
 import { countryCode } from "./countries";
-import { checkRegistryId, REGISTRY_NAMES } from "./registry";
+import { checkRegistryId } from "./registry";
 import { endOfPartialDate } from "./progress";
 import { ZAccrual, ZMilestone, ZSite, ZTrialDetails } from "./schema";
 
@@ -288,5 +288,3 @@ export async function applyImport(actor: Actor | null, trialId: string, json: st
     return { sitesAdded: sites.count, skipped, accrualNotRecorded: accrual };
   });
 }
-
-export { REGISTRY_NAMES };

@@ -32,13 +32,7 @@ export async function openVote(actor: Actor | null, proposalId: string, raw: unk
   const rules = parsed.data;
   const problem = closingTimeProblem(rules.closesAt, new Date(), config().demo ? DEMO_MIN_OPEN_MINUTES : MIN_OPEN_MINUTES);
   if (problem) throw new ValidationError({ closesAt: problem });
-  const { proposal, roles, facts, threshold } = await loadProposalContext(actor, proposalId);
-  const eligibilityInput = {
-    incidencePer100k: proposal.group.incidencePer100k === null ? null : Number(proposal.group.incidencePer100k),
-    threshold,
-    hypothesis: proposal,
-    noOtherForum: proposal.noOtherForum,
-  };
+  const { proposal, roles, facts, eligibilityBase } = await loadProposalContext(actor, proposalId);
   // A chair may ask for more than the usual quorum; only the secretariat may accept fewer.
   if (rules.quorum < DEFAULT_QUORUM && !actor.secretariat) {
     throw new ValidationError({ quorum: `Only the secretariat can set a quorum below ${DEFAULT_QUORUM} organizations.` });
@@ -60,7 +54,7 @@ export async function openVote(actor: Actor | null, proposalId: string, raw: unk
       select: { level: true, organization: { select: { shortName: true, country: true } } },
     });
     const partners = checkEligibility({
-      ...eligibilityInput,
+      ...eligibilityBase,
       interests: interests.map((i) => ({ organization: i.organization.shortName, country: i.organization.country, level: i.level })),
     });
     const reason = ineligibilityReason(partners);

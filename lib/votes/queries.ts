@@ -70,13 +70,3 @@ export async function openVotesFor(actor: Actor | null) {
   });
   return votes.map((v) => ({ ...v, owed: actor.organizationId !== null && v.ballots.length === 0 }));
 }
-
-export async function unreadNotifications(actor: Actor | null) {
-  assertCan(actor, "dashboard.view");
-  return db.notification.findMany({
-    where: { userId: actor.userId, readAt: null },
-    orderBy: { createdAt: "desc" },
-    take: 10,
-    select: { id: true, title: true, body: true, link: true, createdAt: true, kind: true },
-  });
-}

@@ -1,5 +1,5 @@
-import { Card, EmptyState, PageHeader, Pagination } from "@/components/ui";
-import { requirePage } from "@/lib/authz/session";
+import { Card, EmptyState, PageHeader, Pagination, TableHead } from "@/components/ui";
+import { requirePage, viewerTimeZone } from "@/lib/authz/session";
 import { listAuditEvents } from "@/lib/audit/queries";
 import { pageData } from "@/lib/page-data";
 import { PageParam } from "@/lib/pagination";
@@ -11,7 +11,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const page = PageParam.parse((await searchParams).page);
   const { actor, session } = await requirePage("audit.view", "/admin/audit");
   const events = await pageData(listAuditEvents(actor, page), "/admin/audit");
-  const zone = session.user.organization?.timeZone ?? "UTC";
+  const zone = viewerTimeZone(session);
   return (
     <>
       <PageHeader title="Audit log" description="Every change of state in the portal: who, what, when and why. Secretariat only." />
@@ -21,14 +21,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         ) : (
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Audit events, newest first</caption>
-            <thead className="border-b border-slate-200 text-slate-600">
-              <tr>
-                <th scope="col" className="py-2 pr-4 font-medium">When</th>
-                <th scope="col" className="py-2 pr-4 font-medium">Who</th>
-                <th scope="col" className="py-2 pr-4 font-medium">What</th>
-                <th scope="col" className="py-2 font-medium">Why</th>
-              </tr>
-            </thead>
+            <TableHead columns={["When", "Who", "What", "Why"]} />
             <tbody className="divide-y divide-slate-100">
               {events.items.map((event) => (
                 <tr key={event.id}>

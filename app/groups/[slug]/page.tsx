@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui";
 import { Incidence } from "@/components/Incidence";
 import { GROUP_STATUS_LABEL, GROUP_STATUS_TONE } from "@/components/labels";
-import { requirePage } from "@/lib/authz/session";
+import { requirePage, viewerTimeZone } from "@/lib/authz/session";
 import { getGroup } from "@/lib/groups/queries";
 import { membersByOrganization } from "@/lib/groups/grouping";
 import { pageData } from "@/lib/page-data";
@@ -14,7 +14,6 @@ import { Discussion } from "@/components/discussion/Discussion";
 import { listComments } from "@/lib/discussion";
 import { groupActivity } from "@/lib/activity/queries";
 import { ActivityFeed } from "@/components/ActivityFeed";
-import { db } from "@/lib/db";
 
 export default async function GroupPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
@@ -24,13 +23,12 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
   const chairs = group.members.filter((m) => m.role === "CHAIR");
   const byOrg = membersByOrganization(group.members);
   const canManage = canManageGroup(actor, chairs.some((c) => c.user.id === actor.userId));
-  const [candidates, comments, activity, organizations] = await Promise.all([
+  const [candidates, comments, activity] = await Promise.all([
     canManage ? candidatesFor(actor, group.id) : Promise.resolve([]),
     listComments(actor, "group", group.id),
     groupActivity(actor, slug),
-    db.organization.findMany({ select: { id: true, shortName: true } }),
   ]);
-  const zone = session.user.organization?.timeZone ?? "UTC";
+  const zone = viewerTimeZone(session);
   const orgOf = (u: { membership: { organization: { shortName: string } } | null }) => u.membership?.organization.shortName ?? "Secretariat";
   return (
     <>
@@ -115,7 +113,7 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
         <div className="lg:col-span-2">
           <Discussion type="group" threadId={group.id} path={path} comments={comments} zone={zone} />
         </div>
-        <ActivityFeed events={activity.events} titles={activity.titles} organizations={organizations} zone={zone} />
+        <ActivityFeed events={activity.events} titles={activity.titles} organizations={activity.organizations} zone={zone} />
         {canManage ? (
           <Card title="Manage members" className="lg:col-span-3">
             <ManageMembers

@@ -1,15 +1,14 @@
 import Link from "next/link";
-import { Badge, Card, EmptyState, PageHeader, Pagination } from "@/components/ui";
+import { Badge, Card, EmptyState, PageHeader, Pagination, TableHead } from "@/components/ui";
 import { LocalClock } from "@/components/LocalClock";
 import { GROUP_ROLE_LABEL, ORG_ROLE_LABEL } from "@/components/labels";
-import { requirePage } from "@/lib/authz/session";
+import { requirePage, viewerTimeZone } from "@/lib/authz/session";
 import { getOrganization } from "@/lib/organizations/queries";
 import { pageData } from "@/lib/page-data";
 import { PageParam } from "@/lib/pagination";
 import { countryName } from "@/lib/time";
 import { organizationActivity } from "@/lib/activity/queries";
 import { ActivityFeed } from "@/components/ActivityFeed";
-import { db } from "@/lib/db";
 
 export default async function OrganizationPage({
   params,
@@ -22,12 +21,11 @@ export default async function OrganizationPage({
   const page = PageParam.parse((await searchParams).page);
   const path = `/organizations/${slug}`;
   const { actor, session } = await requirePage("organization.view", path);
-  const [{ org, members }, activity, organizations] = await Promise.all([
+  const [{ org, members }, activity] = await Promise.all([
     pageData(getOrganization(actor, slug, page), path),
     pageData(organizationActivity(actor, slug), path),
-    db.organization.findMany({ select: { id: true, shortName: true } }),
   ]);
-  const zone = session.user.organization?.timeZone ?? "UTC";
+  const zone = viewerTimeZone(session);
   return (
     <>
       <PageHeader
@@ -45,13 +43,7 @@ export default async function OrganizationPage({
         ) : (
           <table className="w-full text-left text-sm">
             <caption className="sr-only">People of {org.shortName}</caption>
-            <thead className="border-b border-slate-200 text-slate-600">
-              <tr>
-                <th scope="col" className="py-2 pr-4 font-medium">Name</th>
-                <th scope="col" className="py-2 pr-4 font-medium">Role</th>
-                <th scope="col" className="py-2 font-medium">Expert groups</th>
-              </tr>
-            </thead>
+            <TableHead columns={["Name", "Role", "Expert groups"]} />
             <tbody className="divide-y divide-slate-100">
               {members.items.map(({ role, user }) => (
                 <tr key={user.id}>
@@ -84,7 +76,7 @@ export default async function OrganizationPage({
         <Pagination page={members.page} pageCount={members.pageCount} href={(p) => `${path}?page=${p}`} />
       </Card>
       <div className="mt-6">
-        <ActivityFeed events={activity.events} titles={activity.titles} organizations={organizations} zone={zone} />
+        <ActivityFeed events={activity.events} titles={activity.titles} organizations={activity.organizations} zone={zone} />
       </div>
     </>
   );

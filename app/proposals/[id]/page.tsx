@@ -1,8 +1,8 @@
 import Link from "next/link";
-import { Badge, Card, EmptyState, PageHeader, secondaryButtonClass } from "@/components/ui";
+import { Badge, Card, EmptyState, PageHeader, secondaryButtonClass, TableHead } from "@/components/ui";
 import { StatusBadge } from "@/components/proposals/StatusBadge";
 import { INTEREST_LABEL, INTEREST_TONE } from "@/components/proposals/labels";
-import { requirePage } from "@/lib/authz/session";
+import { requirePage, viewerTimeZone } from "@/lib/authz/session";
 import { getProposal } from "@/lib/proposals/queries";
 import { PHASE_LABEL } from "@/lib/proposals/schema";
 import { EDITABLE_STATUSES, INTEREST_OPEN_STATUSES, TRANSITIONS } from "@/lib/proposals/workflow";
@@ -37,7 +37,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
   const { proposal: p, organizations, criteria, actions, timeline, canEdit, roles, facts } = data;
   const canOpenVote = p.status === "IN_REVIEW" && roles.some((r) => r === "chair" || r === "secretariat");
   const openDecision = decide(p.status, "openVoting", roles, facts);
-  const zone = session.user.organization?.timeZone ?? "UTC";
+  const zone = viewerTimeZone(session);
   const interestByOrg = new Map(p.interests.map((i) => [i.organizationId, i]));
   const committed = p.interests.filter((i) => i.level === "LEAD" || i.level === "PARTICIPATE");
   const countries = new Set(committed.map((i) => organizations.find((o) => o.id === i.organizationId)?.country));
@@ -135,15 +135,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
             <div className="overflow-x-auto">
               <table className="w-full text-left text-sm">
                 <caption className="sr-only">Each member organization&apos;s interest in this proposal</caption>
-                <thead className="border-b border-slate-200 text-slate-600">
-                  <tr>
-                    <th scope="col" className="py-2 pr-3 font-medium">Organization</th>
-                    <th scope="col" className="py-2 pr-3 font-medium">Interest</th>
-                    <th scope="col" className="py-2 pr-3 text-right font-medium">Sites</th>
-                    <th scope="col" className="py-2 pr-3 text-right font-medium">Patients a year</th>
-                    <th scope="col" className="py-2 font-medium">Note</th>
-                  </tr>
-                </thead>
+                <TableHead columns={["Organization", "Interest", { label: "Sites", align: "right" }, { label: "Patients a year", align: "right" }, "Note"]} />
                 <tbody className="divide-y divide-slate-100">
                   {organizations.map((org) => {
                     const i = interestByOrg.get(org.id);

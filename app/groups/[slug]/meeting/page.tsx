@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Badge, Card, PageHeader, buttonClass } from "@/components/ui";
 import { inputClass } from "@/components/ui/form";
-import { requirePage } from "@/lib/authz/session";
+import { requirePage, viewerTimeZone } from "@/lib/authz/session";
 import { meetingOffices } from "@/lib/meetings/queries";
 import { WORKDAY_END, WORKDAY_START, rankSlots, weekAhead } from "@/lib/meetings/planner";
 import { pageData } from "@/lib/page-data";
@@ -21,7 +21,7 @@ export default async function MeetingPlannerPage({ params, searchParams }: { par
   const date = /^\d{4}-\d{2}-\d{2}$/.test(query.date ?? "") ? query.date! : weekAhead();
   const minutes = LENGTHS.includes(Number(query.minutes)) ? Number(query.minutes) : 60;
   const slots = rankSlots(date, minutes, offices).slice(0, SHOWN);
-  const zone = session.user.organization?.timeZone ?? "UTC";
+  const zone = viewerTimeZone(session);
   return (
     <>
       <PageHeader

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Card, PageHeader, buttonClass } from "@/components/ui";
 import { inputClass } from "@/components/ui/form";
-import { requirePage } from "@/lib/authz/session";
+import { requirePage, viewerTimeZone } from "@/lib/authz/session";
 import { getRevisions, listRevisions } from "@/lib/proposals/queries";
 import { diffRevisions, type Segment } from "@/lib/proposals/diff";
 import { pageData } from "@/lib/page-data";
@@ -52,7 +52,7 @@ export default async function RevisionsPage({
   const path = `/proposals/${id}/revisions`;
   const { actor, session } = await requirePage("proposal.view", path);
   const { proposal, revisions } = await pageData(listRevisions(actor, id), path);
-  const zone = session.user.organization?.timeZone ?? "UTC";
+  const zone = viewerTimeZone(session);
   const newest = revisions[0]?.number ?? 1;
   const a = query.a ? PageParam.parse(query.a) : Math.max(1, newest - 1);
   const b = query.b ? PageParam.parse(query.b) : newest;

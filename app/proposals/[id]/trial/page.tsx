@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { vocabularyLabel } from "@/components/labels";
 import { ActionForm } from "@/components/ActionForm";
-import { Badge, Card, EmptyState, PageHeader, secondaryButtonClass } from "@/components/ui";
+import { Badge, Card, EmptyState, PageHeader, secondaryButtonClass, TableHead } from "@/components/ui";
 import { inputClass } from "@/components/ui/form";
 import { requirePage } from "@/lib/authz/session";
 import { pageData } from "@/lib/page-data";
@@ -188,14 +188,7 @@ export default async function TrialPage({ params }: { params: Promise<{ id: stri
           {dated.length > 0 ? <AccrualChart points={dated} target={trial.targetAccrual} /> : null}
           <table className="mt-3 w-full text-left text-sm">
             <caption className="sr-only">Accrual reports, oldest first</caption>
-            <thead className="border-b border-slate-200 text-slate-600">
-              <tr>
-                <th scope="col" className="py-1 pr-3 font-medium">Date</th>
-                <th scope="col" className="py-1 pr-3 font-medium">Scope</th>
-                <th scope="col" className="py-1 pr-3 text-right font-medium">Patients so far</th>
-                <th scope="col" className="py-1 font-medium">Source</th>
-              </tr>
-            </thead>
+            <TableHead columns={["Date", "Scope", { label: "Patients so far", align: "right" }, "Source"]} />
             <tbody className="divide-y divide-slate-100">
               {trial.accrual.map((a) => (
                 <tr key={a.id}>
@@ -249,14 +242,7 @@ export default async function TrialPage({ params }: { params: Promise<{ id: stri
         <Card title="Milestones">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Milestones with planned and actual dates</caption>
-            <thead className="border-b border-slate-200 text-slate-600">
-              <tr>
-                <th scope="col" className="py-1 pr-2 font-medium">Milestone</th>
-                <th scope="col" className="py-1 pr-2 font-medium">Planned</th>
-                <th scope="col" className="py-1 pr-2 font-medium">Actual</th>
-                <th scope="col" className="py-1 font-medium">State</th>
-              </tr>
-            </thead>
+            <TableHead columns={["Milestone", "Planned", "Actual", "State"]} />
             <tbody className="divide-y divide-slate-100">
               {MILESTONES.map((kind) => {
                 const m = trial.milestones.find((x) => x.kind === kind) ?? { planned: null, actual: null };

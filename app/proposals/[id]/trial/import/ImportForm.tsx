@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { useActionState } from "react";
-import { buttonClass, secondaryButtonClass } from "@/components/ui";
+import { buttonClass, secondaryButtonClass, TableHead } from "@/components/ui";
 import { FormMessage, inputClass } from "@/components/ui/form";
 import { importAction, type ImportState } from "../../../trial-actions";
 
@@ -38,13 +38,7 @@ export function ImportForm({ proposalId, trialId, nctId }: { proposalId: string;
           <input type="hidden" name="json" value={state.json} />
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Changes the import would make</caption>
-            <thead className="border-b border-slate-200 text-slate-600">
-              <tr>
-                <th scope="col" className="py-1 pr-3 font-medium">Field</th>
-                <th scope="col" className="py-1 pr-3 font-medium">Stored now</th>
-                <th scope="col" className="py-1 font-medium">From ClinicalTrials.gov</th>
-              </tr>
-            </thead>
+            <TableHead columns={["Field", "Stored now", "From ClinicalTrials.gov"]} />
             <tbody className="divide-y divide-slate-100">
               {state.changes.map((c) => (
                 <tr key={c.field}>
