@@ -21,6 +21,7 @@ export function ActionForm({
   labels = {},
   className = "",
   tone = "brand",
+  clearOnSuccess = true,
 }: {
   action: (state: State, formData: FormData) => Promise<State>;
   children: ReactNode;
@@ -28,12 +29,14 @@ export function ActionForm({
   labels?: Record<string, string>;
   className?: string;
   tone?: "brand" | "danger" | "quiet";
+  /** False for forms that show saved settings: after saving they keep what was chosen. */
+  clearOnSuccess?: boolean;
 }) {
   const [state, submit, pending] = useActionState<State, FormData>(action, { ok: true });
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => {
-    if (state.ok && state.message) form.current?.reset();
-  }, [state]);
+    if (clearOnSuccess && state.ok && state.message) form.current?.reset();
+  }, [state, clearOnSuccess]);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);

@@ -10,6 +10,8 @@ const Env = z
     /** SMTP server as a URL, e.g. smtps://user:pass@smtp.example.org:465 */
     EMAIL_SERVER: z.string().url().optional(),
     EMAIL_FROM: z.string().default("IRCI portal <no-reply@irci-portal.invalid>"),
+    /** The portal's public address: links in email point here. */
+    NEXTAUTH_URL: z.string().url().default("http://localhost:3000"),
   })
   .superRefine((env, ctx) => {
     if (env.PORTAL_MODE === "production" && !env.EMAIL_SERVER) {

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { ActionForm } from "@/components/ActionForm";
-import { Badge, Card, EmptyState, PageHeader, Pagination } from "@/components/ui";
+import { Badge, Card, EmptyState, PageHeader, Pagination, secondaryButtonClass } from "@/components/ui";
 import { requirePage, viewerTimeZone } from "@/lib/authz/session";
 import { listNotifications } from "@/lib/notifications";
 import { pageData } from "@/lib/page-data";
@@ -21,9 +21,14 @@ export default async function NotificationsPage({ searchParams }: { searchParams
         title="Notifications"
         description="Mentions, replies, comments and changes on proposals you write or follow, votes, and requests for your organization's interest."
         actions={
-          <ActionForm action={markAllReadAction} submitLabel="Mark all read" tone="quiet">
-            <span />
-          </ActionForm>
+          <div className="flex flex-wrap items-start gap-3">
+            <Link href="/notifications/settings" className={secondaryButtonClass}>
+              Email settings
+            </Link>
+            <ActionForm action={markAllReadAction} submitLabel="Mark all read" tone="quiet">
+              <span />
+            </ActionForm>
+          </div>
         }
       />
       <Card>

@@ -1,4 +1,5 @@
 "use client";
+import Link from "next/link";
 import { signOut } from "next-auth/react";
 import { useEffect, useRef, useState } from "react";
 
@@ -52,6 +53,9 @@ export function UserMenu({ name, email, roleLabel }: { name: string; email: stri
             <p className="truncate text-sm text-slate-600">{email}</p>
             <p className="text-sm text-slate-600">{roleLabel}</p>
           </div>
+          <Link role="menuitem" href="/notifications/settings" onClick={() => setOpen(false)} className="mt-1 block rounded px-2 py-2 text-sm text-slate-800 no-underline hover:bg-slate-100">
+            Email settings
+          </Link>
           <button
             type="button"
             role="menuitem"

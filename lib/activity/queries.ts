@@ -21,7 +21,7 @@ const select = {
  * What happened lately, from the audit trail, limited to what anyone signed in may know: sign-ins,
  * people management and settings stay in the secretariat's audit log.
  */
-const HIDDEN = ["auth.signed_in", "auth.signed_out", "person.added", "person.deactivated", "setting.changed"];
+const HIDDEN = ["auth.signed_in", "auth.signed_out", "person.added", "person.deactivated", "setting.changed", "email.settings_changed", "email.unsubscribed"];
 
 /** The proposal titles and organization names a feed's lines need, in two queries. */
 async function names(events: { entityType: string; entityId: string | null }[]) {

@@ -34,6 +34,8 @@ const EXPECTED: Record<Permission, Who[]> = {
   "vote.open": everyoneSignedIn,
   "ballot.cast": ["representative"],
   "vote.closeEarly": ["secretariat"],
+  "email.settings": everyoneSignedIn,
+  "mail.status": ["secretariat"],
 };
 
 describe("permission table", () => {

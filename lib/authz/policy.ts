@@ -36,6 +36,10 @@ export const PERMISSIONS = {
   /** For the representative's own organization only. */
   "ballot.cast": ["representative"],
   "vote.closeEarly": ["secretariat"],
+  /** One's own email settings only: the person is never taken from the request. */
+  "email.settings": ["member", "representative", "secretariat"],
+  /** The outbox's state: what waits, what failed and why. */
+  "mail.status": ["secretariat"],
 } as const satisfies Record<string, readonly Capability[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,4 +1,5 @@
 import "server-only";
+import { nudgeMailWorker } from "@/lib/jobs/nudge";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -108,7 +109,7 @@ export async function postComment(actor: Actor | null, type: ThreadType, threadI
     parentId = found.parentId ?? found.id;
     answers = found.authorId;
   }
-  return db.$transaction(async (tx) => {
+  const posted = await db.$transaction(async (tx) => {
     const comment = await tx.comment.create({ data: { threadType: type, threadId, parentId, authorId: actor!.userId, body: body.data } });
     const mentioned = await notifyMentions(tx, actor!, comment.id, body.data, thread);
     if (answers && answers !== actor!.userId && !mentioned.has(answers)) {
@@ -127,6 +128,8 @@ export async function postComment(actor: Actor | null, type: ThreadType, threadI
     await audit(tx, { actorId: actor!.userId, action: "comment.posted", entityType: type, entityId: threadId, data: { commentId: comment.id } });
     return comment;
   });
+  nudgeMailWorker();
+  return posted;
 }
 
 /** Only its author edits a comment; the earlier text is kept. */

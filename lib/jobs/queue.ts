@@ -4,7 +4,7 @@ import { config } from "@/lib/config";
 
 // A PostgreSQL-backed job queue (pg-boss): jobs live in the database, so any instance can run
 // them, each runs once (SKIP LOCKED), and nothing is lost when an instance stops.
-export const QUEUES = { closeVote: "vote-close", sweep: "vote-sweep" } as const;
+export const QUEUES = { closeVote: "vote-close", sweep: "vote-sweep", mail: "mail" } as const;
 
 const globalForBoss = globalThis as unknown as { boss?: Promise<PgBoss> };
 
@@ -27,6 +27,20 @@ export function queue(): Promise<PgBoss> {
 export async function scheduleVoteClose(voteId: string, closesAt: Date) {
   const boss = await queue();
   await boss.sendAfter(QUEUES.closeVote, { voteId }, { singletonKey: voteId, retryLimit: 5, retryDelay: 10, retryBackoff: true }, closesAt);
+}
+
+/**
+ * Asks a mail worker to look at the outbox now rather than at the next minute. Called after a
+ * commit that notified someone; a lost nudge only delays mail until the minute's run.
+ */
+export async function nudgeMail(): Promise<void> {
+  if (process.env.JOBS === "off") return;
+  try {
+    const boss = await queue();
+    await boss.send(QUEUES.mail, {}, { retryLimit: 0 });
+  } catch (error) {
+    console.error(`[jobs] could not nudge the mail worker: ${(error as Error).message}`);
+  }
 }
 
 let started: Promise<void> | undefined;
@@ -64,6 +78,16 @@ async function registerWorkers() {
     const closed = await closeDueVotes();
     const reminded = await sendDueReminders();
     if (closed || reminded) console.info(`[jobs] sweep: closed ${closed} votes, sent ${reminded} reminders`);
+  });
+  // Notification email: triage, digests and sending, every minute and when nudged. A run that
+  // finds the mail server down leaves the mail in the outbox for a later try (lib/mail/outbox.ts).
+  const { deliverMail } = await import("@/lib/mail/outbox");
+  await boss.schedule(QUEUES.mail, "* * * * *", {}, { singletonKey: "mail-minute" });
+  await boss.work(QUEUES.mail, { pollingIntervalSeconds: 2, batchSize: 20 }, async () => {
+    const done = await deliverMail();
+    if (done.sent || done.retrying || done.failed || done.digests) {
+      console.info(`[mail] sent ${done.sent}, waiting to retry ${done.retrying}, failed ${done.failed}, digests queued ${done.digests}`);
+    }
   });
   console.info("[jobs] workers started");
 }

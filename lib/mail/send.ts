@@ -8,29 +8,40 @@ export interface Mail {
   subject: string;
   text: string;
   html?: string;
+  headers?: Record<string, string>;
+}
+
+/**
+ * An SMTP transport that gives up on a dead server in seconds, not nodemailer's minutes: the
+ * outbox tries again later, and a worker stuck on one connection sends nothing else.
+ */
+export function smtpTransport(url: string): Transporter {
+  return nodemailer.createTransport(url, { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 } as object);
 }
 
 let transporter: Transporter | undefined;
 
 /**
- * Sends through the configured SMTP server. Outside production with no SMTP server, the mail is
- * kept in the development mailbox (/dev/mailbox) and written to the server log instead.
+ * Sends through the configured SMTP server (or `transport`, for tests). Outside production with no
+ * SMTP server, mail for demo people is kept in the development mailbox (/dev/mailbox) instead.
+ * Returns false when the mail could not go anywhere; throws when the server failed.
  */
-export async function sendMail(mail: Mail): Promise<void> {
+export async function sendMail(mail: Mail, transport?: Transporter): Promise<boolean> {
   const { captureMail, EMAIL_SERVER, EMAIL_FROM } = config();
-  if (captureMail) {
+  if (!transport && captureMail) {
     // The development mailbox is readable without signing in: it only ever holds mail for the
     // fictional demo people. Mail for anyone else needs a real SMTP server.
     const demoPerson = await db.user.findFirst({ where: { email: mail.to, demo: true }, select: { id: true } });
     if (!demoPerson) {
       console.warn(`[mail] not sent to ${mail.to}: only demo people get mail without an SMTP server (set EMAIL_SERVER).`);
-      return;
+      return false;
     }
-    await db.devMail.create({ data: mail });
-    console.info(`[mail] captured for ${mail.to}: ${mail.subject}\n${mail.text}`);
-    return;
+    await db.devMail.create({ data: { to: mail.to, subject: mail.subject, text: mail.text, html: mail.html } });
+    console.info(`[mail] captured for ${mail.to}: ${mail.subject}`);
+    return true;
   }
-  if (!EMAIL_SERVER) throw new Error("No SMTP server configured (EMAIL_SERVER)");
-  transporter ??= nodemailer.createTransport(EMAIL_SERVER);
-  await transporter.sendMail({ from: EMAIL_FROM, ...mail });
+  if (!transport && !EMAIL_SERVER) throw new Error("No SMTP server configured (EMAIL_SERVER)");
+  const via = transport ?? (transporter ??= smtpTransport(EMAIL_SERVER!));
+  await via.sendMail({ from: EMAIL_FROM, ...mail });
+  return true;
 }

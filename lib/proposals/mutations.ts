@@ -1,4 +1,5 @@
 import "server-only";
+import { nudgeMailWorker } from "@/lib/jobs/nudge";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { assertCan } from "@/lib/authz/session";
@@ -197,7 +198,7 @@ export async function transitionProposal(actor: Actor | null, id: string, event:
     throw new AppError(code, decision.reason);
   }
   const closing = decision.to === "REJECTED" || decision.to === "WITHDRAWN" || decision.to === "CLOSED_EARLY";
-  return db.$transaction(async (tx) => {
+  const done = await db.$transaction(async (tx) => {
     // Guarded by the version the decision was made on: a save or a status change in between
     // (say, a co-author blanking the hypothesis) makes this one refused, not applied to stale facts.
     const { count } = await tx.proposal.updateMany({
@@ -230,4 +231,6 @@ export async function transitionProposal(actor: Actor | null, id: string, event:
     }
     return { from: proposal.status, to: decision.to };
   });
+  nudgeMailWorker();
+  return done;
 }

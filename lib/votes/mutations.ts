@@ -1,4 +1,5 @@
 import "server-only";
+import { nudgeMailWorker } from "@/lib/jobs/nudge";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { assertCan } from "@/lib/authz/session";
@@ -86,6 +87,7 @@ export async function openVote(actor: Actor | null, proposalId: string, raw: unk
   // Closing on time does not depend on this: the minute sweep closes any overdue vote too.
   const { scheduleVoteClose } = await import("@/lib/jobs/queue");
   await scheduleVoteClose(vote.id, vote.closesAt).catch((error: Error) => console.error(`[jobs] could not schedule the close of vote ${vote.id}: ${error.message}`));
+  nudgeMailWorker();
   return vote;
 }
 
@@ -134,7 +136,7 @@ const PROPOSAL_EVENT: Record<Outcome, { event: ProposalEvent; to: "APPROVED" | "
  * close, the proposal moves on, and everything is audited. Closing twice is harmless.
  */
 async function closeVote(voteId: string, closer: { actorId: string | null; early: boolean; reason?: string }) {
-  return db.$transaction(async (tx) => {
+  const outcome = await db.$transaction(async (tx) => {
     const closed = closer.early
       ? await tx.$queryRaw<{ proposalId: string; quorum: number; passRule: string }[]>`
           UPDATE "Vote" SET "status" = 'CLOSED', "closedAt" = now(), "closedById" = ${closer.actorId}, "closeReason" = ${closer.reason ?? null}
@@ -191,6 +193,8 @@ async function closeVote(voteId: string, closer: { actorId: string | null; early
     });
     return result;
   });
+  if (outcome) nudgeMailWorker();
+  return outcome;
 }
 
 export async function closeVoteEarly(actor: Actor | null, voteId: string, reason: string) {
@@ -245,5 +249,6 @@ export async function sendDueReminders(now = new Date()): Promise<number> {
     }
   }
   const { count } = await db.notification.createMany({ data, skipDuplicates: true });
+  if (count) nudgeMailWorker();
   return count;
 }

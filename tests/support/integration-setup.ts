@@ -5,3 +5,4 @@ process.env.DATABASE_URL = inject("databaseUrl");
 process.env.PORTAL_MODE = "demo";
 process.env.NEXTAUTH_SECRET ??= "integration-test-secret";
 delete process.env.EMAIL_SERVER;
+process.env.JOBS = "off"; // the job queue is tested on its own (votes, mail); elsewhere nothing should start it
