@@ -8,7 +8,7 @@ test("a mention reaches the other person's bell and mailbox, and the email's lin
   test.setTimeout(120_000);
   const words = `could JCOG open sites? (${Date.now()})`;
   await signInAsDemo(page, "Camille Médiane");
-  await page.goto("/proposals/demo-anal-maintenance");
+  await page.goto("/proposals/irci-ballad");
   const discussion = page.getByRole("region", { name: /Discussion/ });
   await discussion.getByLabel("Add to the discussion").fill(`@haru.hazard ${words}`);
   await discussion.getByRole("button", { name: "Post", exact: true }).click();
@@ -25,7 +25,7 @@ test("a mention reaches the other person's bell and mailbox, and the email's lin
     await page.goto("/dev/mailbox");
     await expect(mail).toBeVisible({ timeout: 1_000 });
   }).toPass({ timeout: 75_000, intervals: [1_000] });
-  await expect(mail).toContainText("/proposals/demo-anal-maintenance#comment-");
+  await expect(mail).toContainText("/proposals/irci-ballad#comment-");
   await screenshot(page, "mailbox-mention");
 
   // Signed out, as from a mail program: the link asks before it changes anything.

@@ -201,8 +201,9 @@ test("a comment with a mention reaches the other organization's representative",
   await page.goto("/notifications");
   await page.getByRole("main").getByRole("link", { name: /Robin Crossover mentioned you/ }).click();
   await expect(page).toHaveURL(/demo-anal-maintenance#comment-/);
-  await page.getByRole("region", { name: /Discussion/ }).getByText("Reply").first().click();
-  await page.getByLabel("Your reply").fill("Yes, with six sites.");
-  await page.getByRole("button", { name: "Post the reply" }).click();
+  const thread = page.getByRole("region", { name: /Discussion/ });
+  await thread.getByText("Reply to Robin Crossover (EORTC)", { exact: true }).click();
+  await thread.getByLabel("Your reply to Robin Crossover (EORTC)").fill("Yes, with six sites.");
+  await thread.getByRole("button", { name: "Post the reply" }).filter({ visible: true }).click();
   await expect(page.getByRole("article", { name: "Comment by Riley Placebo (NCI)" })).toContainText("Yes, with six sites.");
 });

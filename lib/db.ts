@@ -4,13 +4,15 @@ import { config } from "@/lib/config";
 
 // One client (one connection pool) per server process, created on first use so that building
 // the app needs no database, and kept across hot reloads in development.
-const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient; queryListeners?: Set<(sql: string) => void> };
+const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient; queryListeners?: Set<(sql: string) => void>; queryCount?: { total: number } };
 const listeners = (globalForPrisma.queryListeners ??= new Set());
+const counter = (globalForPrisma.queryCount ??= { total: 0 });
 
 function client(): PrismaClient {
   if (!globalForPrisma.prisma) {
     const { DATABASE_URL, DATABASE_POOL_SIZE } = config();
     globalForPrisma.prisma = createPrismaClient(DATABASE_URL, DATABASE_POOL_SIZE, (sql) => {
+      counter.total++;
       for (const listener of listeners) listener(sql);
     });
   }
@@ -21,6 +23,11 @@ function client(): PrismaClient {
 export function onQuery(listener: (sql: string) => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
+}
+
+/** SQL statements this process has sent since it started (read by the benchmark, see bench/). */
+export function queriesSent(): number {
+  return counter.total;
 }
 
 export const db = new Proxy({} as PrismaClient, {

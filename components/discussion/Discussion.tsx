@@ -58,11 +58,14 @@ export function Discussion({ type, threadId, path, comments, zone }: { type: Thr
               <One key={r.id} c={r} path={path} zone={zone} level={1} />
             ))}
             <details className="mt-2 pl-4 text-sm">
-              <summary className="cursor-pointer text-brand-700">Reply</summary>
+              {/* Named after whom it answers: a list of identical "Reply" controls says nothing to a screen reader. */}
+              <summary className="cursor-pointer text-brand-700">
+                Reply<span className="sr-only"> to {c.author}</span>
+              </summary>
               <ActionForm action={post} submitLabel="Post the reply" className="mt-2">
                 <input type="hidden" name="parentId" value={c.id} />
                 <label className="block text-sm font-medium">
-                  Your reply
+                  Your reply<span className="sr-only"> to {c.author}</span>
                   <textarea name="body" rows={2} className={inputClass} />
                 </label>
               </ActionForm>

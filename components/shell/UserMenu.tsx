@@ -56,6 +56,9 @@ export function UserMenu({ name, email, roleLabel }: { name: string; email: stri
           <Link role="menuitem" href="/notifications/settings" onClick={() => setOpen(false)} className="mt-1 block rounded px-2 py-2 text-sm text-slate-800 no-underline hover:bg-slate-100">
             Email settings
           </Link>
+          <Link role="menuitem" href="/help" onClick={() => setOpen(false)} className="block rounded px-2 py-2 text-sm text-slate-800 no-underline hover:bg-slate-100">
+            How the portal works
+          </Link>
           <button
             type="button"
             role="menuitem"

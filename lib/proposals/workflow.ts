@@ -122,7 +122,7 @@ export const STATUS_LABEL: Record<ProposalStatus, string> = {
   CLOSED_EARLY: "Closed early",
 };
 
-const ROLE_LABEL: Record<ProposalRole, string> = {
+export const ROLE_LABEL: Record<ProposalRole, string> = {
   author: "an author",
   leadRepresentative: "the lead organization's representative",
   chair: "a chair of the expert group",

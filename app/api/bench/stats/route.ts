@@ -1,0 +1,14 @@
+import { NextResponse } from "next/server";
+import { queriesSent } from "@/lib/db";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * For `npm run bench` only: how many SQL statements this instance has sent, so the benchmark can
+ * count queries per request. Absent (404) unless the server was started with BENCH_STATS=1.
+ */
+export function GET() {
+  if (process.env.BENCH_STATS !== "1") return new NextResponse("Not found", { status: 404 });
+  const memory = process.memoryUsage();
+  return NextResponse.json({ queries: queriesSent(), rss: memory.rss, heapUsed: memory.heapUsed });
+}
