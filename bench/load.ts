@@ -21,6 +21,8 @@ export interface WriteRequest {
   body(): { body: string; contentType: string; slot: number };
   /** Whether the server said it was saved; frees the slot. */
   done(slot: number, status: number, body: string): boolean;
+  /** Before a run: the records' state as stored (a run's last requests are cut off unanswered). */
+  prepare?(): Promise<void>;
 }
 
 export const COOKIE = `next-auth.session-token=${BENCH_SESSION}`;
@@ -60,7 +62,7 @@ const form = (fields: Record<string, string>) => {
  * Saving a draft: each request takes a draft no other request in flight is saving (there is one
  * per connection), with the version its last save gave, so saves never collide.
  */
-export async function saveDraft(root: string): Promise<WriteRequest> {
+export async function saveDraft(root: string, databaseUrl: string): Promise<WriteRequest> {
   const id = actionId(root, "app/proposals/actions.ts", "saveProposalAction");
   const versions = new Map<number, number>();
   const templates = await Promise.all(
@@ -85,9 +87,18 @@ export async function saveDraft(root: string): Promise<WriteRequest> {
       ]),
     ),
   );
-  const free = Array.from({ length: BENCH_DRAFTS }, (_, i) => i);
+  let free: number[] = [];
   return {
     actionId: id,
+    async prepare() {
+      const pg = (await import("pg")).default;
+      const client = new pg.Client({ connectionString: databaseUrl });
+      await client.connect();
+      const { rows } = await client.query<{ id: string; version: number }>(`SELECT id, version FROM "Proposal" WHERE id LIKE 'bench-draft-%'`);
+      await client.end();
+      for (const row of rows) versions.set(Number(row.id.replace("bench-draft-", "")) - 1, row.version);
+      free = Array.from({ length: BENCH_DRAFTS }, (_, i) => i);
+    },
     body() {
       const slot = free.pop();
       if (slot === undefined) throw new Error("more saves in flight than drafts: raise BENCH_DRAFTS");
@@ -122,6 +133,7 @@ export interface LoadResult {
 
 /** Drives one target with `connections` connections for `seconds`, from this (second) process. */
 export async function drive(baseUrl: string, target: Target, seconds: number, connections: number): Promise<LoadResult> {
+  await target.write?.prepare?.();
   let refused = 0;
   const headers: Record<string, string> = { accept: target.write ? "text/x-component" : "text/html" };
   if (target.signedIn) headers.cookie = COOKIE;
@@ -178,6 +190,7 @@ export async function once(baseUrl: string, target: Target): Promise<void> {
     await response.arrayBuffer();
     return;
   }
+  await target.write.prepare?.();
   const { body, contentType, slot } = target.write.body();
   const response = await fetch(new URL(target.path, baseUrl), {
     method: "POST",

@@ -4,6 +4,8 @@
 //
 //   npm run bench                          both scales, 10 s per page
 //   npm run bench -- --scales 1 --seconds 5 --no-build
+//   npm run bench -- --serve 100 --no-build    load 100x and keep the server up, to look around
+//                                              (signed in with the cookie bench/load.ts names)
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -25,6 +27,7 @@ const { values: args } = parseArgs({
     "no-build": { type: "boolean", default: false },
     port: { type: "string", default: process.env.BENCH_PORT ?? "3400" },
     label: { type: "string" },
+    serve: { type: "string" },
   },
 });
 const scales = args.scales!.split(",").map((s) => Number(s) as Scale);
@@ -123,7 +126,7 @@ async function targets(databaseUrl: string): Promise<Target[]> {
     { name: "proposal page", kind: "page", path: `/proposals/${BENCH_VOTE_PROPOSAL}`, signedIn: true },
     { name: "portfolio dashboard", kind: "page", path: "/portfolio", signedIn: true },
     { name: "public portfolio (/trials)", kind: "page", path: "/trials", signedIn: false },
-    { name: "write: save a draft", kind: "write", path: "/proposals/bench-draft-1/edit", signedIn: true, write: await saveDraft(ROOT) },
+    { name: "write: save a draft", kind: "write", path: "/proposals/bench-draft-1/edit", signedIn: true, write: await saveDraft(ROOT, databaseUrl) },
     { name: "write: cast a ballot", kind: "write", path: `/proposals/${BENCH_VOTE_PROPOSAL}/vote`, signedIn: true, write: await castBallot(ROOT, voteId) },
   ];
 }
@@ -159,8 +162,11 @@ async function measureScale(scale: Scale): Promise<{ pages: PageResult[]; data: 
         // Warm up (compile caches, connection pool, PostgreSQL's buffers), then measure.
         await once(baseUrl, target);
         await drive(baseUrl, target, 2, CONNECTIONS);
+        await new Promise((r) => setTimeout(r, 1000));
         pagePeak = 0;
         const load: LoadResult = await drive(baseUrl, target, seconds, CONNECTIONS);
+        // Let the requests cut off at the end of the run finish before counting queries.
+        await new Promise((r) => setTimeout(r, 1000));
         const before = await stats();
         const samples = 5;
         for (let i = 0; i < samples; i++) await once(baseUrl, target);
@@ -196,7 +202,32 @@ function previousResult(): { file: string; results: Results } | null {
   return { file: newest, results: JSON.parse(readFileSync(path.join(ROOT, newest), "utf8")) as Results };
 }
 
+/** Loads one scale and leaves the server running until Ctrl-C, for a person to explore and profile. */
+async function serve(scale: Scale) {
+  const database = await createTestDatabase(`bench${scale}x`, log);
+  await migrate(database.url);
+  const { createPrismaClient } = await import("../lib/prisma-client");
+  const { seedDatabase } = await import("../lib/seed");
+  const prisma = createPrismaClient(database.url, 2);
+  await seedDatabase(prisma, { demo: true });
+  await prisma.$disconnect();
+  await generate(database.url, scale, log);
+  const server = await startServer(database.url);
+  log(`${scale}x on ${baseUrl} (database ${database.url}); cookie ${(await import("./load")).COOKIE}; Ctrl-C stops it`);
+  const stop = async () => {
+    server.kill("SIGTERM");
+    await database.drop().catch(() => undefined);
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop());
+  process.on("SIGTERM", () => void stop());
+}
+
 async function main() {
+  if (args.serve) {
+    if (!args["no-build"]) execFileSync("npm", ["run", "build"], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
+    return serve(Number(args.serve) as Scale);
+  }
   if (!args["no-build"]) {
     log("building for production (npm run build)");
     execFileSync("npm", ["run", "build"], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });

@@ -4,15 +4,21 @@ import { config } from "@/lib/config";
 
 // One client (one connection pool) per server process, created on first use so that building
 // the app needs no database, and kept across hot reloads in development.
-const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient; queryListeners?: Set<(sql: string) => void>; queryCount?: { total: number } };
+// On globalThis: route handlers and pages are bundled apart, and must share one pool and one count.
+const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient; queryListeners?: Set<(sql: string) => void>; queryCount?: { total: number; recent: string[] } };
 const listeners = (globalForPrisma.queryListeners ??= new Set());
-const counter = (globalForPrisma.queryCount ??= { total: 0 });
+/** Statements sent, and the last hundred of them kept only for the benchmark (BENCH_STATS=1). */
+const counter = (globalForPrisma.queryCount ??= { total: 0, recent: [] });
 
 function client(): PrismaClient {
   if (!globalForPrisma.prisma) {
     const { DATABASE_URL, DATABASE_POOL_SIZE } = config();
     globalForPrisma.prisma = createPrismaClient(DATABASE_URL, DATABASE_POOL_SIZE, (sql) => {
       counter.total++;
+      if (process.env.BENCH_STATS === "1") {
+        counter.recent.push(sql);
+        if (counter.recent.length > 100) counter.recent.shift();
+      }
       for (const listener of listeners) listener(sql);
     });
   }
@@ -28,6 +34,10 @@ export function onQuery(listener: (sql: string) => void): () => void {
 /** SQL statements this process has sent since it started (read by the benchmark, see bench/). */
 export function queriesSent(): number {
   return counter.total;
+}
+
+export function recentQueries(): string[] {
+  return [...counter.recent];
 }
 
 export const db = new Proxy({} as PrismaClient, {
