@@ -237,7 +237,7 @@ export async function generate(url: string, scale: Scale, log: (line: string) =>
     );
     await q(
       "bench session",
-      `INSERT INTO "Session" (id, "sessionToken", "userId", expires) VALUES ('bench-session', $1, $2, now() + interval '2 days')`,
+      `INSERT INTO "Session" (id, "sessionToken", "userId", expires) VALUES ('bench-session', $1, $2, now() + interval '30 days')`,
       [BENCH_SESSION, me],
     );
     await client.query("ANALYZE");

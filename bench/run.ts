@@ -127,7 +127,7 @@ async function targets(databaseUrl: string): Promise<Target[]> {
     { name: "portfolio dashboard", kind: "page", path: "/portfolio", signedIn: true },
     { name: "public portfolio (/trials)", kind: "page", path: "/trials", signedIn: false },
     { name: "write: save a draft", kind: "write", path: "/proposals/bench-draft-1/edit", signedIn: true, write: await saveDraft(ROOT, databaseUrl) },
-    { name: "write: cast a ballot", kind: "write", path: `/proposals/${BENCH_VOTE_PROPOSAL}/vote`, signedIn: true, write: await castBallot(ROOT, voteId) },
+    { name: "write: cast a ballot", kind: "write", path: `/proposals/${BENCH_VOTE_PROPOSAL}`, signedIn: true, write: await castBallot(ROOT, voteId) },
   ];
 }
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { shared } from "@/lib/shared-cache";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { audit } from "@/lib/audit/record";
@@ -9,10 +10,13 @@ import { DEFAULT_RARE_THRESHOLD } from "@/lib/proposals/eligibility";
 
 const RARE_THRESHOLD = "rareIncidenceThreshold";
 
-export async function getRareThreshold(): Promise<number> {
-  const row = await db.setting.findUnique({ where: { key: RARE_THRESHOLD } });
-  const parsed = z.number().positive().safeParse(row?.value);
-  return parsed.success ? parsed.data : DEFAULT_RARE_THRESHOLD;
+/** Read on every proposal page: shared for a minute, dropped at once when changed here. */
+export function getRareThreshold(): Promise<number> {
+  return shared("data:setting:rare-threshold", 60_000, async () => {
+    const row = await db.setting.findUnique({ where: { key: RARE_THRESHOLD } });
+    const parsed = z.number().positive().safeParse(row?.value);
+    return parsed.success ? parsed.data : DEFAULT_RARE_THRESHOLD;
+  });
 }
 
 export const ZThreshold = z.coerce

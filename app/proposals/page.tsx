@@ -5,6 +5,7 @@ import { StatusBadge } from "@/components/proposals/StatusBadge";
 import { INTEREST_LABEL, INTEREST_TONE } from "@/components/proposals/labels";
 import { requirePage } from "@/lib/authz/session";
 import { db } from "@/lib/db";
+import { referenceOrganizations } from "@/lib/organizations/reference";
 import { listProposals, type ProposalFilters } from "@/lib/proposals/queries";
 import { PROPOSAL_STATUSES, STATUS_LABEL } from "@/lib/proposals/workflow";
 import { pageData } from "@/lib/page-data";
@@ -29,7 +30,7 @@ export default async function ProposalsPage({ searchParams }: { searchParams: Pr
   const [proposals, groups, orgs] = await Promise.all([
     pageData(listProposals(actor, filters), "/proposals"),
     db.expertGroup.findMany({ orderBy: { name: "asc" }, select: { slug: true, name: true }, take: 500 }),
-    db.organization.findMany({ orderBy: { shortName: "asc" }, select: { slug: true, shortName: true } }),
+    referenceOrganizations(),
   ]);
   const href = (page: number) => {
     const params = new URLSearchParams(Object.entries({ ...query, page: String(page) }).filter(([, v]) => v) as [string, string][]);

@@ -1,5 +1,6 @@
 import { vocabularyLabel } from "@/components/labels";
-import { Badge, Card, EmptyState, PageHeader } from "@/components/ui";
+import { Badge, Card, EmptyState, PageHeader, Pagination } from "@/components/ui";
+import { PageParam } from "@/lib/pagination";
 import { STATUS_LABEL } from "@/lib/proposals/workflow";
 import { countryLabel } from "@/lib/time";
 import { publicPortfolio, registryLink } from "@/lib/trials/queries";
@@ -8,14 +9,21 @@ export const metadata = { title: "IRCI trials", description: "The International 
 
 
 /** Public: no sign-in. Only what IRCI publishes about its trials. */
-export default async function PublicTrialsPage() {
-  const trials = await publicPortfolio();
+export default async function PublicTrialsPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
+  const page = PageParam.parse((await searchParams).page);
+  const { items: trials, page: current, pageCount, total } = await publicPortfolio(page);
   return (
     <>
       <PageHeader
         title="IRCI trials"
         description="Trials in rare cancers that IRCI's member organizations have approved, are running, or have completed, with their registry records."
       />
+      {total > 0 ? (
+        <p className="mb-4 text-sm text-slate-600" role="status">
+          {total} {total === 1 ? "trial" : "trials"}
+          {pageCount > 1 ? `, page ${current} of ${pageCount}` : ""}
+        </p>
+      ) : null}
       {trials.length === 0 ? (
         <EmptyState>No trials to show yet.</EmptyState>
       ) : (
@@ -72,6 +80,7 @@ export default async function PublicTrialsPage() {
           ))}
         </ul>
       )}
+      <Pagination page={current} pageCount={pageCount} href={(p) => `/trials?page=${p}`} />
     </>
   );
 }

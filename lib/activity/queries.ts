@@ -1,4 +1,5 @@
 import "server-only";
+import { referenceOrganizations } from "@/lib/organizations/reference";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { assertCan } from "@/lib/authz/session";
@@ -28,7 +29,7 @@ async function names(events: { entityType: string; entityId: string | null }[]) 
   const ids = [...new Set(events.filter((e) => e.entityType === "proposal" && e.entityId).map((e) => e.entityId!))];
   const [proposals, organizations] = await Promise.all([
     db.proposal.findMany({ where: { id: { in: ids } }, select: { id: true, title: true } }),
-    db.organization.findMany({ select: { id: true, shortName: true } }),
+    referenceOrganizations(),
   ]);
   return { titles: new Map(proposals.map((r) => [r.id, r.title])), organizations };
 }

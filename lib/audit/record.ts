@@ -1,3 +1,4 @@
+import { invalidateShared } from "@/lib/shared-cache";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 type Tx = Prisma.TransactionClient;
@@ -13,7 +14,11 @@ export interface AuditEntry {
   data?: Prisma.InputJsonValue;
 }
 
-/** Writes the audit event of a change, inside the transaction that makes the change. */
+/**
+ * Writes the audit event of a change, inside the transaction that makes the change. Every change
+ * is audited, so this is also where this process drops the figures it shares between requests.
+ */
 export function audit(tx: Tx, entry: AuditEntry) {
+  invalidateShared("data:");
   return tx.auditEvent.create({ data: entry });
 }

@@ -1,12 +1,13 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { shared } from "@/lib/shared-cache";
 import { assertCan } from "@/lib/authz/session";
 import type { Actor } from "@/lib/authz/policy";
 
 export async function dashboardFor(actor: Actor | null) {
   assertCan(actor, "dashboard.view");
   const open = { status: { in: ["DRAFT", "SUBMITTED", "IN_REVIEW"] as ("DRAFT" | "SUBMITTED" | "IN_REVIEW")[] } };
-  const [organization, myGroups, organizations, activeGroups, people, inProgress, awaitingInterest] = await Promise.all([
+  const [organization, myGroups, totals, awaitingInterest] = await Promise.all([
     actor.organizationId
       ? db.organization.findUnique({
           where: { id: actor.organizationId },
@@ -33,14 +34,23 @@ export async function dashboardFor(actor: Actor | null) {
         group: { select: { slug: true, name: true, status: true, _count: { select: { members: true } } } },
       },
     }),
-    db.organization.count(),
-    db.expertGroup.count({ where: { status: "ACTIVE" } }),
-    db.user.count({ where: { active: true } }),
-    db.proposal.count({ where: { status: { in: ["DRAFT", "SUBMITTED", "IN_REVIEW", "VOTING", "APPROVED", "PLANNING"] } } }),
+    portalTotals(),
     // For a representative: proposals still open to interest where their organization has said nothing.
     actor.orgRole === "REPRESENTATIVE" && actor.organizationId
       ? db.proposal.count({ where: { ...open, interests: { none: { organizationId: actor.organizationId } } } })
       : Promise.resolve(null),
   ]);
-  return { organization, myGroups, counts: { organizations, activeGroups, people, inProgress, awaitingInterest } };
+  return { organization, myGroups, counts: { ...totals, awaitingInterest } };
+}
+
+/** The portal's size, the same for everyone: one statement, shared for a minute. */
+function portalTotals() {
+  return shared("data:dashboard-totals", 60_000, async () => {
+    const [row] = await db.$queryRaw<{ organizations: number; activeGroups: number; people: number; inProgress: number }[]>`
+      SELECT (SELECT count(*) FROM "Organization")::int AS "organizations",
+             (SELECT count(*) FROM "ExpertGroup" WHERE "status" = 'ACTIVE')::int AS "activeGroups",
+             (SELECT count(*) FROM "User" WHERE "active")::int AS "people",
+             (SELECT count(*) FROM "Proposal" WHERE "status" IN ('DRAFT', 'SUBMITTED', 'IN_REVIEW', 'VOTING', 'APPROVED', 'PLANNING'))::int AS "inProgress"`;
+    return row!;
+  });
 }

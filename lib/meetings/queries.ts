@@ -1,4 +1,5 @@
 import "server-only";
+import { referenceOrganizations } from "@/lib/organizations/reference";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { assertCan } from "@/lib/authz/session";
@@ -23,7 +24,7 @@ export async function meetingOffices(actor: Actor | null, slug: string): Promise
     if (org) byName.set(org.shortName, { organization: org.shortName, timeZone: org.timeZone });
   }
   if (byName.size === 0) {
-    for (const o of await db.organization.findMany({ select: { shortName: true, timeZone: true } })) byName.set(o.shortName, { organization: o.shortName, timeZone: o.timeZone });
+    for (const o of await referenceOrganizations()) byName.set(o.shortName, { organization: o.shortName, timeZone: o.timeZone });
   }
   return { group: { slug: group.slug, name: group.name }, offices: [...byName.values()].sort((a, b) => a.organization.localeCompare(b.organization)) };
 }

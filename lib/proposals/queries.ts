@@ -1,4 +1,5 @@
 import "server-only";
+import { referenceOrganizations } from "@/lib/organizations/reference";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { assertCan } from "@/lib/authz/session";
@@ -114,7 +115,7 @@ const proposalDetail = {
 export async function loadProposalContext(actor: Actor, id: string) {
   const [proposal, organizations, threshold] = await Promise.all([
     db.proposal.findUnique({ where: { id }, include: proposalDetail }),
-    db.organization.findMany({ orderBy: { shortName: "asc" }, select: { id: true, slug: true, shortName: true, country: true } }),
+    referenceOrganizations(),
     getRareThreshold(),
   ]);
   if (!proposal) throw new AppError("NOT_FOUND", "No such proposal.");
@@ -224,7 +225,7 @@ export async function newProposalOptions(actor: Actor | null) {
       take: 200,
       select: { id: true, name: true },
     }),
-    db.organization.findMany({ orderBy: { shortName: "asc" }, select: { id: true, shortName: true, name: true } }),
+    referenceOrganizations(),
   ]);
   return { groups, organizations };
 }

@@ -1,5 +1,8 @@
 import "server-only";
+import { referenceOrganizations } from "@/lib/organizations/reference";
 import { db } from "@/lib/db";
+import { shared } from "@/lib/shared-cache";
+import { pageArgs, toPage } from "@/lib/pagination";
 import { AppError } from "@/lib/errors";
 import { assertCan } from "@/lib/authz/session";
 import type { Actor } from "@/lib/authz/policy";
@@ -47,7 +50,7 @@ export async function getTrial(actor: Actor | null, proposalId: string) {
     chairIds: proposal.group.members.map((m) => m.userId),
   });
   const canManage = roles.some((r) => r === "leadRepresentative" || r === "chair" || r === "secretariat");
-  const organizations = await db.organization.findMany({ orderBy: { shortName: "asc" }, select: { id: true, shortName: true } });
+  const organizations = await referenceOrganizations();
   return { proposal, trial: proposal.trial, canManage, organizations };
 }
 
@@ -57,9 +60,18 @@ export interface PortfolioFilters {
   status?: ProposalStatus;
 }
 
-/** The whole portfolio at a glance, in a fixed number of queries whatever its size. */
+/**
+ * The whole portfolio at a glance, in a fixed number of queries whatever its size. The unfiltered
+ * view, which everyone opens first, is shared between requests for a minute (any change made here
+ * drops it at once); filtered views are computed each time, so the cache stays small.
+ */
 export async function portfolio(actor: Actor | null, filters: PortfolioFilters = {}, today = new Date()) {
   assertCan(actor, "proposal.list");
+  if (filters.group || filters.organization || filters.status) return computePortfolio(filters, today);
+  return shared(`data:portfolio:${today.toISOString().slice(0, 10)}`, 60_000, () => computePortfolio({}, today));
+}
+
+async function computePortfolio(filters: PortfolioFilters, today: Date) {
   const proposalWhere: Prisma.ProposalWhereInput = {
     ...(filters.group ? { group: { slug: filters.group } } : {}),
     ...(filters.status ? { status: filters.status } : {}),
@@ -111,7 +123,7 @@ export async function portfolio(actor: Actor | null, filters: PortfolioFilters =
       select: { kind: true, planned: true, actual: true, trial: { select: { proposal: { select: { id: true, title: true } } } } },
     }),
   ]);
-  const orgs = await db.organization.findMany({ orderBy: { shortName: "asc" }, select: { id: true, shortName: true, slug: true } });
+  const orgs = await referenceOrganizations();
   const count = new Map(participation.map((p) => [p.organizationId, p._count._all]));
   return {
     stages: PROPOSAL_STATUSES.map((s) => ({ status: s, count: byStage.find((b) => b.status === s)?._count._all ?? 0 })),
@@ -133,11 +145,23 @@ export async function portfolio(actor: Actor | null, filters: PortfolioFilters =
 /** The public portfolio: approved, underway and completed trials, public fields only. */
 export const PUBLIC_STATUSES = ["APPROVED", "PLANNING", "UNDERWAY", "COMPLETED"] as const;
 
-export async function publicPortfolio() {
+export const PUBLIC_TRIALS_PER_PAGE = 30;
+
+/** A page of the public portfolio; the first page, which every visitor sees, is shared for a minute. */
+export async function publicPortfolio(page = 1) {
+  const load = async () => {
+    const where = { status: { in: [...PUBLIC_STATUSES] }, demo: false };
+    const [items, total] = await Promise.all([publicTrials(where, page), db.proposal.count({ where })]);
+    return toPage(items, total, page, PUBLIC_TRIALS_PER_PAGE);
+  };
+  return page === 1 ? shared("data:public-portfolio", 60_000, load) : load();
+}
+
+function publicTrials(where: Prisma.ProposalWhereInput, page: number) {
   return db.proposal.findMany({
-    where: { status: { in: [...PUBLIC_STATUSES] }, demo: false },
-    orderBy: [{ status: "asc" }, { title: "asc" }],
-    take: 500,
+    where,
+    orderBy: [{ status: "asc" }, { title: "asc" }, { id: "asc" }],
+    ...pageArgs(page, PUBLIC_TRIALS_PER_PAGE),
     // Only what IRCI publishes: never authors, interests, votes, notes or anyone's name.
     select: {
       id: true,

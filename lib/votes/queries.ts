@@ -10,29 +10,30 @@ import type { Tally } from "./tally";
  */
 export async function getVotePanel(actor: Actor | null, proposalId: string) {
   assertCan(actor, "vote.view");
-  const [vote, previous] = await Promise.all([
-    db.vote.findFirst({
-      where: { proposalId },
-      orderBy: { opensAt: "desc" },
-      select: {
-        id: true,
-        status: true,
-        opensAt: true,
-        closesAt: true,
-        closedAt: true,
-        quorum: true,
-        passRule: true,
-        outcome: true,
-        tally: true,
-        closeReason: true,
-        ballots: {
-          select: { organizationId: true, choice: true, rationale: true, updatedAt: true, castBy: { select: { name: true } } },
-        },
+  // One statement: the earlier votes are counted in the same query, through the proposal.
+  const latest = await db.vote.findFirst({
+    where: { proposalId },
+    orderBy: { opensAt: "desc" },
+    select: {
+      proposal: { select: { _count: { select: { votes: { where: { status: "CLOSED" } } } } } },
+      id: true,
+      status: true,
+      opensAt: true,
+      closesAt: true,
+      closedAt: true,
+      quorum: true,
+      passRule: true,
+      outcome: true,
+      tally: true,
+      closeReason: true,
+      ballots: {
+        select: { organizationId: true, choice: true, rationale: true, updatedAt: true, castBy: { select: { name: true } } },
       },
-    }),
-    db.vote.count({ where: { proposalId, status: "CLOSED" } }),
-  ]);
-  if (!vote) return null;
+    },
+  });
+  if (!latest) return null;
+  const { proposal, ...vote } = latest;
+  const previous = proposal._count.votes;
   const open = vote.status === "OPEN";
   const ballots = vote.ballots.map((b) => {
     const visible = !open || b.organizationId === actor.organizationId;

@@ -160,7 +160,8 @@ describe("portfolio, exports and the public page", () => {
   });
 
   it("the public page shows approved, underway and completed trials and no private field", async () => {
-    const rows = await publicPortfolio();
+    const { items: rows, total } = await publicPortfolio();
+    expect(total).toBe(rows.length);
     const ids = rows.map((r) => r.id);
     expect(ids).toEqual(expect.arrayContaining(["irci-interaact", "irci-inpact", "irci-eortc-1206", "irci-ballad"]));
     expect(ids).not.toContain("irci-gog-0277"); // closed early
