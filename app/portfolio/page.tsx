@@ -6,6 +6,7 @@ import { Badge, Card, EmptyState, PageHeader, buttonClass, secondaryButtonClass 
 import { inputClass } from "@/components/ui/form";
 import { requirePage } from "@/lib/authz/session";
 import { db } from "@/lib/db";
+import { GROUPS_LISTED } from "@/lib/groups/queries";
 import { pageData } from "@/lib/page-data";
 import { PROPOSAL_STATUSES, STATUS_LABEL } from "@/lib/proposals/workflow";
 import { countryLabel } from "@/lib/time";
@@ -54,14 +55,16 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
   const query = await searchParams;
   const { actor } = await requirePage("proposal.list", "/portfolio");
   const filters = {
-    group: query.group || undefined,
+    group: query.group?.slice(0, 100) || undefined,
     organization: query.organization || undefined,
     status: PROPOSAL_STATUSES.find((s) => s === query.status),
   };
   const [data, groups] = await Promise.all([
     pageData(portfolio(actor, filters), "/portfolio"),
-    db.expertGroup.findMany({ orderBy: { name: "asc" }, select: { slug: true, name: true }, take: 500 }),
+    // A list to choose from while it is short enough to read; beyond that, a field to type in.
+    db.expertGroup.findMany({ orderBy: { name: "asc" }, select: { slug: true, name: true }, take: GROUPS_LISTED + 1 }),
   ]);
+  const trialCount = data.trialStatuses.reduce((n, s) => n + s.count, 0);
   return (
     <>
       <PageHeader
@@ -79,10 +82,14 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
       <form aria-label="Filter the portfolio" className="mb-6 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-4">
         <label className="block text-sm font-medium">
           Expert group
-          <select name="group" defaultValue={filters.group ?? ""} className={inputClass}>
-            <option value="">All</option>
-            {groups.map((g) => <option key={g.slug} value={g.slug}>{g.name.replace(/ expert group$/, "")}</option>)}
-          </select>
+          {groups.length > GROUPS_LISTED ? (
+            <input name="group" defaultValue={filters.group ?? ""} placeholder="Part of its name, e.g. sarcoma" className={inputClass} />
+          ) : (
+            <select name="group" defaultValue={filters.group ?? ""} className={inputClass}>
+              <option value="">All</option>
+              {groups.map((g) => <option key={g.slug} value={g.slug}>{g.name.replace(/ expert group$/, "")}</option>)}
+            </select>
+          )}
         </label>
         <label className="block text-sm font-medium">
           Organization (lead or taking part)
@@ -117,7 +124,9 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
           rows={data.trialStatuses.map((s) => [vocabularyLabel(s.status), s.count])}
         />
         <ChartWithTable
-          title="Accrual against target"
+          title={
+            trialCount > data.accrual.length ? `Accrual against target: the first ${data.accrual.length} of ${trialCount} trials by name (all in the CSV export)` : "Accrual against target"
+          }
           chart={
             <HorizontalBars
               valueLabel="Enrolled"

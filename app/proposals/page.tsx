@@ -5,6 +5,7 @@ import { StatusBadge } from "@/components/proposals/StatusBadge";
 import { INTEREST_LABEL, INTEREST_TONE } from "@/components/proposals/labels";
 import { requirePage } from "@/lib/authz/session";
 import { db } from "@/lib/db";
+import { GROUPS_LISTED } from "@/lib/groups/queries";
 import { referenceOrganizations } from "@/lib/organizations/reference";
 import { listProposals, type ProposalFilters } from "@/lib/proposals/queries";
 import { PROPOSAL_STATUSES, STATUS_LABEL } from "@/lib/proposals/workflow";
@@ -21,7 +22,7 @@ export default async function ProposalsPage({ searchParams }: { searchParams: Pr
   const { actor } = await requirePage("proposal.list", "/proposals");
   const filters: ProposalFilters = {
     status: PROPOSAL_STATUSES.find((s) => s === query.status),
-    group: query.group || undefined,
+    group: query.group?.slice(0, 100) || undefined,
     lead: query.lead || undefined,
     myInterest: INTERESTS.find((i) => i === query.mine),
     q: query.q?.slice(0, 200) || undefined,
@@ -29,7 +30,8 @@ export default async function ProposalsPage({ searchParams }: { searchParams: Pr
   };
   const [proposals, groups, orgs] = await Promise.all([
     pageData(listProposals(actor, filters), "/proposals"),
-    db.expertGroup.findMany({ orderBy: { name: "asc" }, select: { slug: true, name: true }, take: 500 }),
+    // A list to choose from while it is short enough to read; beyond that, a field to type in.
+    db.expertGroup.findMany({ orderBy: { name: "asc" }, select: { slug: true, name: true }, take: GROUPS_LISTED + 1 }),
     referenceOrganizations(),
   ]);
   const href = (page: number) => {
@@ -63,12 +65,16 @@ export default async function ProposalsPage({ searchParams }: { searchParams: Pr
         </div>
         <div>
           <label htmlFor="group" className="block text-sm font-medium">Expert group</label>
-          <select id="group" name="group" defaultValue={filters.group ?? ""} className={inputClass}>
-            <option value="">Any</option>
-            {groups.map((g) => (
-              <option key={g.slug} value={g.slug}>{g.name.replace(/ expert group$/, "")}</option>
-            ))}
-          </select>
+          {groups.length > GROUPS_LISTED ? (
+            <input id="group" name="group" defaultValue={filters.group ?? ""} placeholder="Part of its name, e.g. sarcoma" className={inputClass} />
+          ) : (
+            <select id="group" name="group" defaultValue={filters.group ?? ""} className={inputClass}>
+              <option value="">Any</option>
+              {groups.map((g) => (
+                <option key={g.slug} value={g.slug}>{g.name.replace(/ expert group$/, "")}</option>
+              ))}
+            </select>
+          )}
         </div>
         <div>
           <label htmlFor="lead" className="block text-sm font-medium">Lead organization</label>

@@ -6,6 +6,9 @@ import type { Actor } from "@/lib/authz/policy";
 import type { GroupStatus } from "@/lib/generated/prisma/enums";
 import { pageArgs, toPage } from "@/lib/pagination";
 
+/** Filters list the expert groups while they are this few; beyond, people type part of a name. */
+export const GROUPS_LISTED = 60;
+
 export const GROUPS_PER_PAGE = 20;
 
 const personWithOrg = {

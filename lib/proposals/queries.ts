@@ -43,7 +43,8 @@ export async function listProposals(actor: Actor | null, filters: ProposalFilter
   const where: Prisma.ProposalWhereInput = {
     ...(ids ? { id: { in: ids } } : {}),
     ...(filters.status ? { status: filters.status } : {}),
-    ...(filters.group ? { group: { slug: filters.group } } : {}),
+    // A group chosen from the list (its slug) or typed in part, where there are too many to list.
+    ...(filters.group ? { group: { OR: [{ slug: filters.group }, { name: { contains: filters.group, mode: "insensitive" } }] } } : {}),
     ...(filters.lead ? { leadOrganization: { slug: filters.lead } } : {}),
   };
   if (filters.myInterest && actor.organizationId) {
@@ -55,32 +56,45 @@ export async function listProposals(actor: Actor | null, filters: ProposalFilter
       where.interests = { some: { organizationId: actor.organizationId, level: filters.myInterest } };
     }
   }
-  const [rows, total] = await Promise.all([
-    db.proposal.findMany({
-      where,
-      orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
-      // Search results keep their rank order below; other lists are newest first.
-      ...(ids ? { skip: 0, take: 1000 } : pageArgs(page, PROPOSALS_PER_PAGE)),
-      select: {
-        id: true,
-        title: true,
-        status: true,
-        updatedAt: true,
-        demo: true,
-        group: { select: { slug: true, name: true } },
-        leadOrganization: { select: { shortName: true } },
-        // My organization's interest only (none for the secretariat without an organization).
-        interests: { where: { organizationId: actor.organizationId ?? "" }, select: { level: true } },
-        _count: { select: { interests: { where: { level: { in: ["LEAD", "PARTICIPATE"] } } } } },
-      },
-    }),
-    db.proposal.count({ where }),
-  ]);
-  if (!ids) return toPage(rows, total, page, PROPOSALS_PER_PAGE);
-  const rank = new Map(ids.map((id, i) => [id, i]));
-  const ranked = rows.sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0));
   const { skip, take } = pageArgs(page, PROPOSALS_PER_PAGE);
-  return toPage(ranked.slice(skip, skip + take), total, page, PROPOSALS_PER_PAGE);
+  // First the page's ids, from the index alone (a deep page skips ids, not joined rows), then
+  // the rows of those twenty with what the list shows.
+  let pageIds: string[];
+  let total: number;
+  if (ids) {
+    // Search: the ranked matches that pass the other filters, in rank order.
+    const passing = new Set((await db.proposal.findMany({ where, select: { id: true } })).map((r) => r.id));
+    const matches = ids.filter((id) => passing.has(id));
+    total = matches.length;
+    pageIds = matches.slice(skip, skip + take);
+  } else {
+    const [found, count] = await Promise.all([
+      db.proposal.findMany({ where, orderBy: [{ updatedAt: "desc" }, { id: "asc" }], skip, take, select: { id: true } }),
+      db.proposal.count({ where }),
+    ]);
+    pageIds = found.map((r) => r.id);
+    total = count;
+  }
+  const rows = pageIds.length
+    ? await db.proposal.findMany({
+        where: { id: { in: pageIds } },
+        select: {
+          id: true,
+          title: true,
+          status: true,
+          updatedAt: true,
+          demo: true,
+          group: { select: { slug: true, name: true } },
+          leadOrganization: { select: { shortName: true } },
+          // My organization's interest only (none for the secretariat without an organization).
+          interests: { where: { organizationId: actor.organizationId ?? "" }, select: { level: true } },
+          _count: { select: { interests: { where: { level: { in: ["LEAD", "PARTICIPATE"] } } } } },
+        },
+      })
+    : [];
+  const order = new Map(pageIds.map((id, i) => [id, i]));
+  rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+  return toPage(rows, total, page, PROPOSALS_PER_PAGE);
 }
 
 const proposalDetail = {

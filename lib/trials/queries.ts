@@ -73,7 +73,7 @@ export async function portfolio(actor: Actor | null, filters: PortfolioFilters =
 
 async function computePortfolio(filters: PortfolioFilters, today: Date) {
   const proposalWhere: Prisma.ProposalWhereInput = {
-    ...(filters.group ? { group: { slug: filters.group } } : {}),
+    ...(filters.group ? { group: { OR: [{ slug: filters.group }, { name: { contains: filters.group, mode: "insensitive" } }] } } : {}),
     ...(filters.status ? { status: filters.status } : {}),
     ...(filters.organization
       ? {
@@ -92,7 +92,8 @@ async function computePortfolio(filters: PortfolioFilters, today: Date) {
     db.trial.findMany({
       where: trialWhere,
       orderBy: { proposal: { title: "asc" } },
-      take: 200,
+      // A chart of more bars than this is unreadable; every trial is in the CSV export.
+      take: ACCRUAL_SHOWN,
       select: {
         id: true,
         targetAccrual: true,
@@ -110,7 +111,7 @@ async function computePortfolio(filters: PortfolioFilters, today: Date) {
       SELECT s."country", COUNT(DISTINCT s."trialId")::int AS "trials", COUNT(*) FILTER (WHERE s."facility" <> '')::int AS "sites"
       FROM "TrialSite" s
       WHERE s."trialId" IN (SELECT t."id" FROM "Trial" t JOIN "Proposal" p ON p."id" = t."proposalId" JOIN "ExpertGroup" g ON g."id" = p."groupId"
-        WHERE (${filters.group ?? null}::text IS NULL OR g."slug" = ${filters.group ?? null})
+        WHERE (${filters.group ?? null}::text IS NULL OR g."slug" = ${filters.group ?? null} OR strpos(lower(g."name"), lower(${filters.group ?? null})) > 0)
           AND (${filters.status ?? null}::text IS NULL OR p."status"::text = ${filters.status ?? null})
           AND (${filters.organization ?? null}::text IS NULL OR EXISTS (
             SELECT 1 FROM "Organization" o WHERE o."slug" = ${filters.organization ?? null} AND (p."leadOrganizationId" = o."id"
@@ -143,6 +144,8 @@ async function computePortfolio(filters: PortfolioFilters, today: Date) {
 }
 
 /** The public portfolio: approved, underway and completed trials, public fields only. */
+export const ACCRUAL_SHOWN = 25;
+
 export const PUBLIC_STATUSES = ["APPROVED", "PLANNING", "UNDERWAY", "COMPLETED"] as const;
 
 export const PUBLIC_TRIALS_PER_PAGE = 30;

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Proposal_updatedAt_id_idx" ON "Proposal"("updatedAt" DESC, "id");
