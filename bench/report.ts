@@ -28,7 +28,7 @@ export interface Results {
   startedAt: string;
   commit: string;
   label: string | null;
-  settings: { connections: number; seconds: number; signedInAs: string };
+  settings: { connections: number; seconds: number; signedInAs: string; heapMB?: number };
   machine: { cpus: string; memoryGB: number; os: string };
   versions: Record<string, string>;
   scales: Record<string, ScaleResult>;
@@ -95,7 +95,8 @@ export function markdown(results: Results, comparison: { file: string; regressio
   const lines: string[] = [];
   lines.push(`# Benchmark ${results.startedAt.slice(0, 16).replace("T", " ")} UTC, commit ${results.commit}`, "");
   lines.push(
-    `${results.settings.connections} connections, ${results.settings.seconds} s per page, signed in as ${results.settings.signedInAs} where a page needs it. ` +
+    `${results.settings.connections} connections, ${results.settings.seconds} s per page, signed in as ${results.settings.signedInAs} where a page needs it` +
+      `${results.settings.heapMB ? `, server heap limit ${results.settings.heapMB} MB` : ""}. ` +
       `Machine: ${results.machine.cpus}, ${results.machine.memoryGB} GB, ${results.machine.os}. ` +
       `Versions: Node ${results.versions.node}, Next.js ${results.versions.next}, React ${results.versions.react}, Prisma ${results.versions.prisma}, ${results.versions.database}.`,
     "",

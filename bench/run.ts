@@ -97,6 +97,9 @@ async function startServer(databaseUrl: string): Promise<ChildProcess> {
       // The timed jobs would add work of their own at random moments: off, so pages are measured alone.
       JOBS: "off",
       BENCH_STATS: "1",
+      // V8 would otherwise let the heap grow towards a quarter of the machine's memory before
+      // collecting in earnest; a container-sized heap is what production runs with (README).
+      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --max-old-space-size=${process.env.BENCH_HEAP_MB ?? "320"}`.trim(),
     },
   });
   await waitFor(`${baseUrl}/robots.txt`, 60_000);
@@ -261,7 +264,7 @@ async function main() {
     startedAt: started.toISOString(),
     commit: dirty ? `${commit} (with uncommitted changes)` : commit,
     label: args.label ?? null,
-    settings: { connections: CONNECTIONS, seconds, signedInAs: BENCH_PERSON },
+    settings: { connections: CONNECTIONS, seconds, signedInAs: BENCH_PERSON, heapMB: Number(process.env.BENCH_HEAP_MB ?? 320) },
     machine: { cpus: `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? "unknown"}`, memoryGB: Math.round(os.totalmem() / 2 ** 30), os: `${os.type()} ${os.release()}` },
     versions: { node: process.version, next: pkg.dependencies.next!, react: pkg.dependencies.react!, prisma: pkg.dependencies.prisma!, database: pgVersion },
     scales: runs,
