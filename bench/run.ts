@@ -19,6 +19,7 @@ import { compare, markdown, type PageResult, type Results } from "./report";
 const ROOT = path.resolve(import.meta.dirname, "..");
 const RESULTS = path.join(ROOT, "bench/results");
 const CONNECTIONS = 10;
+const HEAP_MB = Number(process.env.BENCH_HEAP_MB ?? 288);
 
 const { values: args } = parseArgs({
   options: {
@@ -28,6 +29,8 @@ const { values: args } = parseArgs({
     port: { type: "string", default: process.env.BENCH_PORT ?? "3400" },
     label: { type: "string" },
     serve: { type: "string" },
+    /** Only the pages whose name contains one of these, "|"-separated (the baselines always run). */
+    only: { type: "string" },
   },
 });
 const scales = args.scales!.split(",").map((s) => Number(s) as Scale);
@@ -98,8 +101,9 @@ async function startServer(databaseUrl: string): Promise<ChildProcess> {
       JOBS: "off",
       BENCH_STATS: "1",
       // V8 would otherwise let the heap grow towards a quarter of the machine's memory before
-      // collecting in earnest; a container-sized heap is what production runs with (README).
-      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --max-old-space-size=${process.env.BENCH_HEAP_MB ?? "320"}`.trim(),
+      // collecting in earnest. A container-sized old space, with a young generation large enough
+      // that rendering's short-lived garbage dies young, is what production runs with (README).
+      NODE_OPTIONS: `--max-old-space-size=${HEAP_MB} --max-semi-space-size=32`,
     },
   });
   await waitFor(`${baseUrl}/robots.txt`, 60_000);
@@ -161,7 +165,8 @@ async function measureScale(scale: Scale): Promise<{ pages: PageResult[]; data: 
     }, 100);
     const pages: PageResult[] = [];
     try {
-      for (const target of await targets(database.url)) {
+      const all = await targets(database.url);
+      for (const target of all.filter((t) => !args.only || t.kind === "baseline" || args.only.split("|").some((term) => t.name.includes(term)))) {
         // Warm up (compile caches, connection pool, PostgreSQL's buffers), then measure.
         await once(baseUrl, target);
         await drive(baseUrl, target, 2, CONNECTIONS);
@@ -264,13 +269,18 @@ async function main() {
     startedAt: started.toISOString(),
     commit: dirty ? `${commit} (with uncommitted changes)` : commit,
     label: args.label ?? null,
-    settings: { connections: CONNECTIONS, seconds, signedInAs: BENCH_PERSON, heapMB: Number(process.env.BENCH_HEAP_MB ?? 320) },
+    settings: { connections: CONNECTIONS, seconds, signedInAs: BENCH_PERSON, heapMB: HEAP_MB },
     machine: { cpus: `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? "unknown"}`, memoryGB: Math.round(os.totalmem() / 2 ** 30), os: `${os.type()} ${os.release()}` },
     versions: { node: process.version, next: pkg.dependencies.next!, react: pkg.dependencies.react!, prisma: pkg.dependencies.prisma!, database: pgVersion },
     scales: runs,
   };
   const previous = previousResult();
   const regressions = previous ? compare(results, previous.results) : [];
+  if (args.only) {
+    // A partial run is for working on a page: printed, never kept as a result to compare with.
+    console.log(`\n${markdown(results, null)}`);
+    return;
+  }
   mkdirSync(RESULTS, { recursive: true });
   const stamp = started.toISOString().replace(/[:.]/g, "-").slice(0, 19);
   const base = path.join(RESULTS, `${stamp}-${commit}`);

@@ -1,16 +1,29 @@
+// Building an Intl.DateTimeFormat costs far more than using one (a page of comments and a
+// timeline formats dozens of dates): each format is made once per zone and kept.
+const formats = new Map<string, Intl.DateTimeFormat>();
+export function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let f = formats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, options);
+    formats.set(key, f);
+  }
+  return f;
+}
+
 /** Local wall-clock time in an IANA zone, e.g. "14:05". */
 export function localTime(timeZone: string, at: Date = new Date()): string {
-  return new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(at);
+  return dateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(at);
 }
 
 /** Weekday in that zone, e.g. "Thu": offices sixteen hours apart are often on different days. */
 export function localWeekday(timeZone: string, at: Date = new Date()): string {
-  return new Intl.DateTimeFormat("en-GB", { timeZone, weekday: "short" }).format(at);
+  return dateTimeFormat("en-GB", { timeZone, weekday: "short" }).format(at);
 }
 
 /** The zone's offset from UTC at that instant, e.g. "UTC+11" or "UTC-5" (daylight saving included). */
 export function utcOffset(timeZone: string, at: Date = new Date()): string {
-  const part = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "shortOffset" })
+  const part = dateTimeFormat("en-US", { timeZone, timeZoneName: "shortOffset" })
     .formatToParts(at)
     .find((p) => p.type === "timeZoneName")?.value;
   const offset = part?.replace("GMT", "UTC") ?? "UTC";
@@ -19,7 +32,7 @@ export function utcOffset(timeZone: string, at: Date = new Date()): string {
 
 /** A timestamp shown in the reader's own zone, with the zone named. */
 export function formatDateTime(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-GB", {
+  return dateTimeFormat("en-GB", {
     timeZone,
     day: "numeric",
     month: "short",

@@ -3,6 +3,7 @@ import { Card } from "@/components/ui";
 import { inputClass } from "@/components/ui/form";
 import type { listComments, ThreadType } from "@/lib/discussion";
 import { formatDateTime } from "@/lib/time";
+import { Reveal } from "./Reveal";
 import { deleteCommentAction, editCommentAction, postCommentAction } from "@/app/discussion-actions";
 
 type Comment = Awaited<ReturnType<typeof listComments>>[number];
@@ -25,15 +26,14 @@ function One({ c, path, zone, level }: { c: Omit<Comment, "replies">; path: stri
       {!c.deleted && (c.mine || c.canDelete) ? (
         <div className="mt-1 flex flex-wrap gap-3 text-sm">
           {c.mine ? (
-            <details>
-              <summary className="cursor-pointer text-brand-700">Edit</summary>
-              <ActionForm action={editCommentAction.bind(null, c.id, path)} submitLabel="Save the edit" className="mt-2">
+            <Reveal label="Edit" hiddenLabel="your comment">
+              <ActionForm action={editCommentAction.bind(null, c.id, path)} submitLabel="Save the edit">
                 <label className="block text-sm font-medium">
                   Your comment
-                  <textarea name="body" rows={3} defaultValue={c.body ?? ""} className={inputClass} />
+                  <textarea name="body" rows={3} defaultValue={c.body ?? ""} className={inputClass} autoFocus />
                 </label>
               </ActionForm>
-            </details>
+            </Reveal>
           ) : null}
           {c.canDelete ? (
             <ActionForm action={deleteCommentAction.bind(null, c.id, path)} submitLabel="Delete" tone="quiet">
@@ -57,19 +57,18 @@ export function Discussion({ type, threadId, path, comments, zone }: { type: Thr
             {c.replies.map((r) => (
               <One key={r.id} c={r} path={path} zone={zone} level={1} />
             ))}
-            <details className="mt-2 pl-4 text-sm">
+            <div className="mt-2 pl-4 text-sm">
               {/* Named after whom it answers: a list of identical "Reply" controls says nothing to a screen reader. */}
-              <summary className="cursor-pointer text-brand-700">
-                Reply<span className="sr-only"> to {c.author}</span>
-              </summary>
-              <ActionForm action={post} submitLabel="Post the reply" className="mt-2">
-                <input type="hidden" name="parentId" value={c.id} />
-                <label className="block text-sm font-medium">
-                  Your reply<span className="sr-only"> to {c.author}</span>
-                  <textarea name="body" rows={2} className={inputClass} />
-                </label>
-              </ActionForm>
-            </details>
+              <Reveal label="Reply" hiddenLabel={`to ${c.author}`}>
+                <ActionForm action={post} submitLabel="Post the reply">
+                  <input type="hidden" name="parentId" value={c.id} />
+                  <label className="block text-sm font-medium">
+                    Your reply<span className="sr-only"> to {c.author}</span>
+                    <textarea name="body" rows={2} className={inputClass} autoFocus />
+                  </label>
+                </ActionForm>
+              </Reveal>
+            </div>
           </div>
         ))}
         <ActionForm action={post} submitLabel="Post" className="border-t border-slate-200 pt-4">

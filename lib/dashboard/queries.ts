@@ -36,8 +36,11 @@ export async function dashboardFor(actor: Actor | null) {
     }),
     portalTotals(),
     // For a representative: proposals still open to interest where their organization has said nothing.
+    // The same for every representative of the organization: shared for a minute like the totals.
     actor.orgRole === "REPRESENTATIVE" && actor.organizationId
-      ? db.proposal.count({ where: { ...open, interests: { none: { organizationId: actor.organizationId } } } })
+      ? shared(`data:awaiting-interest:${actor.organizationId}`, 60_000, () =>
+          db.proposal.count({ where: { ...open, interests: { none: { organizationId: actor.organizationId! } } } }),
+        )
       : Promise.resolve(null),
   ]);
   return { organization, myGroups, counts: { ...totals, awaitingInterest } };

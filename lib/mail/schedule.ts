@@ -1,3 +1,5 @@
+import { dateTimeFormat } from "@/lib/time";
+
 // When mail goes out: retry backoff and the daily digest's hour. Pure, so tested without a clock.
 
 /** Local hour at which a person's daily digest is sent, in their organization's time zone. */
@@ -14,7 +16,7 @@ export function retryDelayMs(attempts: number): number {
 
 function localParts(at: Date, timeZone: string) {
   const p = Object.fromEntries(
-    new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", hourCycle: "h23" })
+    dateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", hourCycle: "h23" })
       .formatToParts(at)
       .map((x) => [x.type, x.value]),
   );

@@ -1,3 +1,4 @@
+import { dateTimeFormat } from "@/lib/time";
 // Finding an hour when offices up to sixteen hours apart are all awake. Pure: every local time
 // comes from the IANA zone at that instant, so daylight-saving changes are handled by the zone data.
 
@@ -38,7 +39,7 @@ export interface Slot {
 }
 
 function parts(at: Date, timeZone: string) {
-  const f = new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", weekday: "short", hourCycle: "h23", day: "2-digit" });
+  const f = dateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", weekday: "short", hourCycle: "h23", day: "2-digit" });
   const p = Object.fromEntries(f.formatToParts(at).map((x) => [x.type, x.value]));
   return { hour: Number(p.hour), minute: Number(p.minute), weekday: p.weekday!, day: p.day! };
 }

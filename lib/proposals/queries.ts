@@ -62,9 +62,10 @@ export async function listProposals(actor: Actor | null, filters: ProposalFilter
   let pageIds: string[];
   let total: number;
   if (ids) {
-    // Search: the ranked matches that pass the other filters, in rank order.
-    const passing = new Set((await db.proposal.findMany({ where, select: { id: true } })).map((r) => r.id));
-    const matches = ids.filter((id) => passing.has(id));
+    // Search: the ranked matches that pass the other filters (when there are any), in rank order.
+    const filtered = Object.keys(where).some((k) => k !== "id");
+    const passing = filtered ? new Set((await db.proposal.findMany({ where, select: { id: true } })).map((r) => r.id)) : null;
+    const matches = passing ? ids.filter((id) => passing.has(id)) : ids;
     total = matches.length;
     pageIds = matches.slice(skip, skip + take);
   } else {
