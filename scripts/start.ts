@@ -9,6 +9,9 @@ import path from "node:path";
 import { openEngine, PROJECT_ROOT } from "../lib/migrate/engine";
 import { DATA_DIR, openEmbedded, redactUrl } from "./lib/database";
 
+/** What `npm run bench` measured the server with: see README, Performance. */
+const SERVER_NODE_OPTIONS = "--max-old-space-size=288 --max-semi-space-size=32";
+
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
 const nextBin = path.join(PROJECT_ROOT, "node_modules", "next", "dist", "bin", "next");
@@ -104,7 +107,8 @@ async function main() {
 
   log(`${env.PORTAL_MODE === "demo" ? "demo " : ""}portal on ${env.NEXTAUTH_URL}`);
   child = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(port)], {
-    env,
+    // The server's heap sized like a container's, unless you say otherwise (README, Performance).
+    env: dev ? env : { ...env, NODE_OPTIONS: env.NODE_OPTIONS ?? SERVER_NODE_OPTIONS },
     cwd: PROJECT_ROOT,
     stdio: "inherit",
   });
