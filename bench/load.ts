@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
 import { BENCH_DRAFTS, BENCH_SESSION, BENCH_VOTE_PROPOSAL } from "./generate";
+import type { LoadFigures } from "./report";
 
 export interface Target {
   name: string;
@@ -121,18 +122,9 @@ export async function castBallot(root: string, voteId: string): Promise<WriteReq
   return { actionId: id, body: () => ({ ...encoded, slot: 0 }), done: (_slot, status, body) => status === 200 && body.includes("ballot is recorded") };
 }
 
-export interface LoadResult {
-  requests: number;
-  rps: number;
-  p50: number;
-  p99: number;
-  errors: number;
-  non2xx: number;
-  refused: number;
-}
 
 /** Drives one target with `connections` connections for `seconds`, from this (second) process. */
-export async function drive(baseUrl: string, target: Target, seconds: number, connections: number): Promise<LoadResult> {
+export async function drive(baseUrl: string, target: Target, seconds: number, connections: number): Promise<LoadFigures> {
   await target.write?.prepare?.();
   let refused = 0;
   const headers: Record<string, string> = { accept: target.write ? "text/x-component" : "text/html" };

@@ -1,17 +1,22 @@
 // The benchmark's results: their shape, the targets, the Markdown table and the comparison with
 // the previous committed result. Pure, so it is tested without a server.
 
-export interface PageResult {
-  name: string;
-  kind: "baseline" | "page" | "write";
-  path: string;
+/** What the load generator measured of one page. */
+export interface LoadFigures {
   requests: number;
   rps: number;
   p50: number;
   p99: number;
   errors: number;
   non2xx: number;
+  /** Writes the server answered but did not make (a refused save, say). */
   refused: number;
+}
+
+export interface PageResult extends LoadFigures {
+  name: string;
+  kind: "baseline" | "page" | "write";
+  path: string;
   queries: number;
   peakRssMB: number;
 }

@@ -11,9 +11,9 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { createTestDatabase, migrate } from "../scripts/lib/test-database";
+import { createTestDatabase, migrate, type TestDatabase } from "../scripts/lib/test-database";
 import { BENCH_PERSON, BENCH_VOTE_PROPOSAL, generate, type Scale } from "./generate";
-import { castBallot, drive, once, saveDraft, type LoadResult, type Target } from "./load";
+import { castBallot, drive, once, saveDraft, type Target } from "./load";
 import { compare, markdown, type PageResult, type Results } from "./report";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -138,19 +138,24 @@ async function targets(databaseUrl: string): Promise<Target[]> {
   ];
 }
 
+/** A database of its own with the seed and the scale's generated data. */
+async function loadScale(database: TestDatabase, scale: Scale): Promise<Record<string, number>> {
+  await migrate(database.url);
+  const { createPrismaClient } = await import("../lib/prisma-client");
+  const { seedDatabase } = await import("../lib/seed");
+  const prisma = createPrismaClient(database.url, 2);
+  await seedDatabase(prisma, { demo: true });
+  await prisma.$disconnect();
+  log(`${scale}x: generating data`);
+  return generate(database.url, scale, log);
+}
+
 async function measureScale(scale: Scale): Promise<{ pages: PageResult[]; data: Record<string, number>; peakRss: number; loadSeconds: number }> {
   const database = await createTestDatabase(`bench${scale}x`, log);
   let server: ChildProcess | undefined;
   try {
     const started = Date.now();
-    await migrate(database.url);
-    const { createPrismaClient } = await import("../lib/prisma-client");
-    const { seedDatabase } = await import("../lib/seed");
-    const prisma = createPrismaClient(database.url, 2);
-    await seedDatabase(prisma, { demo: true });
-    await prisma.$disconnect();
-    log(`${scale}x: generating data`);
-    const data = await generate(database.url, scale, log);
+    const data = await loadScale(database, scale);
     const loadSeconds = (Date.now() - started) / 1000;
     log(`${scale}x: loaded in ${loadSeconds.toFixed(0)} s: ${Object.entries(data).map(([k, v]) => `${v.toLocaleString("en")} ${k}`).join(", ")}`);
 
@@ -172,7 +177,7 @@ async function measureScale(scale: Scale): Promise<{ pages: PageResult[]; data: 
         await drive(baseUrl, target, 2, CONNECTIONS);
         await new Promise((r) => setTimeout(r, 1000));
         pagePeak = 0;
-        const load: LoadResult = await drive(baseUrl, target, seconds, CONNECTIONS);
+        const load = await drive(baseUrl, target, seconds, CONNECTIONS);
         // Let the requests cut off at the end of the run finish before counting queries.
         await new Promise((r) => setTimeout(r, 1000));
         const before = await stats();
@@ -213,13 +218,7 @@ function previousResult(): { file: string; results: Results } | null {
 /** Loads one scale and leaves the server running until Ctrl-C, for a person to explore and profile. */
 async function serve(scale: Scale) {
   const database = await createTestDatabase(`bench${scale}x`, log);
-  await migrate(database.url);
-  const { createPrismaClient } = await import("../lib/prisma-client");
-  const { seedDatabase } = await import("../lib/seed");
-  const prisma = createPrismaClient(database.url, 2);
-  await seedDatabase(prisma, { demo: true });
-  await prisma.$disconnect();
-  await generate(database.url, scale, log);
+  await loadScale(database, scale);
   const server = await startServer(database.url);
   log(`${scale}x on ${baseUrl} (database ${database.url}); cookie ${(await import("./load")).COOKIE}; Ctrl-C stops it`);
   const stop = async () => {

@@ -10,13 +10,16 @@ import { DEFAULT_RARE_THRESHOLD } from "@/lib/proposals/eligibility";
 
 const RARE_THRESHOLD = "rareIncidenceThreshold";
 
-/** Read on every proposal page: shared for a minute, dropped at once when changed here. */
+/** The threshold as stored: what a decision (opening a vote) reads, inside its transaction. */
+export async function readRareThreshold(client: Pick<typeof db, "setting"> = db): Promise<number> {
+  const row = await client.setting.findUnique({ where: { key: RARE_THRESHOLD } });
+  const parsed = z.number().positive().safeParse(row?.value);
+  return parsed.success ? parsed.data : DEFAULT_RARE_THRESHOLD;
+}
+
+/** For showing: read on every proposal page, so shared for a minute and dropped when changed here. */
 export function getRareThreshold(): Promise<number> {
-  return shared("data:setting:rare-threshold", 60_000, async () => {
-    const row = await db.setting.findUnique({ where: { key: RARE_THRESHOLD } });
-    const parsed = z.number().positive().safeParse(row?.value);
-    return parsed.success ? parsed.data : DEFAULT_RARE_THRESHOLD;
-  });
+  return shared("data:setting:rare-threshold", 60_000, () => readRareThreshold());
 }
 
 export const ZThreshold = z.coerce

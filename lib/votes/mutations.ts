@@ -1,5 +1,6 @@
 import "server-only";
 import { nudgeMailWorker } from "@/lib/jobs/nudge";
+import { readRareThreshold } from "@/lib/settings";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { assertCan } from "@/lib/authz/session";
@@ -56,6 +57,8 @@ export async function openVote(actor: Actor | null, proposalId: string, raw: unk
     });
     const partners = checkEligibility({
       ...eligibilityBase,
+      // The page showed a threshold shared between requests; the decision reads the stored one.
+      threshold: await readRareThreshold(tx),
       interests: interests.map((i) => ({ organization: i.organization.shortName, country: i.organization.country, level: i.level })),
     });
     const reason = ineligibilityReason(partners);

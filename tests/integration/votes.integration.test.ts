@@ -95,6 +95,22 @@ describe("opening a vote", () => {
     expect((await refusal(openVote(chair, proposal.id, { closesAt: inAWeek() }))).code).toBe("CONFLICT");
   });
 
+  it("decides on the stored rare-cancer threshold, not the copy pages share for a minute", async () => {
+    const p = await eligibleProposal();
+    const { getRareThreshold } = await import("@/lib/settings");
+    expect(await getRareThreshold()).toBe(6); // the shared copy, now warm
+    // Changed behind this process's back (as by another instance): the shared copy is stale.
+    await db.setting.upsert({ where: { key: "rareIncidenceThreshold" }, create: { key: "rareIncidenceThreshold", value: 0.01 }, update: { value: 0.01 } });
+    try {
+      expect(await getRareThreshold()).toBe(6);
+      const refused = await refusal(openVote(chair, p.id, { closesAt: inAWeek() }));
+      expect(refused.code).toBe("CONFLICT");
+      expect(refused.message).toMatch(/threshold of 0.01/);
+    } finally {
+      await db.setting.delete({ where: { key: "rareIncidenceThreshold" } });
+    }
+  });
+
   it("refuses a group member who is not a chair, a representative, and nobody signed in", async () => {
     const p = await eligibleProposal();
     for (const actor of [groupMember, reps.nci]) expect((await refusal(openVote(actor, p.id, { closesAt: inAWeek() }))).code).toBe("FORBIDDEN");
