@@ -110,3 +110,21 @@ test("the meeting planner shows each office's local time and hands out an invita
   await page.context().clearCookies();
   expect((await page.request.get(href!)).status()).toBe(401);
 });
+
+test("the help page explains the workflow from the rules the portal enforces", async ({ page }) => {
+  await signInAsDemo(page, "Riley Placebo");
+  await page.getByRole("button", { name: /account menu/ }).click();
+  await page.getByRole("menuitem", { name: "How the portal works" }).click();
+  await expect(page.getByRole("heading", { name: "How the portal works" })).toBeVisible();
+  const path = page.getByRole("region", { name: "A proposal's path" });
+  await expect(path.getByRole("row", { name: /Submit for review/ })).toContainText("an author");
+  await screenshot(page, "help");
+});
+
+test("the secretariat's settings show the email outbox", async ({ page }) => {
+  await signInAsDemo(page, "Quinn Quorum");
+  await page.goto("/admin/settings");
+  const mail = page.getByRole("region", { name: "Email delivery" });
+  await expect(mail.getByText("Waiting to be sent")).toBeVisible();
+  await screenshot(page, "admin-settings");
+});
