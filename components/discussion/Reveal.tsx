@@ -9,7 +9,13 @@ export function Reveal({ label, hiddenLabel, children }: { label: string; hidden
   const [open, setOpen] = useState(false);
   return (
     <div>
-      <button type="button" aria-expanded={open} onClick={() => setOpen((o) => !o)} className="cursor-pointer text-brand-700 hover:underline">
+      {/* Styled like the quiet buttons of the forms beside it (Delete), and aligned with them. */}
+      <button
+        type="button"
+        aria-expanded={open}
+        onClick={() => setOpen((o) => !o)}
+        className="mt-2 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-semibold text-slate-800 hover:bg-slate-50"
+      >
         {label}
         {hiddenLabel ? <span className="sr-only"> {hiddenLabel}</span> : null}
       </button>
