@@ -84,7 +84,7 @@ export async function triageNotifications(batch = 200): Promise<number> {
   });
 }
 
-/** The most notifications one digest takes; more wait for the next day's. */
+/** The most notifications one digest takes; any more go out in a further digest at the next run. */
 const DIGEST_TAKE = 500;
 
 /** Step 2. Returns how many digests it put in the outbox. */
