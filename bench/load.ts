@@ -124,11 +124,15 @@ export async function castBallot(root: string, voteId: string): Promise<WriteReq
 
 
 /** Drives one target with `connections` connections for `seconds`, from this (second) process. */
+/** What a browser sends for the target: the page or an action's answer, and the session cookie. */
+function headersFor(target: Target): Record<string, string> {
+  return { accept: target.write ? "text/x-component" : "text/html", ...(target.signedIn ? { cookie: COOKIE } : {}) };
+}
+
 export async function drive(baseUrl: string, target: Target, seconds: number, connections: number): Promise<LoadFigures> {
   await target.write?.prepare?.();
   let refused = 0;
-  const headers: Record<string, string> = { accept: target.write ? "text/x-component" : "text/html" };
-  if (target.signedIn) headers.cookie = COOKIE;
+  const headers = headersFor(target);
   const write = target.write;
   const result = await autocannon({
     url: baseUrl,
@@ -174,8 +178,7 @@ export async function drive(baseUrl: string, target: Target, seconds: number, co
 
 /** One request at a time, for the count of SQL statements each costs. */
 export async function once(baseUrl: string, target: Target): Promise<void> {
-  const headers: Record<string, string> = { accept: target.write ? "text/x-component" : "text/html" };
-  if (target.signedIn) headers.cookie = COOKIE;
+  const headers = headersFor(target);
   if (!target.write) {
     const response = await fetch(new URL(target.path, baseUrl), { headers, redirect: "manual" });
     if (response.status !== 200) throw new Error(`${target.name}: ${target.path} answered ${response.status}`);

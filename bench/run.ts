@@ -13,7 +13,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { createTestDatabase, migrate, type TestDatabase } from "../scripts/lib/test-database";
 import { BENCH_PERSON, BENCH_VOTE_PROPOSAL, generate, type Scale } from "./generate";
-import { castBallot, drive, once, saveDraft, type Target } from "./load";
+import { castBallot, COOKIE, drive, once, saveDraft, type Target } from "./load";
 import { compare, markdown, type PageResult, type Results } from "./report";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -220,7 +220,7 @@ async function serve(scale: Scale) {
   const database = await createTestDatabase(`bench${scale}x`, log);
   await loadScale(database, scale);
   const server = await startServer(database.url);
-  log(`${scale}x on ${baseUrl} (database ${database.url}); cookie ${(await import("./load")).COOKIE}; Ctrl-C stops it`);
+  log(`${scale}x on ${baseUrl} (database ${database.url}); cookie ${COOKIE}; Ctrl-C stops it`);
   const stop = async () => {
     server.kill("SIGTERM");
     await database.drop().catch(() => undefined);

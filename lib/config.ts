@@ -40,6 +40,13 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
   };
 }
 
+/** The secret every instance shares (sessions, sign-in tokens, unsubscribe links). */
+export function portalSecret(): string {
+  const secret = process.env.NEXTAUTH_SECRET;
+  if (!secret) throw new Error("NEXTAUTH_SECRET is not set");
+  return secret;
+}
+
 let cached: Config | undefined;
 export function config(): Config {
   cached ??= parseConfig(process.env);

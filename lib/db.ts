@@ -9,13 +9,15 @@ const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient; queryL
 const listeners = (globalForPrisma.queryListeners ??= new Set());
 /** Statements sent, and the last hundred of them kept only for the benchmark (BENCH_STATS=1). */
 const counter = (globalForPrisma.queryCount ??= { total: 0, recent: [] });
+// Read once: every SQL statement passes through the listener below.
+const keepRecent = process.env.BENCH_STATS === "1";
 
 function client(): PrismaClient {
   if (!globalForPrisma.prisma) {
     const { DATABASE_URL, DATABASE_POOL_SIZE } = config();
     globalForPrisma.prisma = createPrismaClient(DATABASE_URL, DATABASE_POOL_SIZE, (sql) => {
       counter.total++;
-      if (process.env.BENCH_STATS === "1") {
+      if (keepRecent) {
         counter.recent.push(sql);
         if (counter.recent.length > 100) counter.recent.shift();
       }

@@ -7,6 +7,7 @@ import { inputClass } from "@/components/ui/form";
 import { requirePage } from "@/lib/authz/session";
 import { db } from "@/lib/db";
 import { GROUPS_LISTED } from "@/lib/groups/queries";
+import { GroupFilterField } from "@/components/GroupFilterField";
 import { pageData } from "@/lib/page-data";
 import { PROPOSAL_STATUSES, STATUS_LABEL } from "@/lib/proposals/workflow";
 import { countryLabel } from "@/lib/time";
@@ -82,14 +83,7 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
       <form aria-label="Filter the portfolio" className="mb-6 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-4">
         <label className="block text-sm font-medium">
           Expert group
-          {groups.length > GROUPS_LISTED ? (
-            <input name="group" defaultValue={filters.group ?? ""} placeholder="Part of its name, e.g. sarcoma" className={inputClass} />
-          ) : (
-            <select name="group" defaultValue={filters.group ?? ""} className={inputClass}>
-              <option value="">All</option>
-              {groups.map((g) => <option key={g.slug} value={g.slug}>{g.name.replace(/ expert group$/, "")}</option>)}
-            </select>
-          )}
+          <GroupFilterField groups={groups} value={filters.group} anyLabel="All" />
         </label>
         <label className="block text-sm font-medium">
           Organization (lead or taking part)

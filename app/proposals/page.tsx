@@ -6,6 +6,7 @@ import { INTEREST_LABEL, INTEREST_TONE } from "@/components/proposals/labels";
 import { requirePage } from "@/lib/authz/session";
 import { db } from "@/lib/db";
 import { GROUPS_LISTED } from "@/lib/groups/queries";
+import { GroupFilterField } from "@/components/GroupFilterField";
 import { referenceOrganizations } from "@/lib/organizations/reference";
 import { listProposals, type ProposalFilters } from "@/lib/proposals/queries";
 import { PROPOSAL_STATUSES, STATUS_LABEL } from "@/lib/proposals/workflow";
@@ -65,16 +66,7 @@ export default async function ProposalsPage({ searchParams }: { searchParams: Pr
         </div>
         <div>
           <label htmlFor="group" className="block text-sm font-medium">Expert group</label>
-          {groups.length > GROUPS_LISTED ? (
-            <input id="group" name="group" defaultValue={filters.group ?? ""} placeholder="Part of its name, e.g. sarcoma" className={inputClass} />
-          ) : (
-            <select id="group" name="group" defaultValue={filters.group ?? ""} className={inputClass}>
-              <option value="">Any</option>
-              {groups.map((g) => (
-                <option key={g.slug} value={g.slug}>{g.name.replace(/ expert group$/, "")}</option>
-              ))}
-            </select>
-          )}
+          <GroupFilterField id="group" groups={groups} value={filters.group} anyLabel="Any" />
         </div>
         <div>
           <label htmlFor="lead" className="block text-sm font-medium">Lead organization</label>

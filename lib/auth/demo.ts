@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { config } from "@/lib/config";
+import { config, portalSecret } from "@/lib/config";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
@@ -34,8 +34,7 @@ export async function demoSignInPath(userId: string, callbackUrl: string): Promi
   assertDemo();
   const person = await db.user.findFirst({ where: { id: userId, demo: true, active: true }, select: { email: true } });
   if (!person) throw new AppError("NOT_FOUND", "No such demo person.");
-  const secret = process.env.NEXTAUTH_SECRET;
-  if (!secret) throw new Error("NEXTAUTH_SECRET is not set");
+  const secret = portalSecret();
   const token = randomBytes(32).toString("hex");
   await db.verificationToken.create({
     data: {

@@ -4,10 +4,16 @@ import { AppError } from "@/lib/errors";
 import { assertCan } from "@/lib/authz/session";
 import type { Actor } from "@/lib/authz/policy";
 import type { GroupStatus } from "@/lib/generated/prisma/enums";
+import type { Prisma } from "@/lib/prisma-client";
 import { pageArgs, toPage } from "@/lib/pagination";
 
 /** Filters list the expert groups while they are this few; beyond, people type part of a name. */
 export const GROUPS_LISTED = 60;
+
+/** A group filter's value: a slug chosen from the list, or part of a name typed in. */
+export function groupMatching(value: string): Prisma.ExpertGroupWhereInput {
+  return { OR: [{ slug: value }, { name: { contains: value, mode: "insensitive" } }] };
+}
 
 export const GROUPS_PER_PAGE = 20;
 

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Transporter } from "nodemailer";
-import { config } from "@/lib/config";
+import { config, portalSecret } from "@/lib/config";
 import { db } from "@/lib/db";
 import { categoryOfKind, modeFor, type EmailMode } from "@/lib/notifications/email-categories";
 import type { Prisma } from "@/lib/prisma-client";
@@ -19,18 +19,12 @@ import { unsubscribeToken } from "./unsubscribe-token";
 
 type Tx = Prisma.TransactionClient;
 
-function secret(): string {
-  const value = process.env.NEXTAUTH_SECRET;
-  if (!value) throw new Error("NEXTAUTH_SECRET is not set: unsubscribe links cannot be signed");
-  return value;
-}
-
 function baseUrl(): string {
   return config().NEXTAUTH_URL.replace(/\/+$/, "");
 }
 
 export function unsubscribeUrl(userId: string, category: string): string {
-  return `${baseUrl()}/unsubscribe?token=${unsubscribeToken({ userId, category }, secret())}`;
+  return `${baseUrl()}/unsubscribe?token=${unsubscribeToken({ userId, category }, portalSecret())}`;
 }
 
 const reader = {
@@ -142,7 +136,6 @@ export async function sendDueEmails(options: { now?: Date; transport?: Transport
     where: { status: "PENDING", nextAttemptAt: { lte: now } },
     orderBy: [{ nextAttemptAt: "asc" }, { id: "asc" }],
     take: options.batch ?? 25,
-    select: { id: true, attempts: true },
   });
   const leaseUntil = new Date(now.getTime() + CLAIM_LEASE_MS);
   let serverDown: { until: Date; error: string } | null = null;
@@ -160,7 +153,7 @@ export async function sendDueEmails(options: { now?: Date; transport?: Transport
       result.retrying++;
       continue;
     }
-    const mail = await db.outboundEmail.findUniqueOrThrow({ where: { id: candidate.id } });
+    const mail = candidate;
     try {
       // The body links to the page that asks first; mail programs' one-click button posts here (RFC 8058).
       const oneClick = mail.unsubscribeUrl?.replace("/unsubscribe?", "/api/unsubscribe?");

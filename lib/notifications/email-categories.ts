@@ -38,6 +38,11 @@ export function emailCategory(id: string): EmailCategory | undefined {
   return BY_ID.get(id);
 }
 
+/** Every category with the mode a person's saved choices give it (its default where none). */
+export function effectiveModes(saved: ReadonlyMap<string, EmailMode>) {
+  return EMAIL_CATEGORIES.map((c) => ({ id: c.id, label: c.label, default: c.default as EmailMode, mode: saved.get(c.id) ?? (c.default as EmailMode) }));
+}
+
 /** The mode a person's saved choices give for a notification kind. */
 export function modeFor(kind: string, saved: ReadonlyMap<string, EmailMode>): EmailMode {
   const category = categoryOfKind(kind);

@@ -7,7 +7,8 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { readUnsubscribeToken } from "@/lib/mail/unsubscribe-token";
 import { DIGEST_HOUR } from "@/lib/mail/schedule";
-import { EMAIL_CATEGORIES, emailCategory, type EmailMode } from "./email-categories";
+import { EMAIL_CATEGORIES, effectiveModes, emailCategory, type EmailMode } from "./email-categories";
+import { portalSecret } from "@/lib/config";
 
 const Mode = z.enum(["IMMEDIATE", "DIGEST", "OFF"], { error: "Choose at once, daily digest or off." });
 
@@ -18,12 +19,11 @@ export async function emailSettings(actor: Actor | null) {
     where: { id: actor.userId },
     select: { email: true, emailPreferences: { select: { category: true, mode: true } }, membership: { select: { organization: { select: { timeZone: true } } } } },
   });
-  const saved = new Map(user.emailPreferences.map((p) => [p.category, p.mode]));
   return {
     email: user.email,
     timeZone: user.membership?.organization.timeZone ?? "UTC",
     digestHour: DIGEST_HOUR,
-    categories: EMAIL_CATEGORIES.map((c) => ({ id: c.id, label: c.label, default: c.default as EmailMode, mode: (saved.get(c.id) ?? c.default) as EmailMode })),
+    categories: effectiveModes(new Map(user.emailPreferences.map((p) => [p.category, p.mode]))),
   };
 }
 
@@ -52,12 +52,6 @@ export async function saveEmailSettings(actor: Actor | null, input: Record<strin
   return changes.length;
 }
 
-function secret(): string {
-  const value = process.env.NEXTAUTH_SECRET;
-  if (!value) throw new Error("NEXTAUTH_SECRET is not set");
-  return value;
-}
-
 /** Which categories an unsubscribe scope turns off, given the person's present settings. */
 function categoriesOf(scope: string, current: { id: string; mode: EmailMode }[]): string[] {
   if (scope === "all") return current.filter((c) => c.mode !== "OFF").map((c) => c.id);
@@ -73,11 +67,11 @@ function describeScope(scope: string): string {
 
 /** What an unsubscribe link would stop, for the page that asks to confirm. No sign-in needed. */
 export async function readUnsubscribeLink(token: string) {
-  const scope = readUnsubscribeToken(token, secret());
+  const scope = readUnsubscribeToken(token, portalSecret());
   if (!scope) throw new AppError("INVALID", "This unsubscribe link is not valid. Copy the whole link from the email, or change your settings after signing in.");
   const user = await db.user.findUnique({ where: { id: scope.userId }, select: { email: true } });
   if (!user) throw new AppError("NOT_FOUND", "The person this link was for is no longer in the portal.");
-  return { email: user.email, scope: scope.category, description: describeScope(scope.category) };
+  return { userId: scope.userId, email: user.email, scope: scope.category, description: describeScope(scope.category) };
 }
 
 /**
@@ -86,12 +80,11 @@ export async function readUnsubscribeLink(token: string) {
  */
 export async function unsubscribe(token: string, everything = false) {
   const link = await readUnsubscribeLink(token);
-  const { userId } = readUnsubscribeToken(token, secret())!;
+  const { userId } = link;
   const scope = everything ? "all" : link.scope;
   return db.$transaction(async (tx) => {
     const saved = await tx.emailPreference.findMany({ where: { userId }, select: { category: true, mode: true } });
-    const modes = new Map(saved.map((p) => [p.category, p.mode]));
-    const current = EMAIL_CATEGORIES.map((c) => ({ id: c.id, mode: (modes.get(c.id) ?? c.default) as EmailMode }));
+    const current = effectiveModes(new Map(saved.map((p) => [p.category, p.mode])));
     const off = categoriesOf(scope, current).filter((id) => current.find((c) => c.id === id)?.mode !== "OFF");
     for (const category of off) {
       await tx.emailPreference.upsert({ where: { userId_category: { userId, category } }, create: { userId, category, mode: "OFF" }, update: { mode: "OFF" } });

@@ -1,6 +1,7 @@
 import "server-only";
 import { referenceOrganizations } from "@/lib/organizations/reference";
 import { db } from "@/lib/db";
+import { groupMatching } from "@/lib/groups/queries";
 import { AppError } from "@/lib/errors";
 import { assertCan } from "@/lib/authz/session";
 import type { Actor } from "@/lib/authz/policy";
@@ -43,8 +44,7 @@ export async function listProposals(actor: Actor | null, filters: ProposalFilter
   const where: Prisma.ProposalWhereInput = {
     ...(ids ? { id: { in: ids } } : {}),
     ...(filters.status ? { status: filters.status } : {}),
-    // A group chosen from the list (its slug) or typed in part, where there are too many to list.
-    ...(filters.group ? { group: { OR: [{ slug: filters.group }, { name: { contains: filters.group, mode: "insensitive" } }] } } : {}),
+    ...(filters.group ? { group: groupMatching(filters.group) } : {}),
     ...(filters.lead ? { leadOrganization: { slug: filters.lead } } : {}),
   };
   if (filters.myInterest && actor.organizationId) {

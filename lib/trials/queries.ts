@@ -1,6 +1,7 @@
 import "server-only";
 import { referenceOrganizations } from "@/lib/organizations/reference";
 import { db } from "@/lib/db";
+import { groupMatching } from "@/lib/groups/queries";
 import { shared } from "@/lib/shared-cache";
 import { pageArgs, toPage } from "@/lib/pagination";
 import { AppError } from "@/lib/errors";
@@ -73,7 +74,7 @@ export async function portfolio(actor: Actor | null, filters: PortfolioFilters =
 
 async function computePortfolio(filters: PortfolioFilters, today: Date) {
   const proposalWhere: Prisma.ProposalWhereInput = {
-    ...(filters.group ? { group: { OR: [{ slug: filters.group }, { name: { contains: filters.group, mode: "insensitive" } }] } } : {}),
+    ...(filters.group ? { group: groupMatching(filters.group) } : {}),
     ...(filters.status ? { status: filters.status } : {}),
     ...(filters.organization
       ? {

@@ -9,7 +9,6 @@ export const dynamic = "force-dynamic";
  */
 export function GET(request: Request) {
   if (process.env.BENCH_STATS !== "1") return new NextResponse("Not found", { status: 404 });
-  const memory = process.memoryUsage();
   const recent = new URL(request.url).searchParams.has("recent") ? recentQueries() : undefined;
-  return NextResponse.json({ queries: queriesSent(), rss: memory.rss, heapUsed: memory.heapUsed, recent });
+  return NextResponse.json({ queries: queriesSent(), recent });
 }
