@@ -262,7 +262,7 @@ async function main() {
     const version = (await client.query("SHOW server_version")).rows[0].server_version as string;
     await client.end();
     await database.drop();
-    return `${database.kind === "embedded" ? "embedded PGlite, " : ""}PostgreSQL ${version}`;
+    return `${database.kind === "embedded" ? "embedded, " : ""}PostgreSQL ${version}`;
   })();
   const results: Results = {
     startedAt: started.toISOString(),

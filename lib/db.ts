@@ -14,6 +14,12 @@ const keepRecent = process.env.BENCH_STATS === "1";
 
 function client(): PrismaClient {
   if (!globalForPrisma.prisma) {
+    // `next build` prerenders what it takes for static, running its data code: a page that reads
+    // data at build time needs a database then, and shows stale data after. Such pages must be
+    // dynamic (read the session, or call `await connection()`); fail the build to say so.
+    if (process.env.NEXT_PHASE === "phase-production-build") {
+      throw new Error("A page read the database while being built: make it dynamic (await connection() from next/server).");
+    }
     const { DATABASE_URL, DATABASE_POOL_SIZE } = config();
     globalForPrisma.prisma = createPrismaClient(DATABASE_URL, DATABASE_POOL_SIZE, (sql) => {
       counter.total++;

@@ -1,10 +1,20 @@
 /** An expected refusal or failure, with a message fit to show the person who caused it. */
 export class AppError extends Error {
   constructor(
-    readonly code: "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "INVALID" | "CONFLICT",
+    readonly code: "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "INVALID" | "CONFLICT" | "UNAVAILABLE",
     message: string,
   ) {
     super(message);
     this.name = "AppError";
   }
 }
+
+/** The HTTP status a route handler answers with for each kind of expected refusal. */
+export const HTTP_STATUS: Record<AppError["code"], number> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  INVALID: 400,
+  CONFLICT: 409,
+  UNAVAILABLE: 503,
+};

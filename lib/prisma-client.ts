@@ -1,5 +1,78 @@
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import { AppError } from "@/lib/errors";
+import { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+
+/**
+ * How long a write waits for a pooled connection before its transaction starts, and how long the
+ * transaction may then run. A person who pressed Save waits a few seconds without thinking the
+ * portal broken; Prisma's default of 2 s made bursts of writes fail on a busy machine.
+ * DATABASE_TRANSACTION_WAIT_MS overrides the wait (README, Configuration).
+ */
+export const TRANSACTION_OPTIONS = {
+  maxWait: Number(process.env.DATABASE_TRANSACTION_WAIT_MS ?? 10_000),
+  timeout: 20_000,
+} as const;
+
+/** Attempts of an interactive transaction that failed for a reason that may pass (see retryable). */
+export const TRANSACTION_ATTEMPTS = 4;
+
+/** Shown when every attempt failed: nothing was written, because the transaction never committed. */
+export const BUSY_MESSAGE = "The portal is busy right now: nothing was saved. Please try again in a moment.";
+
+/** Retries of interactive transactions since this process started (logged, and read by tests). */
+const retries = { count: 0 };
+export function transactionRetries(): number {
+  return retries.count;
+}
+
+/**
+ * True for failures after which the same transaction, run again, may succeed: no connection came
+ * free in time (P2028 at start), a serialization failure or deadlock (PostgreSQL 40001 and 40P01,
+ * which Prisma reports as P2034, or inside P2010 from raw SQL). The transaction was rolled back.
+ */
+export function retryable(error: unknown): boolean {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  if (error.code === "P2034") return true;
+  if (error.code === "P2028") return error.message.includes("Unable to start a transaction");
+  const cause = (error.meta?.driverAdapterError as { cause?: { kind?: string; originalCode?: string } } | undefined)?.cause;
+  return cause?.kind === "TransactionWriteConflict" || cause?.originalCode === "40001" || cause?.originalCode === "40P01";
+}
+
+/** Runs `attempt` until it succeeds, fails for good, or has failed TRANSACTION_ATTEMPTS times. */
+export async function withTransactionRetries<T>(attempt: () => Promise<T>, label = "transaction"): Promise<T> {
+  for (let n = 1; ; n++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (!retryable(error)) throw error;
+      if (n >= TRANSACTION_ATTEMPTS) {
+        console.warn(`[db] ${label} gave up after ${n} attempts: ${(error as Error).message.split("\n").pop()}`);
+        throw new AppError("UNAVAILABLE", BUSY_MESSAGE);
+      }
+      retries.count++;
+      console.warn(`[db] ${label} attempt ${n} failed (${(error as Prisma.PrismaClientKnownRequestError).code}); retrying (${retries.count} retries so far)`);
+      // Spread the retries so that the writers that collided do not collide again.
+      await new Promise((resolve) => setTimeout(resolve, 25 * 2 ** n + Math.random() * 50 * n));
+    }
+  }
+}
+
+/**
+ * Every interactive transaction (`$transaction(async (tx) => …)`) of this client is retried by
+ * withTransactionRetries; batch transactions and single queries pass through unchanged.
+ */
+function retryingTransactions(client: PrismaClient): PrismaClient {
+  const transaction = client.$transaction.bind(client) as (...args: unknown[]) => Promise<unknown>;
+  const interactive = (run: unknown, options?: unknown) =>
+    typeof run === "function" ? withTransactionRetries(() => transaction(run, options)) : transaction(run, options);
+  return new Proxy(client, {
+    get(target, property) {
+      if (property === "$transaction") return interactive;
+      const value = Reflect.get(target, property, target) as unknown;
+      return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
 
 /**
  * A Prisma client on its own pool of `poolSize` connections (scripts and tests use this directly).
@@ -7,10 +80,10 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
  */
 export function createPrismaClient(connectionString: string, poolSize = 10, onQuery?: (sql: string) => void): PrismaClient {
   const adapter = new PrismaPg({ connectionString, max: poolSize });
-  if (!onQuery) return new PrismaClient({ adapter });
-  const client = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
+  if (!onQuery) return retryingTransactions(new PrismaClient({ adapter, transactionOptions: TRANSACTION_OPTIONS }));
+  const client = new PrismaClient({ adapter, transactionOptions: TRANSACTION_OPTIONS, log: [{ emit: "event", level: "query" }] });
   client.$on("query", (event) => onQuery(event.query));
-  return client;
+  return retryingTransactions(client);
 }
 
 export { PrismaClient };

@@ -1,21 +1,28 @@
 // npm start: the whole portal with one command.
-// Without DATABASE_URL it runs on the embedded PostgreSQL (PGlite) kept in .data/, in demo mode,
+// Without DATABASE_URL it runs on the embedded PostgreSQL server kept in .data/, in demo mode,
 // migrated and seeded on first run; with DATABASE_URL it uses that server. It builds the app when
-// no build exists, then serves it. Ctrl-C stops everything it started.
+// no build exists (the build needs no database), then serves it. Ctrl-C stops everything it started.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { openEngine, PROJECT_ROOT } from "../lib/migrate/engine";
-import { DATA_DIR, openEmbedded, redactUrl } from "./lib/database";
+import { DATA_DIR, legacyPgliteNotice, openEmbedded, redactUrl } from "./lib/database";
+import { requireSupportedNode } from "./lib/node-version";
+
+requireSupportedNode();
 
 /** What `npm run bench` measured the server with: see README, Performance. */
 const SERVER_NODE_OPTIONS = "--max-old-space-size=288 --max-semi-space-size=32";
+/** While the build is quiet for this long, say that it is still at work. */
+const HEARTBEAT_MS = 15_000;
 
+const startedAt = Date.now();
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
 const nextBin = path.join(PROJECT_ROOT, "node_modules", "next", "dist", "bin", "next");
 
+const seconds = () => `${Math.round((Date.now() - startedAt) / 1000)} s`;
 function log(message: string) {
   console.log(`[portal] ${message}`);
 }
@@ -36,25 +43,71 @@ function embeddedSecret(): string {
 }
 
 let stopDatabase: () => Promise<void> = async () => {};
+let child: ChildProcess | undefined = undefined;
+let stopping = false;
+
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  if (child && child.exitCode === null && child.signalCode === null) {
+    const exited = new Promise((resolve) => child?.once("exit", resolve));
+    child.kill("SIGTERM");
+    await exited;
+  }
+  await stopDatabase().catch((error: Error) => console.error(`[portal] stopping the database: ${error.message}`));
+  log("stopped: web server and database");
+  process.exit(code);
+}
+
+/**
+ * `next build` in a child process that the event loop keeps watching (never spawnSync): its output
+ * passes through, and while it is quiet a line says it is still at work. Its environment has no
+ * DATABASE_URL: no page may read data at build time (lib/db.ts refuses to during a build).
+ */
+function build(env: NodeJS.ProcessEnv): Promise<void> {
+  const buildEnv = { ...env };
+  delete buildEnv.DATABASE_URL;
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    let lastOutput = Date.now();
+    child = spawn(process.execPath, [nextBin, "build"], { env: buildEnv, cwd: PROJECT_ROOT, stdio: ["ignore", "pipe", "pipe"] });
+    const forward = (to: NodeJS.WriteStream) => (chunk: Buffer) => {
+      lastOutput = Date.now();
+      to.write(chunk);
+    };
+    child.stdout?.on("data", forward(process.stdout));
+    child.stderr?.on("data", forward(process.stderr));
+    const heartbeat = setInterval(() => {
+      if (Date.now() - lastOutput < HEARTBEAT_MS) return;
+      lastOutput = Date.now();
+      log(`still building (${Math.round((Date.now() - started) / 1000)} s so far)`);
+    }, 1000);
+    child.once("exit", (code, signal) => {
+      clearInterval(heartbeat);
+      if (stopping) return;
+      if (code === 0) resolve();
+      else reject(new Error(`the build failed (${signal ?? `exit code ${code}`}); its messages are above`));
+    });
+  });
+}
+
+/** Resolves when the server answers HTTP, to say when the portal is ready (not just launched). */
+async function answered(url: string): Promise<boolean> {
+  for (;;) {
+    if (stopping) return false;
+    const ok = await fetch(url, { redirect: "manual" }).then(
+      () => true,
+      () => false,
+    );
+    if (ok) return true;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
 
 async function main() {
-  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
-  let child: ChildProcess | undefined = undefined;
-  let childExited = false;
-  let stopping = false;
-
-  const shutdown = async (code: number) => {
-    if (stopping) return;
-    stopping = true;
-    if (child && !childExited) {
-      child.kill("SIGTERM");
-      await new Promise((resolve) => child?.once("exit", resolve));
-    }
-    await stopDatabase();
-    process.exit(code);
-  };
   process.on("SIGINT", () => void shutdown(0));
   process.on("SIGTERM", () => void shutdown(0));
+  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 
   if (!existsSync(path.join(PROJECT_ROOT, "lib", "generated", "prisma", "client.ts"))) {
     log("generating the database client");
@@ -64,14 +117,15 @@ async function main() {
   if (env.DATABASE_URL) {
     log(`database: ${redactUrl(env.DATABASE_URL)}`);
   } else {
-    const db = await openEmbedded({ announce: true });
+    const notice = legacyPgliteNotice();
+    if (notice) console.warn(`[portal] ${notice}`);
+    log("starting the embedded PostgreSQL server");
+    const db = await openEmbedded();
     stopDatabase = db.stop;
     env.DATABASE_URL = db.url;
-    // PGlite serves one query at a time; a small pool is plenty and stays under its connection cap.
-    env.DATABASE_POOL_SIZE ??= "8";
     env.PORTAL_MODE ??= "demo";
     env.NEXTAUTH_SECRET ??= embeddedSecret();
-    log(`database: embedded PostgreSQL (PGlite) in ${path.relative(process.cwd(), DATA_DIR) || "."}/pglite`);
+    log(`database: embedded PostgreSQL on 127.0.0.1:${db.port}, data in ${path.relative(process.cwd(), DATA_DIR) || "."}/postgres`);
   }
   env.NEXTAUTH_URL ??= `http://localhost:${port}`;
   if (!env.NEXTAUTH_SECRET) throw new Error("Set NEXTAUTH_SECRET (a long random string) when using DATABASE_URL.");
@@ -80,7 +134,7 @@ async function main() {
     const engine = await openEngine(env.DATABASE_URL);
     try {
       const applied = await engine.deploy();
-      log(applied.length ? `applied migrations: ${applied.join(", ")}` : "database schema is up to date");
+      log(applied.length ? `applied ${applied.length} migrations` : "database schema is up to date");
     } finally {
       await engine.close();
     }
@@ -101,11 +155,12 @@ async function main() {
   }
 
   if (!dev && !existsSync(path.join(PROJECT_ROOT, ".next", "BUILD_ID"))) {
-    log("no build found: building the portal (a minute or two, once)");
-    run(process.execPath, [nextBin, "build"], env);
+    log("no build found: building the portal once (the long part: a minute or two; progress below)");
+    await build(env);
+    log(`built (${seconds()} since npm start)`);
   }
 
-  log(`${env.PORTAL_MODE === "demo" ? "demo " : ""}portal on ${env.NEXTAUTH_URL}`);
+  log(`starting the ${dev ? "development " : ""}web server`);
   child = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(port)], {
     // The server's heap sized like a container's, unless you say otherwise (README, Performance).
     env: dev ? env : { ...env, NODE_OPTIONS: env.NODE_OPTIONS ?? SERVER_NODE_OPTIONS },
@@ -113,14 +168,18 @@ async function main() {
     stdio: "inherit",
   });
   child.on("exit", (code, signal) => {
-    childExited = true;
     // Killed by a signal (out of memory, say) is a failure, not a clean stop.
     void shutdown(code ?? (signal ? 1 : 0));
   });
+  if (await answered(`http://127.0.0.1:${port}/robots.txt`)) {
+    log(`${env.PORTAL_MODE === "demo" ? "demo " : ""}portal ready on ${env.NEXTAUTH_URL} (${seconds()} after npm start). Ctrl-C stops it.`);
+  }
 }
 
 main().catch(async (error: Error) => {
   console.error(`[portal] could not start: ${error.message}`);
+  stopping = true;
+  if (child && child.exitCode === null) child.kill("SIGTERM");
   await stopDatabase().catch(() => undefined);
   process.exit(1);
 });

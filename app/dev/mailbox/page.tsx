@@ -1,3 +1,4 @@
+import { connection } from "next/server";
 import { Card, EmptyState, PageHeader } from "@/components/ui";
 import { listDevMail } from "@/lib/mail/dev-mailbox";
 import { pageData } from "@/lib/page-data";
@@ -7,6 +8,8 @@ export const metadata = { title: "Development mailbox" };
 const LINK = /(https?:\/\/[^\s]+)/g;
 
 export default async function DevMailboxPage() {
+  // Read at request time: the mailbox changes with every mail, and the build has no database.
+  await connection();
   const mails = await pageData(listDevMail(), "/dev/mailbox");
   return (
     <>

@@ -1,7 +1,7 @@
 import { createEvent } from "ics";
 import { NextResponse, type NextRequest } from "next/server";
 import { currentActor } from "@/lib/authz/actor";
-import { AppError } from "@/lib/errors";
+import { AppError, HTTP_STATUS } from "@/lib/errors";
 import { meetingOffices } from "@/lib/meetings/queries";
 
 /** An .ics invitation for a planned meeting of the group, in UTC so every calendar shows local time. */
@@ -30,8 +30,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
     });
   } catch (error) {
     if (error instanceof AppError) {
-      const status = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, INVALID: 400, CONFLICT: 409 }[error.code];
-      return NextResponse.json({ error: error.message }, { status });
+      return NextResponse.json({ error: error.message }, { status: HTTP_STATUS[error.code] });
     }
     throw error;
   }
