@@ -129,6 +129,9 @@ async function stopOrphan(clusterDir: string, log: (line: string) => void) {
   if (!existsSync(pidFile)) return;
   const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
   if (!Number.isInteger(pid) || pid <= 0) return;
+  // After a reboot the number may belong to another program: only a postgres on this folder is ours.
+  const command = spawnSync("ps", ["-p", String(pid), "-o", "command="], { encoding: "utf8" }).stdout ?? "";
+  if (!command.includes("postgres") || !command.includes(clusterDir)) return;
   try {
     process.kill(pid, "SIGINT");
   } catch {

