@@ -95,6 +95,7 @@ async function startServer(databaseUrl: string): Promise<ChildProcess> {
       DATABASE_URL: databaseUrl,
       DATABASE_POOL_SIZE: "10",
       PORTAL_MODE: "demo",
+      PORTAL_DEMO_ON_SERVER: "true",
       NEXTAUTH_URL: baseUrl,
       NEXTAUTH_SECRET: "bench-secret-not-for-production",
       // The timed jobs would add work of their own at random moments: off, so pages are measured alone.

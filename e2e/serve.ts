@@ -39,6 +39,7 @@ async function main() {
     DATABASE_URL: database.url,
     DATABASE_POOL_SIZE: "8",
     PORTAL_MODE: "demo",
+    PORTAL_DEMO_ON_SERVER: "true",
     NEXTAUTH_URL: `http://localhost:${port}`,
     NEXTAUTH_SECRET: "e2e-secret-not-for-production",
   };

@@ -61,7 +61,10 @@ test("the portfolio, its exports, the printable summary, and the public page", a
   const csv = await page.request.get("/api/export/trials.csv");
   expect(csv.status()).toBe(200);
   expect(csv.headers()["content-type"]).toContain("text/csv");
-  expect(await csv.text()).toContain("NCT01533207");
+  expect(csv.headers()["cache-control"]).toBe("private, no-store");
+  const bytes = await csv.body();
+  expect([...bytes.subarray(0, 3)], "a UTF-8 byte order mark for spreadsheets").toEqual([0xef, 0xbb, 0xbf]);
+  expect(bytes.toString("utf8")).toContain('"NCT01533207');
 
   await page.goto("/proposals/irci-interaact/print");
   await expect(page.getByRole("heading", { level: 1 })).toContainText("InterAACT");

@@ -12,8 +12,22 @@ const Env = z
     EMAIL_FROM: z.string().default("IRCI portal <no-reply@irci-portal.invalid>"),
     /** The portal's public address: links in email point here. */
     NEXTAUTH_URL: z.string().url().default("http://localhost:3000"),
+    /** Set by `npm start` when it runs the embedded database: a machine of one's own, not a deployment. */
+    EMBEDDED_DATABASE: z.enum(["true", "false"]).default("false"),
+    /** A demo on a database server, said on purpose (a shared demo site, the end-to-end tests). */
+    PORTAL_DEMO_ON_SERVER: z.enum(["true", "false"]).default("false"),
   })
   .superRefine((env, ctx) => {
+    if (env.PORTAL_MODE === "demo" && env.EMBEDDED_DATABASE !== "true" && env.PORTAL_DEMO_ON_SERVER !== "true") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["PORTAL_MODE"],
+        message:
+          "demo mode lets anyone sign in as any demo person with one click and shows captured mail to anyone, " +
+          "and DATABASE_URL names a database server, as a real deployment does. Use PORTAL_MODE=production; " +
+          "for a demo site on a server on purpose, also set PORTAL_DEMO_ON_SERVER=true",
+      });
+    }
     if (env.PORTAL_MODE === "production" && !env.EMAIL_SERVER) {
       ctx.addIssue({
         code: "custom",

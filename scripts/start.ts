@@ -6,6 +6,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { parseConfig } from "../lib/config";
 import { openEngine, PROJECT_ROOT } from "../lib/migrate/engine";
 import { DATA_DIR, legacyPgliteNotice, openEmbedded, redactUrl } from "./lib/database";
 import { requireSupportedNode } from "./lib/node-version";
@@ -123,12 +124,15 @@ async function main() {
     const db = await openEmbedded();
     stopDatabase = db.stop;
     env.DATABASE_URL = db.url;
+    env.EMBEDDED_DATABASE = "true";
     env.PORTAL_MODE ??= "demo";
     env.NEXTAUTH_SECRET ??= embeddedSecret();
     log(`database: embedded PostgreSQL on 127.0.0.1:${db.port}, data in ${path.relative(process.cwd(), DATA_DIR) || "."}/postgres`);
   }
   env.NEXTAUTH_URL ??= `http://localhost:${port}`;
   if (!env.NEXTAUTH_SECRET) throw new Error("Set NEXTAUTH_SECRET (a long random string) when using DATABASE_URL.");
+  // A misconfigured portal does not start: it says what is wrong instead of serving errors.
+  parseConfig(env);
 
   if (env.MIGRATE_ON_START !== "false") {
     const engine = await openEngine(env.DATABASE_URL);

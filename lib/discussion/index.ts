@@ -64,18 +64,20 @@ export async function listComments(actor: Actor | null, type: ThreadType, id: st
   return top.map((c) => ({ ...c, replies: comments.filter((r) => r.parentId === c.id) }));
 }
 
-/** People a text mentions who can see the thread: active members of an organization, or the secretariat. */
+/**
+ * People a text mentions who can see the thread: active members of an organization, or the
+ * secretariat. A handle names the part of an address before the "@", compared whole and exactly
+ * (never as a LIKE pattern, where "_" and "%" would match other people).
+ */
 async function mentionedPeople(tx: Prisma.TransactionClient, body: string) {
   const handles = mentionedHandles(body);
   if (handles.length === 0) return [];
+  const named = await tx.$queryRaw<{ id: string }[]>`
+    SELECT id FROM "User" WHERE lower(split_part(email, '@', 1)) = ANY(${handles}::text[]) LIMIT 20`;
+  if (named.length === 0) return [];
   return tx.user.findMany({
-    where: {
-      active: true,
-      OR: [{ membership: { isNot: null } }, { secretariat: true }],
-      AND: [{ OR: handles.map((h) => ({ email: { startsWith: `${h}@` } })) }],
-    },
+    where: { id: { in: named.map((n) => n.id) }, active: true, OR: [{ membership: { isNot: null } }, { secretariat: true }] },
     select: { id: true },
-    take: 20,
   });
 }
 

@@ -27,6 +27,18 @@ describe("comment rendering", () => {
     expect(renderComment("a <b>bold</b> claim")).toContain("a &lt;b&gt;bold&lt;/b&gt; claim");
   });
 
+  it("renders quotes and keeps a pasted registry link with & whole", () => {
+    expect(renderComment("> EORTC agrees\n\nfine")).toContain("<blockquote>\n<p>EORTC agrees</p>\n</blockquote>");
+    const link = "https://clinicaltrials.gov/search?cond=thymoma&term=NCT01533207";
+    const html = renderComment(`See ${link}`);
+    expect(html).toContain('href="https://clinicaltrials.gov/search?cond=thymoma&amp;term=NCT01533207"');
+    expect(html).not.toContain("&amp;amp;");
+  });
+
+  it("keeps comparisons and ampersands typed as text", () => {
+    expect(renderComment("PFS < 6 months & OS > 12")).toBe("<p>PFS &lt; 6 months &amp; OS &gt; 12</p>\n");
+  });
+
   it("finds mentions, once each, and not e-mail addresses", () => {
     expect(mentionedHandles("@riley.placebo and @Robin.Crossover, also @riley.placebo. Mail jo@example.org")).toEqual(["riley.placebo", "robin.crossover"]);
   });

@@ -1,5 +1,5 @@
-// Comment text: Markdown in, safe HTML out. Pure. Raw HTML is never passed through; the output keeps
-// only links (http, https, mailto), lists, emphasis, paragraphs, quotes and code.
+// Comment text: Markdown in, safe HTML out. Pure. Raw HTML is never passed through (it shows as
+// text); the output keeps only links (http, https, mailto), lists, emphasis, paragraphs, quotes and code.
 import { Marked } from "marked";
 import sanitizeHtml from "sanitize-html";
 
@@ -12,14 +12,11 @@ const ALLOWED = {
   transformTags: { a: sanitizeHtml.simpleTransform("a", { rel: "nofollow noopener noreferrer", target: "_blank" }) },
 };
 
-function escapeHtml(text: string) {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
-
 export function renderComment(body: string): string {
-  // Escaping first makes any HTML in the text show as text; Markdown then adds the formatting.
-  const html = markdown.parse(escapeHtml(body)) as string;
-  return sanitizeHtml(html, { ...ALLOWED, allowedAttributes: { a: ["href", "rel", "target"] } });
+  // Markdown first, on the text as typed (so "> " quotes and links with "&" work); then the HTML is
+  // cut down to the allowlist, and any other tag someone typed is shown as text, not dropped.
+  const html = markdown.parse(body) as string;
+  return sanitizeHtml(html, { ...ALLOWED, allowedAttributes: { a: ["href", "rel", "target"] }, disallowedTagsMode: "escape" });
 }
 
 /** The handles mentioned in a text: "@riley.placebo" names the person whose address starts so. */

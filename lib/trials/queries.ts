@@ -185,48 +185,54 @@ function publicTrials(where: Prisma.ProposalWhereInput, page: number) {
   });
 }
 
-/** Rows for the CSV and JSON exports (signed-in people only). */
-export async function exportRows(actor: Actor | null, kind: "proposals" | "trials") {
-  assertCan(actor, "proposal.list");
-  if (kind === "proposals") {
-    const rows = await db.proposal.findMany({
-      orderBy: { createdAt: "asc" },
-      take: 10_000,
-      select: {
-        id: true,
-        title: true,
-        status: true,
-        phase: true,
-        sampleSize: true,
-        population: true,
-        intervention: true,
-        comparator: true,
-        primaryOutcome: true,
-        createdAt: true,
-        statusChangedAt: true,
-        group: { select: { name: true } },
-        leadOrganization: { select: { shortName: true } },
-      },
-    });
-    return rows.map((r) => ({
-      id: r.id,
-      title: r.title,
-      status: r.status,
-      expertGroup: r.group.name,
-      leadOrganization: r.leadOrganization?.shortName ?? "",
-      phase: r.phase ?? "",
-      plannedSampleSize: r.sampleSize ?? "",
-      population: r.population,
-      intervention: r.intervention,
-      comparator: r.comparator,
-      primaryOutcome: r.primaryOutcome,
-      created: r.createdAt.toISOString(),
-      statusChanged: r.statusChangedAt.toISOString(),
-    }));
-  }
+/** Rows an export reads from the database at a time: memory stays flat however large IRCI grows. */
+export const EXPORT_BATCH = 500;
+
+export type ExportKind = "proposals" | "trials";
+
+async function proposalExportBatch(after: string | undefined) {
+  const rows = await db.proposal.findMany({
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    take: EXPORT_BATCH,
+    ...(after ? { cursor: { id: after }, skip: 1 } : {}),
+    select: {
+      id: true,
+      title: true,
+      status: true,
+      phase: true,
+      sampleSize: true,
+      population: true,
+      intervention: true,
+      comparator: true,
+      primaryOutcome: true,
+      createdAt: true,
+      statusChangedAt: true,
+      group: { select: { name: true } },
+      leadOrganization: { select: { shortName: true } },
+    },
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    status: r.status,
+    expertGroup: r.group.name,
+    leadOrganization: r.leadOrganization?.shortName ?? "",
+    phase: r.phase ?? "",
+    plannedSampleSize: r.sampleSize ?? "",
+    population: r.population,
+    intervention: r.intervention,
+    comparator: r.comparator,
+    primaryOutcome: r.primaryOutcome,
+    created: r.createdAt.toISOString(),
+    statusChanged: r.statusChangedAt.toISOString(),
+  }));
+}
+
+async function trialExportBatch(after: string | undefined) {
   const trials = await db.trial.findMany({
-    orderBy: { createdAt: "asc" },
-    take: 10_000,
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    take: EXPORT_BATCH,
+    ...(after ? { cursor: { id: after }, skip: 1 } : {}),
     select: {
       id: true,
       overallStatus: true,
@@ -254,4 +260,23 @@ export async function exportRows(actor: Actor | null, kind: "proposals" | "trial
     registryIds: t.registryIds.map((r) => r.value).join(" "),
     countries: t.sites.map((s) => s.country).join(" "),
   }));
+}
+
+/**
+ * Every row of an export (signed-in people only), in batches of EXPORT_BATCH read one after another
+ * by key, never cut off: the route streams each batch out before reading the next. The permission
+ * is checked before the first batch, so a refusal is an answer, not a broken download.
+ */
+export function exportBatches(actor: Actor | null, kind: ExportKind): AsyncGenerator<Record<string, unknown>[]> {
+  assertCan(actor, "proposal.list");
+  const read = kind === "proposals" ? proposalExportBatch : trialExportBatch;
+  return (async function* () {
+    let after: string | undefined;
+    for (;;) {
+      const batch = await read(after);
+      if (batch.length > 0) yield batch;
+      if (batch.length < EXPORT_BATCH) return;
+      after = String(batch.at(-1)!.id);
+    }
+  })();
 }

@@ -64,6 +64,19 @@ describe("replies and mentions", () => {
   });
 });
 
+describe("mentions match handles exactly", () => {
+  it.each(["@r____.placebo", "@r%.placebo", "@riley_placebo", "@riley.placeb"])("%s reaches nobody", async (handle) => {
+    const before = await db.notification.count({ where: { userId: riley.userId, kind: "comment.mention" } });
+    await postComment(robin, "proposal", PROPOSAL, { body: `${handle}, please look.` });
+    expect(await db.notification.count({ where: { userId: riley.userId, kind: "comment.mention" } })).toBe(before);
+  });
+
+  it("a handle in capitals still reaches its person", async () => {
+    const c = await postComment(robin, "proposal", PROPOSAL, { body: "@Riley.Placebo, please look." });
+    expect(await db.notification.count({ where: { userId: riley.userId, kind: "comment.mention", dedupeKey: `mention:${c.id}:${riley.userId}` } })).toBe(1);
+  });
+});
+
 describe("editing and deleting", () => {
   it("only the author edits; the earlier text is kept", async () => {
     const c = await postComment(riley, "proposal", PROPOSAL, { body: "First version" });

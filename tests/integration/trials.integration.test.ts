@@ -7,7 +7,7 @@ import { db } from "@/lib/db";
 import { seedDatabase } from "@/lib/seed";
 import type { Actor } from "@/lib/authz/policy";
 import { addRegistryId, addSite, applyImport, createTrial, previewImport, recordAccrual, setMilestone, updateTrial } from "@/lib/trials/mutations";
-import { exportRows, getTrial, portfolio, publicPortfolio } from "@/lib/trials/queries";
+import { EXPORT_BATCH, exportBatches, getTrial, portfolio, publicPortfolio, type ExportKind } from "@/lib/trials/queries";
 import { actorFor, makePerson, refusal } from "../support/fixtures";
 
 const fixture = (name: string) => readFileSync(path.join(__dirname, "../fixtures/ctgov", name), "utf8");
@@ -139,6 +139,12 @@ describe("ClinicalTrials.gov import", () => {
   });
 });
 
+async function exportAll(actor: Actor | null, kind: ExportKind) {
+  const rows: Record<string, unknown>[] = [];
+  for await (const batch of exportBatches(actor, kind)) rows.push(...batch);
+  return rows;
+}
+
 describe("portfolio, exports and the public page", () => {
   it("summarizes the portfolio for signed-in people, with filters", async () => {
     const all = await portfolio(nciRep);
@@ -153,10 +159,24 @@ describe("portfolio, exports and the public page", () => {
   });
 
   it("exports proposals and trials to signed-in people only", async () => {
-    const trials = (await exportRows(nciRep, "trials")) as { proposalId: string }[];
+    const trials = (await exportAll(nciRep, "trials")) as { proposalId: string }[];
     expect(trials.find((t) => t.proposalId === "irci-gog-0277")).toMatchObject({ stage: "CLOSED_EARLY" });
-    expect((await exportRows(nciRep, "proposals")).length).toBeGreaterThanOrEqual(8);
-    expect((await refusal(exportRows(null, "trials"))).code).toBe("UNAUTHENTICATED");
+    expect((await exportAll(nciRep, "proposals")).length).toBeGreaterThanOrEqual(8);
+    expect((await refusal(exportAll(null, "trials"))).code).toBe("UNAUTHENTICATED");
+  });
+
+  it("exports every row, however many: nothing is cut off at a cap", async () => {
+    const group = await db.expertGroup.findFirstOrThrow();
+    const extra = 2 * EXPORT_BATCH + 37;
+    await db.proposal.createMany({ data: Array.from({ length: extra }, (_, i) => ({ id: `export-test-${i}`, groupId: group.id, title: `Export test ${i}` })) });
+    try {
+      const rows = (await exportAll(nciRep, "proposals")) as { id: string }[];
+      expect(rows).toHaveLength(await db.proposal.count());
+      expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
+      expect(rows.filter((r) => r.id.startsWith("export-test-"))).toHaveLength(extra);
+    } finally {
+      await db.proposal.deleteMany({ where: { id: { startsWith: "export-test-" } } });
+    }
   });
 
   it("the public page shows approved, underway and completed trials and no private field", async () => {

@@ -1,8 +1,8 @@
 import { NextResponse } from "next/server";
 import { currentActor } from "@/lib/authz/actor";
-import { AppError } from "@/lib/errors";
-import { toCsv } from "@/lib/csv";
-import { exportRows } from "@/lib/trials/queries";
+import { AppError, HTTP_STATUS } from "@/lib/errors";
+import { exportStream } from "@/lib/export-stream";
+import { exportBatches } from "@/lib/trials/queries";
 
 const FILES = {
   "proposals.csv": ["proposals", "csv"],
@@ -11,23 +11,26 @@ const FILES = {
   "trials.json": ["trials", "json"],
 } as const;
 
+const CONTENT_TYPE = { csv: "text/csv; charset=utf-8", json: "application/json; charset=utf-8" } as const;
+
 export async function GET(_request: Request, { params }: { params: Promise<{ file: string }> }) {
   const { file } = await params;
   const spec = FILES[file as keyof typeof FILES];
   if (!spec) return NextResponse.json({ error: "No such export." }, { status: 404 });
   const [kind, format] = spec;
   try {
-    const rows = await exportRows(await currentActor(), kind);
+    const batches = exportBatches(await currentActor(), kind);
     const stamp = new Date().toISOString().slice(0, 10);
-    const disposition = `attachment; filename="irci-${kind}-${stamp}.${format}"`;
-    if (format === "json") {
-      return new NextResponse(JSON.stringify(rows, null, 2), { headers: { "content-type": "application/json; charset=utf-8", "content-disposition": disposition } });
-    }
-    return new NextResponse(toCsv(rows), { headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": disposition } });
+    return new NextResponse(exportStream(batches, format), {
+      headers: {
+        "content-type": CONTENT_TYPE[format],
+        "content-disposition": `attachment; filename="irci-${kind}-${stamp}.${format}"`,
+        // Members' data: never kept by a browser or a proxy.
+        "cache-control": "private, no-store",
+      },
+    });
   } catch (error) {
-    if (error instanceof AppError && (error.code === "UNAUTHENTICATED" || error.code === "FORBIDDEN")) {
-      return NextResponse.json({ error: error.message }, { status: error.code === "UNAUTHENTICATED" ? 401 : 403 });
-    }
+    if (error instanceof AppError) return NextResponse.json({ error: error.message }, { status: HTTP_STATUS[error.code] });
     throw error;
   }
 }

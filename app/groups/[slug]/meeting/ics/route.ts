@@ -26,7 +26,11 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
     });
     if (error || !value) throw error ?? new Error("Could not make the invitation");
     return new NextResponse(value, {
-      headers: { "content-type": "text/calendar; charset=utf-8", "content-disposition": `attachment; filename="${group.slug}-meeting.ics"` },
+      headers: {
+        "content-type": "text/calendar; charset=utf-8",
+        "content-disposition": `attachment; filename="${group.slug}-meeting.ics"`,
+        "cache-control": "private, no-store",
+      },
     });
   } catch (error) {
     if (error instanceof AppError) {
