@@ -1,6 +1,7 @@
 import "server-only";
 import { shared } from "@/lib/shared-cache";
 import { z } from "zod";
+import { plainText } from "@/lib/validation";
 import { db } from "@/lib/db";
 import { audit } from "@/lib/audit/record";
 import { assertCan } from "@/lib/authz/session";
@@ -31,7 +32,9 @@ export async function setRareThreshold(actor: Actor | null, raw: unknown, reason
   assertCan(actor, "settings.manage");
   const parsed = ZThreshold.safeParse(raw);
   if (!parsed.success) throw new AppError("INVALID", parsed.error.issues[0]?.message ?? "Invalid threshold.");
-  if (!reason.trim()) throw new AppError("INVALID", "Say why the threshold changes: it changes which proposals are eligible.");
+  const why = plainText(2000).safeParse(reason);
+  if (!why.success) throw new AppError("INVALID", why.error.issues[0]!.message);
+  if (!why.data) throw new AppError("INVALID", "Say why the threshold changes: it changes which proposals are eligible.");
   await db.$transaction(async (tx) => {
     // Serialize changes, so each audit event's "from" is the value it really replaced.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${RARE_THRESHOLD}))`;
@@ -47,7 +50,7 @@ export async function setRareThreshold(actor: Actor | null, raw: unknown, reason
       action: "setting.changed",
       entityType: "setting",
       entityId: RARE_THRESHOLD,
-      reason: reason.trim(),
+      reason: why.data,
       data: { from: previous, to: parsed.data },
     });
   });

@@ -1,6 +1,7 @@
 import "server-only";
 import { nudgeMailWorker } from "@/lib/jobs/nudge";
 import { z } from "zod";
+import { plainText } from "@/lib/validation";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { assertCan } from "@/lib/authz/session";
@@ -12,7 +13,7 @@ import { mentionedHandles, renderComment } from "./render";
 
 export type ThreadType = "proposal" | "group";
 
-const ZBody = z.string().trim().min(1, "Write something first.").max(10_000, "At most 10,000 characters.");
+const ZBody = plainText(10_000).pipe(z.string().min(1, "Write something first."));
 
 /** Whoever may see the proposal or the group may read and write its discussion; nobody else. */
 async function assertThread(actor: Actor | null, type: ThreadType, id: string): Promise<{ title: string; link: string }> {

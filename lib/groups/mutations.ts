@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { formId, plainText } from "@/lib/validation";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { assertCan } from "@/lib/authz/session";
@@ -12,13 +13,13 @@ import { ValidationError } from "@/lib/proposals/mutations";
 import { canCreateGroup, canManageGroup } from "./access";
 
 export const ZCreateGroup = z.object({
-  cancer: z.string().trim().min(3, "Name the rare cancer.").max(200),
+  cancer: plainText(200).pipe(z.string().min(3, "Name the rare cancer.")),
   incidencePer100k: z.preprocess(
     (v) => (v === "" || v === null || v === undefined ? null : v),
     z.coerce.number({ message: "Enter the incidence as a number, such as 0.8." }).min(0, "Incidence cannot be negative.").max(1000).nullable(),
   ),
-  incidenceSource: z.string().trim().max(500),
-  description: z.string().trim().max(2000),
+  incidenceSource: plainText(500),
+  description: plainText(2000),
 });
 
 function slugify(text: string): string {
@@ -94,7 +95,7 @@ async function assertAnotherChair(tx: Prisma.TransactionClient, groupId: string,
   if (others === 0) throw new AppError("CONFLICT", "A group keeps at least one chair: name another chair first.");
 }
 
-const ZMember = z.object({ userId: z.string().min(1, "Choose a person."), role: z.enum(["CHAIR", "MEMBER"]) });
+const ZMember = z.object({ userId: formId("Choose a person."), role: z.enum(["CHAIR", "MEMBER"], { message: "Choose chair or member." }) });
 
 /** Adds a person from any member organization, or changes their role in the group. */
 export async function setGroupMember(actor: Actor | null, groupId: string, raw: unknown) {

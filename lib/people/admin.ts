@@ -1,6 +1,7 @@
 // Adding and deactivating people: the secretariat's job. Used today by the command line
 // (npm run people), which acts as the system operator; each change is audited in its transaction.
 import { z } from "zod";
+import { plainText } from "@/lib/validation";
 import { AppError } from "@/lib/errors";
 import type { PrismaClient } from "@/lib/prisma-client";
 import { isUniqueViolation } from "@/lib/retry";
@@ -8,7 +9,7 @@ import { isUniqueViolation } from "@/lib/retry";
 export const ZAddPerson = z
   .object({
     email: z.string().trim().toLowerCase().pipe(z.email("a valid email address")),
-    name: z.string().trim().min(1, "a name").max(200),
+    name: plainText(200).pipe(z.string().min(1, "a name")),
     org: z.string().trim().toLowerCase().optional(),
     role: z.enum(["MEMBER", "REPRESENTATIVE"]).default("MEMBER"),
     secretariat: z.boolean().default(false),

@@ -14,6 +14,7 @@ import {
   ZCreateProposal,
   ZProposalContent,
   ZRecordInterest,
+  ZTransition,
   CONTENT_FIELDS,
   fieldErrors,
   type ProposalContent,
@@ -93,6 +94,11 @@ export async function createProposal(actor: Actor | null, raw: unknown) {
  */
 export async function saveProposal(actor: Actor | null, id: string, raw: unknown, version: number) {
   assertCan(actor, "proposal.view");
+  // The version comes back from a hidden field: anything but a positive whole number is a form
+  // that was tampered with or is out of date, never a reason for a database error.
+  if (!Number.isSafeInteger(version) || version < 1) {
+    throw new AppError("INVALID", "This form is out of date: reload the page, then apply your changes again.");
+  }
   const parsed = ZProposalContent.safeParse(raw);
   if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
   const { proposal, roles } = await loadProposalContext(actor, id);
@@ -187,9 +193,12 @@ function isEvent(value: string): value is ProposalEvent {
  * Moves a proposal along the workflow. The update is guarded by the status it was decided from,
  * so of two concurrent transitions exactly one wins; the audit event is in the same transaction.
  */
-export async function transitionProposal(actor: Actor | null, id: string, event: string, reason?: string) {
+export async function transitionProposal(actor: Actor | null, id: string, event: string, rawReason?: string) {
   assertCan(actor, "proposal.view");
   if (!isEvent(event)) throw new AppError("INVALID", "Unknown action.");
+  const reasonParsed = ZTransition.shape.reason.safeParse(rawReason ?? "");
+  if (!reasonParsed.success) throw new ValidationError({ reason: reasonParsed.error.issues[0]!.message });
+  const reason = reasonParsed.data;
   if (event === "openVoting") throw new AppError("INVALID", "Open a vote from the vote panel: it sets the closing time and the rules.");
   const { proposal, roles, facts } = await loadProposalContext(actor, id);
   const decision = decide(proposal.status, event, roles, facts, reason);

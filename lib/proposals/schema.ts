@@ -1,7 +1,8 @@
 // Input schemas for proposals, shared by the server (authoritative) and the editor's messages.
 import { z } from "zod";
+import { formId, plainText } from "@/lib/validation";
 
-const text = (max: number) => z.string().trim().max(max, `At most ${max} characters.`);
+const text = plainText;
 const optionalInt = (label: string, max: number) =>
   z.preprocess(
     (v) => (v === "" || v === null || v === undefined ? null : v),
@@ -36,8 +37,8 @@ export type ProposalContent = z.infer<typeof ZProposalContent>;
 export const CONTENT_FIELDS = Object.keys(ZProposalContent.shape) as (keyof ProposalContent)[];
 
 export const ZCreateProposal = z.object({
-  groupId: z.string().min(1, "Choose the expert group."),
-  leadOrganizationId: z.string().min(1, "Choose the lead organization."),
+  groupId: formId("Choose the expert group."),
+  leadOrganizationId: formId("Choose the lead organization."),
   title: ZProposalContent.shape.title,
 });
 
@@ -53,7 +54,7 @@ export const ZRecordInterest = z.object({
 });
 
 export const ZTransition = z.object({
-  event: z.string().min(1),
+  event: z.string().min(1).max(64),
   reason: text(2000).optional(),
   version: z.coerce.number().int().min(1),
 });

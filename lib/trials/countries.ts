@@ -33,6 +33,7 @@ for (const [name, code] of [
 /** "United States" → "US"; undefined when the name is not known. */
 export function countryCode(name: string): string | undefined {
   const trimmed = name.trim();
-  if (/^[A-Z]{2}$/.test(trimmed) && names.of(trimmed) !== trimmed) return trimmed;
+  const upper = trimmed.toUpperCase();
+  if (/^[A-Z]{2}$/.test(upper) && names.of(upper) !== upper) return upper;
   return BY_NAME.get(key(trimmed));
 }

@@ -35,7 +35,7 @@ const StudySchema = z
         designModule: z
           .object({
             phases: z.array(z.enum(PHASES as [string, ...string[]], { message: `one of ${PHASES.join(", ")}` })).optional(),
-            enrollmentInfo: z.object({ count: z.number().int().min(0).optional(), type: z.enum(["ACTUAL", "ESTIMATED"]).optional() }).loose().optional(),
+            enrollmentInfo: z.object({ count: z.number().int().min(0).max(1_000_000, "an enrollment of at most 1,000,000").optional(), type: z.enum(["ACTUAL", "ESTIMATED"]).optional() }).loose().optional(),
           })
           .loose()
           .optional(),

@@ -148,16 +148,27 @@ export async function removeRegistryId(actor: Actor | null, trialId: string, reg
  * Records accrual: the patients enrolled so far, overall or for one organization or country.
  * Counts are cumulative, so a total below an earlier report for the same scope is refused.
  */
+/** A country as its ISO 3166 code, from the code or its English name; anything else is refused on the field. */
+function knownCountry(typed: string): string {
+  const code = countryCode(typed);
+  if (!code) throw new ValidationError({ country: "Choose a country by its name or its two-letter code, such as France or FR." });
+  return code;
+}
+
+async function assertKnownOrganization(id: string | null) {
+  if (id && !(await db.organization.findUnique({ where: { id }, select: { id: true } }))) {
+    throw new ValidationError({ organizationId: "Choose an organization from the list." });
+  }
+}
+
 export async function recordAccrual(actor: Actor | null, trialId: string, raw: unknown) {
   const { trial } = await authorizeTrial(actor, trialId);
   const parsed = ZAccrual.safeParse(raw);
   if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
   const input = parsed.data;
   if (input.date > new Date().toISOString().slice(0, 10)) throw new ValidationError({ date: "Accrual is reported for dates that have passed." });
-  const country = input.country ? (countryCode(input.country) ?? input.country) : null;
-  if (input.organizationId && !(await db.organization.findUnique({ where: { id: input.organizationId }, select: { id: true } }))) {
-    throw new ValidationError({ organizationId: "Choose an organization from the list." });
-  }
+  const country = input.country ? knownCountry(input.country) : null;
+  await assertKnownOrganization(input.organizationId);
   return db.$transaction(async (tx) => {
     await lockTrial(tx, trialId);
     const problem = await accrualProblem(tx, trialId, { date: input.date, total: input.total, organizationId: input.organizationId, country });
@@ -191,7 +202,8 @@ export async function addSite(actor: Actor | null, trialId: string, raw: unknown
   const { trial } = await authorizeTrial(actor, trialId);
   const parsed = ZSite.safeParse(raw);
   if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
-  const site = { ...parsed.data, country: countryCode(parsed.data.country) ?? parsed.data.country };
+  const site = { ...parsed.data, country: knownCountry(parsed.data.country) };
+  await assertKnownOrganization(site.organizationId);
   try {
     return await db.$transaction(async (tx) => {
       const row = await tx.trialSite.create({ data: { trialId, ...site } });

@@ -1,11 +1,9 @@
 import { z } from "zod";
+import { formId, PartialDate, plainText } from "@/lib/validation";
 import { OVERALL_STATUSES, PHASES } from "./ctgov";
 import { MILESTONES } from "./progress";
 
-export const PartialDate = z
-  .string()
-  .trim()
-  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, "Write the date as yyyy, yyyy-MM or yyyy-MM-dd.");
+export { PartialDate };
 const optionalDate = z.preprocess((v) => (v === "" || v === undefined ? null : v), PartialDate.nullable());
 const optionalInt = (label: string) =>
   z.preprocess(
@@ -19,15 +17,15 @@ export const ZTrialDetails = z.object({
   targetAccrual: optionalInt("Target accrual"),
   startDate: optionalDate,
   primaryCompletionDate: optionalDate,
-  leadSponsor: z.preprocess((v) => (v === "" ? null : v), z.string().trim().max(300).nullable()),
+  leadSponsor: z.preprocess((v) => (v === "" ? null : v), plainText(300).nullable()),
 });
 
 export const ZAccrual = z.object({
   date: PartialDate,
   total: z.coerce.number({ message: "Enter the number of patients enrolled so far." }).int("Enter a whole number of patients.").min(0, "A count cannot be negative.").max(1_000_000),
-  organizationId: z.preprocess((v) => (v === "" ? null : v), z.string().nullable()),
-  country: z.preprocess((v) => (v === "" ? null : v), z.string().trim().max(80).nullable()),
-  source: z.string().trim().max(500),
+  organizationId: z.preprocess((v) => (v === "" ? null : v), formId("Choose an organization from the list.").nullable()),
+  country: z.preprocess((v) => (v === "" ? null : v), plainText(80).nullable()),
+  source: plainText(500),
 });
 
 export const ZMilestone = z.object({
@@ -37,8 +35,8 @@ export const ZMilestone = z.object({
 });
 
 export const ZSite = z.object({
-  country: z.string().trim().min(2, "Name the country.").max(80),
-  facility: z.string().trim().max(300),
-  city: z.preprocess((v) => (v === "" ? null : v), z.string().trim().max(120).nullable()),
-  organizationId: z.preprocess((v) => (v === "" ? null : v), z.string().nullable()),
+  country: plainText(80).pipe(z.string().min(2, "Name the country.")),
+  facility: plainText(300),
+  city: z.preprocess((v) => (v === "" ? null : v), plainText(120).nullable()),
+  organizationId: z.preprocess((v) => (v === "" ? null : v), formId("Choose an organization from the list.").nullable()),
 });

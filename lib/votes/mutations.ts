@@ -1,4 +1,6 @@
 import "server-only";
+import { z } from "zod";
+import { plainText } from "@/lib/validation";
 import { nudgeMailWorker } from "@/lib/jobs/nudge";
 import { readRareThreshold } from "@/lib/settings";
 import { db } from "@/lib/db";
@@ -200,10 +202,13 @@ async function closeVote(voteId: string, closer: { actorId: string | null; early
   return outcome;
 }
 
-export async function closeVoteEarly(actor: Actor | null, voteId: string, reason: string) {
+const ZCloseReason = plainText(2000).pipe(z.string().min(1, "Say why the vote closes before its time: everyone will see it."));
+
+export async function closeVoteEarly(actor: Actor | null, voteId: string, rawReason: string) {
   assertCan(actor, "vote.closeEarly");
-  if (!reason.trim()) throw new ValidationError({ reason: "Say why the vote closes before its time: everyone will see it." });
-  const result = await closeVote(voteId, { actorId: actor.userId, early: true, reason: reason.trim() });
+  const reason = ZCloseReason.safeParse(rawReason);
+  if (!reason.success) throw new ValidationError({ reason: reason.error.issues[0]!.message });
+  const result = await closeVote(voteId, { actorId: actor.userId, early: true, reason: reason.data });
   if (!result) throw new AppError("CONFLICT", "This vote is already closed.");
   return result;
 }

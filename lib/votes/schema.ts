@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { plainText } from "@/lib/validation";
 import { DEFAULT_QUORUM, MEMBER_ORGANIZATIONS } from "./tally";
 
 /** A vote stays open at least a day, so every office sees it during its working day… */
@@ -31,7 +32,7 @@ export function closingTimeProblem(closesAt: Date, now: Date, minMinutes = MIN_O
 export const ZBallot = z
   .object({
     choice: z.enum(["APPROVE", "REJECT", "ABSTAIN", "RECUSE"], { message: "Choose approve, reject, abstain or recuse." }),
-    rationale: z.string().trim().max(5000, "At most 5000 characters."),
+    rationale: plainText(5000),
   })
   .refine((b) => b.choice !== "RECUSE" || b.rationale.length > 0, {
     path: ["rationale"],

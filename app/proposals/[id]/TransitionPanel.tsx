@@ -1,6 +1,6 @@
 "use client";
 import { useActionState, useId } from "react";
-import { FormMessage, inputClass } from "@/components/ui/form";
+import { Field, FormMessage, inputClass } from "@/components/ui/form";
 import type { FormState } from "@/lib/form-state";
 import { transitionAction } from "../actions";
 
@@ -15,19 +15,27 @@ export interface ActionView {
 /** Actions that end a proposal's road, shown as such. */
 const ENDINGS = ["withdraw", "closeEarly", "reject"];
 
-function TransitionForm({ action, submit, pending, reason }: { action: ActionView; submit: (f: FormData) => void; pending: boolean; reason?: string }) {
-  const reasonId = useId();
+function TransitionForm({
+  action,
+  submit,
+  pending,
+  reason,
+  reasonError,
+}: {
+  action: ActionView;
+  submit: (f: FormData) => void;
+  pending: boolean;
+  reason?: string;
+  reasonError?: string;
+}) {
   const hintId = useId();
   return (
     <form action={submit} className="space-y-2 rounded-md border border-slate-200 p-3">
       <input type="hidden" name="event" value={action.event} />
       {action.reasonRequired ? (
-        <div>
-          <label htmlFor={reasonId} className="block text-sm font-medium">
-            Reason ({action.label.toLowerCase()})
-          </label>
-          <textarea id={reasonId} name="reason" rows={2} className={inputClass} defaultValue={reason} />
-        </div>
+        <Field name={`reason-${action.event}`} label={`Reason (${action.label.toLowerCase()})`} error={reasonError}>
+          {(props) => <textarea {...props} name="reason" rows={2} maxLength={2000} className={inputClass} defaultValue={reason} />}
+        </Field>
       ) : null}
       {action.blockedBecause ? (
         <p id={hintId} className="text-sm text-amber-900">
@@ -59,7 +67,14 @@ export function TransitionPanel({ proposalId, actions }: { proposalId: string; a
       <FormMessage ok={state.ok} message={state.message} />
       {actions.length === 0 ? <p className="text-sm text-slate-600">Nothing for you to move here now.</p> : null}
       {actions.map((a) => (
-        <TransitionForm key={a.event} action={a} submit={submit} pending={pending} reason={state.values?.event === a.event ? state.values.reason : undefined} />
+        <TransitionForm
+          key={a.event}
+          action={a}
+          submit={submit}
+          pending={pending}
+          reason={state.values?.event === a.event ? state.values.reason : undefined}
+          reasonError={state.values?.event === a.event ? state.fields?.reason : undefined}
+        />
       ))}
     </div>
   );
