@@ -1,17 +1,27 @@
 import "server-only";
-import PgBoss from "pg-boss";
+import { PgBoss } from "pg-boss";
 import { config } from "@/lib/config";
 
 // A PostgreSQL-backed job queue (pg-boss): jobs live in the database, so any instance can run
 // them, each runs once (SKIP LOCKED), and nothing is lost when an instance stops.
 export const QUEUES = { closeVote: "vote-close", sweep: "vote-sweep", mail: "mail" } as const;
 
+/**
+ * The queue's own schema. pg-boss 12 cannot upgrade the `pgboss` schema that pg-boss 10 made, so it
+ * keeps its tables apart: instances of the previous version go on with theirs during a rolling update
+ * (both kinds of worker are safe together: closing a vote and sending a mail are guarded claims), and
+ * the old schema is dropped once none runs (README, Migrations in production).
+ */
+export const JOBS_SCHEMA = "jobs";
+
 const globalForBoss = globalThis as unknown as { boss?: Promise<PgBoss> };
 
 export function queue(): Promise<PgBoss> {
   globalForBoss.boss ??= (async () => {
-    const boss = new PgBoss({ connectionString: config().DATABASE_URL, max: 3, application_name: "irci-jobs" });
+    const boss = new PgBoss({ connectionString: config().DATABASE_URL, schema: JOBS_SCHEMA, max: 3, application_name: "irci-jobs" });
     boss.on("error", (error) => console.error(`[jobs] ${error.message}`));
+    // Maintenance findings (an index to rebuild, a table to vacuum) are worth a line in the log.
+    boss.on("warning", (warning) => console.warn(`[jobs] ${warning.message}`));
     await boss.start();
     for (const name of Object.values(QUEUES)) await boss.createQueue(name);
     return boss;

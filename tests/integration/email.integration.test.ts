@@ -341,7 +341,7 @@ describe("the job queue's mail worker", () => {
         .toBe(1);
     } finally {
       process.env.JOBS = "off";
-      await (await queue()).stop({ graceful: false, wait: true });
+      await (await queue()).stop({ graceful: false });
     }
   });
 });

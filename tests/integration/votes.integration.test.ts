@@ -321,6 +321,6 @@ describe("the job queue", () => {
     }
     expect((await db.vote.findUniqueOrThrow({ where: { id: vote.id } })).outcome).toBe("PASSED");
     expect((await db.proposal.findUniqueOrThrow({ where: { id: proposal.id } })).status).toBe("APPROVED");
-    await (await queue()).stop({ graceful: false, wait: true });
+    await (await queue()).stop({ graceful: false });
   }, 60_000);
 });
