@@ -10,6 +10,8 @@ const nextConfig = {
   },
   poweredByHeader: false,
   serverExternalPackages: ["@prisma/schema-engine-wasm", "pg-boss"],
+  // On every response, the build's static files included; proxy.ts adds the Content-Security-Policy
+  // (with its per-request nonce) and the rest of lib/security-headers.ts to pages and routes.
   async headers() {
     return [
       {

@@ -71,3 +71,17 @@ test("an anonymous visitor is sent to sign in, and returned to the page afterwar
   await expect(page).toHaveURL(/\/groups\/anal$/);
   await expect(page.getByRole("heading", { name: /anal cancer expert group/i })).toBeVisible();
 });
+
+test("a sign-in link whose callbackUrl was tampered with signs in and lands on the dashboard, never an error", async ({ page, baseURL }) => {
+  await page.goto("/demo");
+  const userId = await page.locator('form[action="/demo/sign-in"] input[name="userId"]').first().getAttribute("value");
+  for (const tampered of ["http://[", "https://evil.example/phish", "%%%", "/\\evil.example"]) {
+    const form = await page.request.post("/demo/sign-in", { form: { userId: userId!, callbackUrl: "/groups" }, headers: { origin: baseURL! }, maxRedirects: 0 });
+    expect(form.status()).toBe(303);
+    const link = new URL(form.headers()["location"]!, baseURL);
+    link.searchParams.set("callbackUrl", tampered);
+    const answer = await page.request.get(link.toString(), { maxRedirects: 0 });
+    expect(answer.status(), `callbackUrl ${tampered}`).toBe(302);
+    expect(answer.headers()["location"]).toBe(`${baseURL}/dashboard`);
+  }
+});

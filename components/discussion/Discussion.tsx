@@ -10,7 +10,7 @@ type Comment = Awaited<ReturnType<typeof listComments>>[number];
 
 const HINT = "Markdown: **bold**, *emphasis*, lists, [links](https://…). Mention someone with @firstname.lastname.";
 
-function One({ c, path, zone, level }: { c: Omit<Comment, "replies">; path: string; zone: string; level: number }) {
+function One({ c, zone, level }: { c: Omit<Comment, "replies">; zone: string; level: number }) {
   return (
     <article id={`comment-${c.id}`} aria-label={`Comment by ${c.author}`} className={level ? "mt-3 border-l-2 border-slate-200 pl-4" : ""}>
       <p className="text-sm text-slate-600">
@@ -27,7 +27,7 @@ function One({ c, path, zone, level }: { c: Omit<Comment, "replies">; path: stri
         <div className="mt-1 flex flex-wrap gap-3 text-sm">
           {c.mine ? (
             <Reveal label="Edit" hiddenLabel="your comment">
-              <ActionForm action={editCommentAction.bind(null, c.id, path)} submitLabel="Save the edit">
+              <ActionForm action={editCommentAction.bind(null, c.id)} submitLabel="Save the edit">
                 <label className="block text-sm font-medium">
                   Your comment
                   <textarea name="body" rows={3} defaultValue={c.body ?? ""} className={inputClass} autoFocus />
@@ -36,7 +36,7 @@ function One({ c, path, zone, level }: { c: Omit<Comment, "replies">; path: stri
             </Reveal>
           ) : null}
           {c.canDelete ? (
-            <ActionForm action={deleteCommentAction.bind(null, c.id, path)} submitLabel="Delete" tone="quiet">
+            <ActionForm action={deleteCommentAction.bind(null, c.id)} submitLabel="Delete" tone="quiet">
               <span className="sr-only">Delete the comment by {c.author}</span>
             </ActionForm>
           ) : null}
@@ -46,16 +46,16 @@ function One({ c, path, zone, level }: { c: Omit<Comment, "replies">; path: stri
   );
 }
 
-export function Discussion({ type, threadId, path, comments, zone }: { type: ThreadType; threadId: string; path: string; comments: Comment[]; zone: string }) {
-  const post = postCommentAction.bind(null, type, threadId, path);
+export function Discussion({ type, threadId, comments, zone }: { type: ThreadType; threadId: string; comments: Comment[]; zone: string }) {
+  const post = postCommentAction.bind(null, type, threadId);
   return (
     <Card title={`Discussion (${comments.reduce((n, c) => n + 1 + c.replies.length, 0)})`}>
       <div className="space-y-5">
         {comments.map((c) => (
           <div key={c.id}>
-            <One c={c} path={path} zone={zone} level={0} />
+            <One c={c} zone={zone} level={0} />
             {c.replies.map((r) => (
-              <One key={r.id} c={r} path={path} zone={zone} level={1} />
+              <One key={r.id} c={r} zone={zone} level={1} />
             ))}
             <div className="mt-2 pl-4 text-sm">
               {/* Named after whom it answers: a list of identical "Reply" controls says nothing to a screen reader. */}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { safeCallbackUrl } from "./callback-url";
+import { authRedirect, safeCallbackUrl } from "./callback-url";
 
 describe("safeCallbackUrl", () => {
   it.each([
@@ -18,5 +18,20 @@ describe("safeCallbackUrl", () => {
     [undefined, "/dashboard"],
   ])("%s -> %s", (input, expected) => {
     expect(safeCallbackUrl(input)).toBe(expected);
+  });
+});
+
+describe("authRedirect", () => {
+  const base = "https://portal.example.org";
+  it.each([
+    ["/proposals/x", `${base}/proposals/x`],
+    [`${base}/groups?status=ACTIVE`, `${base}/groups?status=ACTIVE`],
+    ["https://evil.example/phish", `${base}/dashboard`],
+    ["http://[", `${base}/dashboard`],
+    ["%%%", `${base}/dashboard`],
+    ["/\\evil.example", `${base}/dashboard`],
+    ["", `${base}/dashboard`],
+  ])("%j -> %s", (url, expected) => {
+    expect(authRedirect(url, base)).toBe(expected);
   });
 });

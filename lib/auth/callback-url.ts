@@ -15,3 +15,21 @@ export function safeCallbackUrl(value: string | undefined | null, fallback = "/d
     return fallback;
   }
 }
+
+/**
+ * Where next-auth sends someone after signing in: a path of this site, whatever the link carried.
+ * A tampered callbackUrl (malformed, another site, control characters) leads to the dashboard
+ * instead of an error page: next-auth's own default throws on a URL it cannot parse.
+ */
+export function authRedirect(url: string, baseUrl: string): string {
+  let path: string | undefined = url;
+  if (!url.startsWith("/")) {
+    try {
+      const parsed = new URL(url);
+      path = parsed.origin === new URL(baseUrl).origin ? `${parsed.pathname}${parsed.search}${parsed.hash}` : undefined;
+    } catch {
+      path = undefined;
+    }
+  }
+  return `${baseUrl.replace(/\/$/, "")}${safeCallbackUrl(path)}`;
+}

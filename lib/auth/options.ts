@@ -4,6 +4,7 @@ import EmailProvider from "next-auth/providers/email";
 import { db } from "@/lib/db";
 import { sendMail } from "@/lib/mail/send";
 import { portalAdapter, normalizeEmail, type PortalUser } from "./adapter";
+import { authRedirect } from "./callback-url";
 import { signInMail } from "./sign-in-mail";
 
 const LINK_LIFETIME_SECONDS = 24 * 60 * 60;
@@ -36,6 +37,7 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    redirect: async ({ url, baseUrl }) => authRedirect(url, baseUrl),
     async signIn({ user, email }) {
       if (email?.verificationRequest) return true;
       return isActivePerson(user.email);

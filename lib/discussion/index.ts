@@ -11,12 +11,15 @@ import type { Prisma } from "@/lib/prisma-client";
 import { notifyProposal } from "@/lib/notifications";
 import { mentionedHandles, renderComment } from "./render";
 
-export type ThreadType = "proposal" | "group";
+export const THREAD_TYPES = ["proposal", "group"] as const;
+export type ThreadType = (typeof THREAD_TYPES)[number];
 
 const ZBody = plainText(10_000).pipe(z.string().min(1, "Write something first."));
 
 /** Whoever may see the proposal or the group may read and write its discussion; nobody else. */
 async function assertThread(actor: Actor | null, type: ThreadType, id: string): Promise<{ title: string; link: string }> {
+  // The type arrives from a form: only the two kinds of discussion exist.
+  if (!(THREAD_TYPES as readonly string[]).includes(type)) throw new AppError("NOT_FOUND", "No such discussion.");
   if (type === "proposal") {
     assertCan(actor, "proposal.view");
     const p = await db.proposal.findUnique({ where: { id }, select: { title: true } });
@@ -132,7 +135,7 @@ export async function postComment(actor: Actor | null, type: ThreadType, threadI
     return comment;
   });
   nudgeMailWorker();
-  return posted;
+  return { ...posted, link: thread.link };
 }
 
 /** Only its author edits a comment; the earlier text is kept. */
@@ -151,6 +154,7 @@ export async function editComment(actor: Actor | null, commentId: string, raw: s
     await tx.commentRevision.create({ data: { commentId, body: comment.body, createdAt: comment.editedAt ?? comment.createdAt } });
     await notifyMentions(tx, actor, commentId, body.data, thread);
     await audit(tx, { actorId: actor.userId, action: "comment.edited", entityType: comment.threadType, entityId: comment.threadId, data: { commentId } });
+    return { link: thread.link };
   });
 }
 
@@ -159,7 +163,7 @@ export async function deleteComment(actor: Actor | null, commentId: string) {
   assertCan(actor, "proposal.view");
   const comment = await db.comment.findUnique({ where: { id: commentId } });
   if (!comment) throw new AppError("NOT_FOUND", "No such comment.");
-  await assertThread(actor, comment.threadType as ThreadType, comment.threadId);
+  const thread = await assertThread(actor, comment.threadType as ThreadType, comment.threadId);
   if (comment.authorId !== actor.userId && !actor.secretariat) throw new AppError("FORBIDDEN", "Only its author or the secretariat can delete a comment.");
   await db.$transaction(async (tx) => {
     const { count } = await tx.comment.updateMany({ where: { id: commentId, deletedAt: null }, data: { deletedAt: new Date(), deletedById: actor.userId, body: "" } });
@@ -167,4 +171,5 @@ export async function deleteComment(actor: Actor | null, commentId: string) {
     await tx.commentRevision.create({ data: { commentId, body: comment.body, createdAt: comment.editedAt ?? comment.createdAt } });
     await audit(tx, { actorId: actor.userId, action: "comment.deleted", entityType: comment.threadType, entityId: comment.threadId, data: { commentId } });
   });
+  return { link: thread.link };
 }

@@ -11,6 +11,7 @@ import type { Prisma } from "@/lib/prisma-client";
 import { fieldErrors } from "@/lib/proposals/schema";
 import { ValidationError } from "@/lib/proposals/mutations";
 import { canCreateGroup, canManageGroup } from "./access";
+import { groupSlug } from "./slug";
 
 export const ZCreateGroup = z.object({
   cancer: plainText(200).pipe(z.string().min(3, "Name the rare cancer.")),
@@ -22,14 +23,6 @@ export const ZCreateGroup = z.object({
   description: plainText(2000),
 });
 
-function slugify(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize("NFD")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "")
-    .slice(0, 60);
-}
 
 async function chairsAnyGroup(userId: string) {
   return (await db.groupMember.count({ where: { userId, role: "CHAIR" } })) > 0;
@@ -50,7 +43,7 @@ export async function createGroup(actor: Actor | null, raw: unknown) {
     return await db.$transaction(async (tx) => {
       const group = await tx.expertGroup.create({
         data: {
-          slug: slugify(input.cancer),
+          slug: groupSlug(input.cancer),
           name: `${input.cancer} expert group`,
           cancer: input.cancer,
           description: input.description || null,

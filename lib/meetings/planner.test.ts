@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { localTime, rankSlots, type Office } from "./planner";
+import { localTime, rankSlots, type Office, plannableDay, plannableStart } from "./planner";
 
 const IRCI: Office[] = [
   { organization: "NCI", timeZone: "America/New_York" },
@@ -75,5 +75,21 @@ describe("ranking", () => {
     // In June they are 14 hours apart: 17:00 in New York is 07:00 in Sydney, so one office at most.
     expect(june.inside).toBe(1);
     expect(june.minutesOutside).toBeGreaterThan(0);
+  });
+});
+
+describe("days a meeting may be planned on", () => {
+  const now = new Date("2026-12-02T10:00:00Z");
+  it.each(["1969-12-31", "1900-01-01", "2025-02-31", "2026-02-30", "0000-01-01", "2099-01-01", "tomorrow", ""])("refuses %j", (day) => {
+    expect(plannableDay(day, now)).toBeUndefined();
+  });
+  it.each(["2026-12-09", "2026-01-15", "2031-06-30"])("takes %s", (day) => {
+    expect(plannableDay(day, now)).toBe(day);
+  });
+  it("refuses invitations for starts before 1970 or centuries ahead, and nonsense", () => {
+    expect(plannableStart(new Date("1969-07-20T20:17:00Z"), now)).toBe(false);
+    expect(plannableStart(new Date("2300-01-01T00:00:00Z"), now)).toBe(false);
+    expect(plannableStart(new Date("nonsense"), now)).toBe(false);
+    expect(plannableStart(new Date("2026-12-09T13:00:00Z"), now)).toBe(true);
   });
 });

@@ -107,3 +107,24 @@ export function rankSlots(date: string, durationMinutes: number, offices: Office
 export function weekAhead(now: Date = new Date()): string {
   return new Date(now.getTime() + 7 * 86400_000).toISOString().slice(0, 10);
 }
+
+/** Meetings are planned from a year back (to look up one that was held) to five years ahead. */
+const PLANNABLE_DAYS_BACK = 366;
+const PLANNABLE_DAYS_AHEAD = 5 * 366;
+
+/** The day asked for, when it is a real day within reach; otherwise undefined (the planner opens a week ahead). */
+export function plannableDay(asked: string | undefined, now: Date = new Date()): string | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(asked ?? "");
+  if (!match) return undefined;
+  const [, y, m, d] = match.map(Number) as [number, number, number, number];
+  const day = new Date(Date.UTC(y, m - 1, d));
+  if (day.getUTCFullYear() !== y || day.getUTCMonth() !== m - 1 || day.getUTCDate() !== d) return undefined;
+  const offset = (day.getTime() - now.getTime()) / 86400_000;
+  return offset >= -PLANNABLE_DAYS_BACK && offset <= PLANNABLE_DAYS_AHEAD ? asked : undefined;
+}
+
+/** A meeting's start an invitation may carry: a real instant within the same reach as the planner's days. */
+export function plannableStart(start: Date, now: Date = new Date()): boolean {
+  const offset = (start.getTime() - now.getTime()) / 86400_000;
+  return Number.isFinite(offset) && offset >= -PLANNABLE_DAYS_BACK - 1 && offset <= PLANNABLE_DAYS_AHEAD + 1;
+}

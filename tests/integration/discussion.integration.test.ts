@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { seedDatabase } from "@/lib/seed";
 import type { Actor } from "@/lib/authz/policy";
-import { deleteComment, editComment, listComments, postComment } from "@/lib/discussion";
+import { deleteComment, editComment, listComments, postComment, type ThreadType } from "@/lib/discussion";
 import { actorFor, makePerson, refusal } from "../support/fixtures";
 
 let riley: Actor;
@@ -32,6 +32,19 @@ describe("reading and writing", () => {
     expect((await refusal(listComments(riley, "proposal", "no-such-proposal"))).code).toBe("NOT_FOUND");
     expect((await refusal(postComment(riley, "proposal", PROPOSAL, { body: "   " }))).code).toBe("INVALID");
     expect(await db.auditEvent.count({ where: { action: "comment.posted", entityId: PROPOSAL } })).toBe(1);
+  });
+
+  it("a forged thread type is refused and nothing is stored (it would be shown nowhere)", async () => {
+    const group = await db.expertGroup.findUniqueOrThrow({ where: { slug: "thymoma" } });
+    const before = await db.comment.count();
+    expect((await refusal(postComment(robin, "poll" as ThreadType, group.id, { body: "Where does this go?" }))).code).toBe("NOT_FOUND");
+    expect(await db.comment.count()).toBe(before);
+  });
+
+  it("posting answers with the thread's own page, which the action refreshes (never a path from the client)", async () => {
+    const group = await db.expertGroup.findUniqueOrThrow({ where: { slug: "salivary" } });
+    expect((await postComment(robin, "group", group.id, { body: "Agenda attached." })).link).toBe("/groups/salivary");
+    expect((await postComment(robin, "proposal", PROPOSAL, { body: "Noted." })).link).toBe(`/proposals/${PROPOSAL}`);
   });
 
   it("groups have their discussion too", async () => {

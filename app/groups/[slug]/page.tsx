@@ -111,7 +111,7 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
           ) : null}
         </Card>
         <div className="lg:col-span-2">
-          <Discussion type="group" threadId={group.id} path={path} comments={comments} zone={zone} />
+          <Discussion type="group" threadId={group.id} comments={comments} zone={zone} />
         </div>
         <ActivityFeed events={activity.events} titles={activity.titles} organizations={activity.organizations} zone={zone} />
         {canManage ? (

@@ -179,7 +179,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
             ) : null}
           </Card>
 
-          <Discussion type="proposal" threadId={p.id} path={path} comments={comments} zone={zone} />
+          <Discussion type="proposal" threadId={p.id} comments={comments} zone={zone} />
         </div>
 
         <div className="space-y-6">

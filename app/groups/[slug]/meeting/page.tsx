@@ -3,7 +3,7 @@ import { Badge, Card, PageHeader, buttonClass } from "@/components/ui";
 import { inputClass } from "@/components/ui/form";
 import { requirePage, viewerTimeZone } from "@/lib/authz/session";
 import { meetingOffices } from "@/lib/meetings/queries";
-import { WORKDAY_END, WORKDAY_START, rankSlots, weekAhead } from "@/lib/meetings/planner";
+import { WORKDAY_END, WORKDAY_START, plannableDay, rankSlots, weekAhead } from "@/lib/meetings/planner";
 import { pageData } from "@/lib/page-data";
 import { formatDateTime } from "@/lib/time";
 
@@ -18,7 +18,7 @@ export default async function MeetingPlannerPage({ params, searchParams }: { par
   const path = `/groups/${slug}/meeting`;
   const { actor, session } = await requirePage("group.view", path);
   const { group, offices } = await pageData(meetingOffices(actor, slug), path);
-  const date = /^\d{4}-\d{2}-\d{2}$/.test(query.date ?? "") ? query.date! : weekAhead();
+  const date = plannableDay(query.date) ?? weekAhead();
   const minutes = LENGTHS.includes(Number(query.minutes)) ? Number(query.minutes) : 60;
   const slots = rankSlots(date, minutes, offices).slice(0, SHOWN);
   const zone = viewerTimeZone(session);

@@ -2,6 +2,7 @@ import { createEvent } from "ics";
 import { NextResponse, type NextRequest } from "next/server";
 import { currentActor } from "@/lib/authz/actor";
 import { AppError, HTTP_STATUS } from "@/lib/errors";
+import { plannableStart } from "@/lib/meetings/planner";
 import { meetingOffices } from "@/lib/meetings/queries";
 
 /** An .ics invitation for a planned meeting of the group, in UTC so every calendar shows local time. */
@@ -9,8 +10,8 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   const { slug } = await params;
   const start = new Date(request.nextUrl.searchParams.get("start") ?? "");
   const minutes = Number(request.nextUrl.searchParams.get("minutes"));
-  if (Number.isNaN(start.getTime()) || !Number.isInteger(minutes) || minutes < 15 || minutes > 480) {
-    return NextResponse.json({ error: "Give a start time and a length between 15 and 480 minutes." }, { status: 400 });
+  if (!plannableStart(start) || !Number.isInteger(minutes) || minutes < 15 || minutes > 480) {
+    return NextResponse.json({ error: "Give a start within a year back and five years ahead, and a length between 15 and 480 minutes." }, { status: 400 });
   }
   try {
     const { group, offices } = await meetingOffices(await currentActor(), slug);

@@ -1,0 +1,24 @@
+// Runs before every request (Next.js 16's proxy, formerly middleware). Not a security boundary for
+// data (every read and write checks the session and the permission itself): it sets the response's
+// security headers, above all a Content-Security-Policy with a fresh nonce per request, which Next.js
+// puts on the scripts it renders so that no other script can run.
+import { NextResponse, type NextRequest } from "next/server";
+import { contentSecurityPolicy, securityHeaders } from "@/lib/security-headers";
+
+export function proxy(request: NextRequest) {
+  const nonce = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
+  const policy = contentSecurityPolicy(nonce, { development: process.env.NODE_ENV === "development" });
+  // Next.js reads the nonce from the request's policy header when it renders the page.
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("content-security-policy", policy);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("content-security-policy", policy);
+  for (const [name, value] of Object.entries(securityHeaders({ https: request.nextUrl.protocol === "https:" }))) response.headers.set(name, value);
+  return response;
+}
+
+export const config = {
+  // Not for the build's static files, images or prefetches: they carry no page scripts.
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)", missing: [{ type: "header", key: "next-router-prefetch" }] }],
+};
