@@ -13,9 +13,12 @@ test("a representative signs in with the magic link from the captured mail", asy
   await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
   await screenshot(page, "check-email");
 
-  await page.goto("/dev/mailbox");
+  // The mail worker makes and sends the link within seconds of the request.
   const mail = page.getByRole("article", { name: /Mail to haru\.hazard@jcog\.irci\.example/ }).first();
-  await expect(mail).toBeVisible();
+  await expect(async () => {
+    await page.goto("/dev/mailbox");
+    await expect(mail).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
   await screenshot(page, "dev-mailbox");
   const link = await mail.locator("a.mail-link").first().getAttribute("href");
   expect(link).toContain("/api/auth/callback/email");
@@ -40,6 +43,24 @@ test("an unknown address gets the same answer and no mail", async ({ page }) => 
   await page.goto("/dev/mailbox");
   await expect(page.getByRole("heading", { name: "Development mailbox" })).toBeVisible();
   await expect(page.getByRole("article", { name: /nobody@unknown\.example/ })).toHaveCount(0);
+});
+
+test("a second link for the same address within a minute is refused on the field, saying when to ask again", async ({ page }) => {
+  for (const attempt of [1, 2]) {
+    await page.goto("/signin");
+    await page.getByLabel("Work email address").fill("twice@unknown.example");
+    await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+    if (attempt === 1) await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+  }
+  await expect(page.getByText(/A link was asked for this address a moment ago.*You can ask for another in \d+ seconds/)).toBeVisible();
+  await expect(page.getByLabel("Work email address")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Work email address")).toHaveValue("twice@unknown.example");
+});
+
+test("next-auth's own endpoint for sign-in links is closed: links are asked for on the sign-in page", async ({ page }) => {
+  const csrf = (await (await page.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const response = await page.request.post("/api/auth/signin/email", { form: { email: "haru.hazard@jcog.irci.example", csrfToken: csrf.csrfToken }, maxRedirects: 0 });
+  expect(response.status()).toBe(404);
 });
 
 test("a malformed address is refused on the form with a message", async ({ page }) => {

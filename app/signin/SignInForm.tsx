@@ -1,8 +1,8 @@
 "use client";
-import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { buttonClass } from "@/components/ui";
+import { requestSignInLinkAction } from "./actions";
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -21,10 +21,14 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     }
     setError(null);
     setPending(true);
-    const result = await signIn("email", { email: address, callbackUrl, redirect: false });
+    const answer = await requestSignInLinkAction(address, callbackUrl).catch(() => null);
     setPending(false);
-    if (!result || result.error) {
-      setError("We could not send a sign-in link just now. Please try again in a minute.");
+    if (!answer) {
+      setError("The portal could not take your request just now. Please try again in a minute.");
+      return;
+    }
+    if (!answer.ok) {
+      setError(answer.message);
       return;
     }
     router.push(`/signin/check-email?email=${encodeURIComponent(address)}`);

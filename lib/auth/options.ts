@@ -2,12 +2,9 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import EmailProvider from "next-auth/providers/email";
 import { db } from "@/lib/db";
-import { sendMail } from "@/lib/mail/send";
 import { portalAdapter, normalizeEmail, type PortalUser } from "./adapter";
 import { authRedirect } from "./callback-url";
-import { signInMail } from "./sign-in-mail";
-
-const LINK_LIFETIME_SECONDS = 24 * 60 * 60;
+import { LINK_LIFETIME_SECONDS } from "./sign-in-requests";
 
 async function isActivePerson(email: string | null | undefined): Promise<boolean> {
   if (!email) return false;
@@ -21,18 +18,14 @@ export const authOptions: NextAuthOptions = {
   pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin/error" },
   providers: [
     EmailProvider({
-      // Delivery is ours (sendMail); next-auth's own nodemailer transport is never created.
+      // Delivery is ours (the outbox); next-auth's own nodemailer transport is never created.
       server: "smtp://unused.invalid",
       maxAge: LINK_LIFETIME_SECONDS,
       normalizeIdentifier: normalizeEmail,
-      async sendVerificationRequest({ identifier, url }) {
-        // Unknown addresses get the same "check your email" answer as known ones, so the page
-        // reveals nothing about who has an account; only the log records the attempt.
-        if (!(await isActivePerson(identifier))) {
-          console.info(`[auth] sign-in link not sent: no active person with the address ${identifier}`);
-          return;
-        }
-        await sendMail({ to: identifier, ...signInMail(url, LINK_LIFETIME_SECONDS) });
+      // Links are made by the mail worker from requests the sign-in page records
+      // (lib/auth/sign-in-requests.ts); next-auth's own request endpoint is closed (its route).
+      async sendVerificationRequest() {
+        throw new Error("Sign-in links are asked for on the sign-in page.");
       },
     }),
   ],

@@ -79,6 +79,7 @@ export async function startWorkersWithRetry(delayMs = 15_000): Promise<void> {
 async function registerWorkers() {
   const boss = await queue();
   const { closeDueVotes, sendDueReminders } = await import("@/lib/votes/mutations");
+  const { purgeSignInData } = await import("@/lib/auth/sign-in-requests");
   await boss.work(QUEUES.closeVote, { pollingIntervalSeconds: 2 }, async () => {
     await closeDueVotes();
   });
@@ -87,7 +88,9 @@ async function registerWorkers() {
   await boss.work(QUEUES.sweep, { pollingIntervalSeconds: 10 }, async () => {
     const closed = await closeDueVotes();
     const reminded = await sendDueReminders();
+    const purged = await purgeSignInData();
     if (closed || reminded) console.info(`[jobs] sweep: closed ${closed} votes, sent ${reminded} reminders`);
+    if (purged.tokens || purged.requests) console.info(`[jobs] sweep: removed ${purged.tokens} expired sign-in tokens, ${purged.requests} old sign-in requests`);
   });
   // Notification email: triage, digests and sending, every minute and when nudged. A run that
   // finds the mail server down leaves the mail in the outbox for a later try (lib/mail/outbox.ts).
@@ -95,8 +98,8 @@ async function registerWorkers() {
   await boss.schedule(QUEUES.mail, "* * * * *", {}, { singletonKey: "mail-minute" });
   await boss.work(QUEUES.mail, { pollingIntervalSeconds: 2, batchSize: 20 }, async () => {
     const done = await deliverMail();
-    if (done.sent || done.retrying || done.failed || done.digests) {
-      console.info(`[mail] sent ${done.sent}, waiting to retry ${done.retrying}, failed ${done.failed}, digests queued ${done.digests}`);
+    if (done.links || done.sent || done.retrying || done.failed || done.digests) {
+      console.info(`[mail] sign-in links ${done.links}, sent ${done.sent}, waiting to retry ${done.retrying}, failed ${done.failed}, digests queued ${done.digests}`);
     }
   });
   console.info("[jobs] workers started");

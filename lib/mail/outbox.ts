@@ -1,4 +1,5 @@
 import "server-only";
+import { issueSignInLinks, SIGN_IN_CATEGORY } from "@/lib/auth/sign-in-requests";
 import type { Transporter } from "nodemailer";
 import { config, portalSecret } from "@/lib/config";
 import { db } from "@/lib/db";
@@ -160,7 +161,9 @@ export async function sendDueEmails(options: { now?: Date; transport?: Transport
       const headers = oneClick ? { "List-Unsubscribe": `<${oneClick}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" } : undefined;
       const delivered = await sendMail({ to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, headers }, options.transport);
       if (delivered) {
-        await db.outboundEmail.update({ where: { id: mail.id }, data: { status: "SENT", sentAt: new Date(), lastError: null } });
+        // A sign-in link signs its holder in: once it has gone, the stored copy keeps no trace of it.
+        const scrub = mail.category === SIGN_IN_CATEGORY ? { text: "(sign-in link: removed after sending)", html: "" } : {};
+        await db.outboundEmail.update({ where: { id: mail.id }, data: { status: "SENT", sentAt: new Date(), lastError: null, ...scrub } });
         result.sent++;
       } else {
         await db.outboundEmail.update({ where: { id: mail.id }, data: { status: "FAILED", lastError: "No mail server is configured for this address (EMAIL_SERVER)." } });
@@ -183,10 +186,11 @@ export async function sendDueEmails(options: { now?: Date; transport?: Transport
   return result;
 }
 
-/** All three steps: what the job queue's mail worker runs. */
+/** All the steps: what the job queue's mail worker runs (sign-in links first: someone waits for them). */
 export async function deliverMail(options: { now?: Date; transport?: Transporter } = {}) {
+  const links = await issueSignInLinks();
   const triaged = await triageNotifications();
   const digests = await queueDueDigests(options.now);
   const sent = await sendDueEmails(options);
-  return { triaged, digests, ...sent };
+  return { links, triaged, digests, ...sent };
 }

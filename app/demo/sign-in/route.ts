@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import { demoSignInPath } from "@/lib/auth/demo";
+import { clientAddressOf, DEMO_SIGN_INS_PER_MINUTE, takeDemoSignInSlot } from "@/lib/auth/sign-in-requests";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { AppError } from "@/lib/errors";
 
@@ -20,6 +21,12 @@ export async function POST(request: NextRequest) {
   const form = await request.formData();
   const input = Input.safeParse({ userId: form.get("userId"), callbackUrl: form.get("callbackUrl") ?? undefined });
   if (!input.success) return NextResponse.json({ error: "Choose a demo person" }, { status: 400 });
+  if (!(await takeDemoSignInSlot(clientAddressOf(request.headers)))) {
+    return new NextResponse(`More than ${DEMO_SIGN_INS_PER_MINUTE} demo sign-ins from your network in the last minute. Wait a minute, then try again.`, {
+      status: 429,
+      headers: { "content-type": "text/plain; charset=utf-8", "retry-after": "60" },
+    });
+  }
   try {
     const path = await demoSignInPath(input.data.userId, safeCallbackUrl(input.data.callbackUrl));
     return NextResponse.redirect(new URL(path, request.nextUrl.origin), 303);

@@ -1,5 +1,5 @@
 import NextAuth from "next-auth";
-import { NextRequest } from "next/server";
+import { NextRequest, NextResponse } from "next/server";
 import { authOptions } from "@/lib/auth/options";
 import { authRedirect } from "@/lib/auth/callback-url";
 import { config } from "@/lib/config";
@@ -24,4 +24,14 @@ export function GET(request: NextRequest, context: Context) {
   return handler(withSafeCallbackUrl(request), context);
 }
 
-export { handler as POST };
+/**
+ * Sign-in links are asked for through the sign-in page (requestSignInLink: limited per address and
+ * client, answered alike for every address), never through next-auth's own endpoint, which would
+ * bypass both.
+ */
+export function POST(request: NextRequest, context: Context) {
+  if (request.nextUrl.pathname.endsWith("/signin/email")) {
+    return NextResponse.json({ error: "Ask for a sign-in link on the sign-in page." }, { status: 404 });
+  }
+  return handler(request, context);
+}
