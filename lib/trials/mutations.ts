@@ -228,11 +228,37 @@ function show(value: unknown): string {
 }
 
 /** What applying a study would change, next to what is stored. Nothing is written. */
-export async function previewImport(actor: Actor | null, trialId: string, json: string) {
-  await authorizeTrial(actor, trialId);
+/**
+ * A study read from ClinicalTrials.gov, held to the rules the trial's forms enforce (one set of
+ * rules for both roads in): the same field schemas, so nothing an import writes could not be typed.
+ */
+function readStudy(json: string): ImportedStudy {
   const result = parseStudyJson(json);
   if (!result.ok) throw new AppError("INVALID", result.errors.join(" "));
   const study = result.study;
+  const problems: string[] = [];
+  const check = (label: string, schema: { safeParse(v: unknown): { success: boolean; error?: { issues: { message: string }[] } } }, value: unknown) => {
+    const r = schema.safeParse(value);
+    if (!r.success) problems.push(`${label}: ${r.error!.issues[0]!.message}`);
+  };
+  if (study.overallStatus !== undefined) check("Overall status", ZTrialDetails.shape.overallStatus, study.overallStatus);
+  if (study.phases !== undefined) check("Phases", ZTrialDetails.shape.phases, study.phases);
+  if (study.leadSponsor !== undefined) check("Lead sponsor", ZTrialDetails.shape.leadSponsor, study.leadSponsor);
+  if (study.startDate !== undefined) check("Start date", ZTrialDetails.shape.startDate, study.startDate);
+  if (study.primaryCompletionDate !== undefined) check("Primary completion date", ZTrialDetails.shape.primaryCompletionDate, study.primaryCompletionDate);
+  if (study.targetAccrual !== undefined) check("Target accrual", ZTrialDetails.shape.targetAccrual, study.targetAccrual);
+  study.sites.forEach((site, i) => {
+    check(`Site ${i + 1} facility`, ZSite.shape.facility, site.facility);
+    check(`Site ${i + 1} city`, ZSite.shape.city, site.city ?? "");
+    if (!countryCode(site.country)) problems.push(`Site ${i + 1} (${site.facility.slice(0, 60)}): "${site.country.slice(0, 60)}" is not a country the portal knows.`);
+  });
+  if (problems.length) throw new AppError("INVALID", `This record does not fit the trial's fields: ${problems.slice(0, 5).join(" ")}${problems.length > 5 ? ` And ${problems.length - 5} more.` : ""}`);
+  return study;
+}
+
+export async function previewImport(actor: Actor | null, trialId: string, json: string) {
+  await authorizeTrial(actor, trialId);
+  const study = readStudy(json);
   const stored = await db.trial.findUniqueOrThrow({
     where: { id: trialId },
     include: { registryIds: true, sites: { select: { country: true, facility: true } } },
@@ -261,9 +287,7 @@ export async function previewImport(actor: Actor | null, trialId: string, json: 
 /** Applies a study: what it says replaces what is stored; what it leaves out stays as it is. */
 export async function applyImport(actor: Actor | null, trialId: string, json: string) {
   const { trial } = await authorizeTrial(actor, trialId);
-  const result = parseStudyJson(json);
-  if (!result.ok) throw new AppError("INVALID", result.errors.join(" "));
-  const study: ImportedStudy = result.study;
+  const study = readStudy(json);
   const today = new Date().toISOString().slice(0, 10);
   return db.$transaction(async (tx) => {
     const data: Prisma.TrialUpdateInput = { importedAt: new Date() };

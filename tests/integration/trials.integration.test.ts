@@ -145,6 +145,28 @@ async function exportAll(actor: Actor | null, kind: ExportKind) {
   return rows;
 }
 
+describe("the import holds to the forms' rules (one set of rules for both roads in)", () => {
+  const tamper = (change: (study: { protocolSection: Record<string, Record<string, unknown>> }) => void) => {
+    const study = JSON.parse(fixture("full-study.json"));
+    change(study);
+    return JSON.stringify(study);
+  };
+  it.each([
+    ["a lead sponsor longer than the form allows", (s: { protocolSection: Record<string, Record<string, unknown>> }) => (s.protocolSection.sponsorCollaboratorsModule = { leadSponsor: { name: "S".repeat(400) } }), /Lead sponsor: At most 300 characters/],
+    ["three phases", (s: { protocolSection: Record<string, Record<string, unknown>> }) => (s.protocolSection.designModule = { ...s.protocolSection.designModule, phases: ["PHASE1", "PHASE2", "PHASE3"] }), /Phases: At most two phases/],
+    ["a site in a country that does not exist", (s: { protocolSection: Record<string, Record<string, unknown>> }) => (s.protocolSection.contactsLocationsModule = { locations: [{ facility: "Cair Paravel", city: "Narnia", country: "Narnia" }] }), /"Narnia" is not a country the portal knows/],
+    ["a start date that does not exist", (s: { protocolSection: Record<string, Record<string, unknown>> }) => (s.protocolSection.statusModule = { ...s.protocolSection.statusModule, startDateStruct: { date: "2025-02-31" } }), /Start date: That day does not exist/],
+  ])("refuses %s, saying which field, and changes nothing", async (_label, change, message) => {
+    const before = await db.trial.findUniqueOrThrow({ where: { id: trialId }, include: { sites: true } });
+    const error = await refusal(applyImport(secretariat, trialId, tamper(change)));
+    expect(error.code).toBe("INVALID");
+    expect(error.message).toMatch(message);
+    const after = await db.trial.findUniqueOrThrow({ where: { id: trialId }, include: { sites: true } });
+    expect(after.sites).toHaveLength(before.sites.length);
+    expect(after.leadSponsor).toBe(before.leadSponsor);
+  });
+});
+
 describe("portfolio, exports and the public page", () => {
   it("summarizes the portfolio for signed-in people, with filters", async () => {
     const all = await portfolio(nciRep);
