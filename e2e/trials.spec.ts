@@ -83,3 +83,31 @@ test("the portfolio, its exports, the printable summary, and the public page", a
   expect(text).not.toContain("irci.example");
   await screenshot(page, "public-trials");
 });
+
+test("a real-size record of several megabytes imports; one over the limit is refused before it is sent, with a message", async ({ page }) => {
+  // Large trials' records carry hundreds of locations and posted results: several megabytes, of
+  // which the portal keeps what it needs.
+  const study = JSON.parse(readFileSync(path.join(__dirname, "../tests/fixtures/ctgov/full-study.json"), "utf8"));
+  study.protocolSection.identificationModule.nctId = "NCT09999991";
+  study.protocolSection.identificationModule.secondaryIdInfos = [];
+  study.protocolSection.contactsLocationsModule = {
+    locations: Array.from({ length: 300 }, (_, i) => ({ facility: `Cancer Centre ${i + 1}`, city: `City ${i + 1}`, country: ["France", "Japan", "Canada"][i % 3], status: "RECRUITING" })),
+  };
+  study.resultsSection = { baselineCharacteristicsModule: { note: "x".repeat(4_000_000) } };
+  const big = Buffer.from(JSON.stringify(study));
+  expect(big.length).toBeGreaterThan(4_000_000);
+
+  await signInAsDemo(page, "Quinn Quorum");
+  await page.goto("/proposals/irci-inpact/trial/import");
+  await page.getByLabel(/upload a file/).setInputFiles({ name: "large-study.json", mimeType: "application/json", buffer: big });
+  await page.getByRole("button", { name: "Show what would change" }).click();
+  const changes = page.getByRole("table", { name: "Changes the import would make" });
+  await expect(changes.getByRole("row", { name: /Sites.*adds 300/ })).toBeVisible({ timeout: 30_000 });
+  await page.getByRole("button", { name: "Apply these changes" }).click();
+  await expect(page.getByRole("status")).toContainText("Imported: 300 sites added.", { timeout: 30_000 });
+
+  const tooBig = Buffer.alloc(12_500_000, 0x20);
+  await page.getByLabel(/upload a file/).setInputFiles({ name: "huge.json", mimeType: "application/json", buffer: tooBig });
+  await page.getByRole("button", { name: "Show what would change" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "The study's file is 12.5 MB: the portal reads records up to 12.0 MB." })).toBeVisible();
+});

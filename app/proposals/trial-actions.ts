@@ -2,20 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { currentActor } from "@/lib/authz/actor";
 import { failure, formString, type FormState } from "@/lib/form-state";
-import {
-  addRegistryId,
-  addSite,
-  assertKeepsTrial,
-  applyImport,
-  createTrial,
-  previewImport,
-  recordAccrual,
-  removeRegistryId,
-  setMilestone,
-  updateTrial,
-  type ImportChange,
-} from "@/lib/trials/mutations";
-import { fetchStudy } from "@/lib/trials/fetch";
+import { addRegistryId, addSite, createTrial, recordAccrual, removeRegistryId, setMilestone, updateTrial } from "@/lib/trials/mutations";
 
 const page = (proposalId: string) => `/proposals/${proposalId}/trial`;
 
@@ -106,40 +93,4 @@ export async function addSiteAction(proposalId: string, trialId: string, _s: For
       }),
     "Site added.",
   );
-}
-
-export interface ImportState extends FormState {
-  changes?: ImportChange[];
-  json?: string;
-  applied?: boolean;
-}
-
-export async function importAction(proposalId: string, trialId: string, _s: ImportState, formData: FormData): Promise<ImportState> {
-  const intent = formString(formData, "intent");
-  const file = formData.get("file");
-  let json = formString(formData, "json") || (file instanceof File && file.size > 0 ? await file.text() : "");
-  try {
-    if (intent === "fetch") {
-      // Only those who keep this trial's record make the server call out.
-      await assertKeepsTrial(await currentActor(), trialId);
-      json = await fetchStudy(formString(formData, "nctId"));
-    }
-    if (!json.trim()) return { ok: false, message: "Paste a study's JSON, or choose a file." };
-    if (intent === "apply") {
-      const result = await applyImport(await currentActor(), trialId, json);
-      revalidatePath(page(proposalId));
-      const skipped = result.skipped.length ? ` Not added, already used by another trial: ${result.skipped.join(", ")}.` : "";
-      const accrual = result.accrualNotRecorded ? ` The enrollment was not recorded as accrual: ${result.accrualNotRecorded}` : "";
-      return { ok: true, applied: true, message: `Imported: ${result.sitesAdded} sites added.${skipped}${accrual}` };
-    }
-    const preview = await previewImport(await currentActor(), trialId, json);
-    return {
-      ok: true,
-      json,
-      changes: preview.changes,
-      message: preview.changes.length ? `${preview.study.nctId}: review the changes, then apply them.` : `${preview.study.nctId}: nothing would change.`,
-    };
-  } catch (error) {
-    return { ...failure(error), json };
-  }
 }

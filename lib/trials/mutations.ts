@@ -228,6 +228,9 @@ function show(value: unknown): string {
 }
 
 /** What applying a study would change, next to what is stored. Nothing is written. */
+/** Records of large trials (hundreds of locations, posted results) run to several megabytes. */
+export const MAX_IMPORT_BYTES = 12_000_000;
+
 /**
  * A study read from ClinicalTrials.gov, held to the rules the trial's forms enforce (one set of
  * rules for both roads in): the same field schemas, so nothing an import writes could not be typed.
@@ -321,6 +324,13 @@ export async function applyImport(actor: Actor | null, trialId: string, json: st
       }
     }
     await trialAudit(tx, actor!.userId, trial.proposalId, "trial.imported", { nctId: study.nctId, sitesAdded: sites.count, registryIdsSkipped: skipped });
-    return { sitesAdded: sites.count, skipped, accrualNotRecorded: accrual };
+    return { proposalId: trial.proposalId, sitesAdded: sites.count, skipped, accrualNotRecorded: accrual };
   });
+}
+
+/** What the person reads after an import. */
+export function importedMessage(result: { sitesAdded: number; skipped: string[]; accrualNotRecorded: string | null }): string {
+  const skipped = result.skipped.length ? ` Not added, already used by another trial: ${result.skipped.join(", ")}.` : "";
+  const accrual = result.accrualNotRecorded ? ` The enrollment was not recorded as accrual: ${result.accrualNotRecorded}` : "";
+  return `Imported: ${result.sitesAdded} sites added.${skipped}${accrual}`;
 }

@@ -1,58 +1,145 @@
 "use client";
 import Link from "next/link";
-import { useActionState } from "react";
+import { useState, type FormEvent } from "react";
 import { buttonClass, secondaryButtonClass, TableHead } from "@/components/ui";
 import { FormMessage, inputClass } from "@/components/ui/form";
-import { importAction, type ImportState } from "../../../trial-actions";
+
+interface Change {
+  field: string;
+  stored: string;
+  imported: string;
+}
+
+interface Answer {
+  ok: boolean;
+  message?: string;
+  changes?: Change[];
+  applied?: boolean;
+}
+
+/** Where the study comes from: fetched by the server, or a body the browser sends (pasted or a file). */
+type Source = { nct: string } | { body: Blob };
+
+/** 12 MB, as the server's limit (MAX_IMPORT_BYTES): said before sending, not after. */
+const MAX_BYTES = 12_000_000;
+const megabytes = (bytes: number) => `${(bytes / 1_000_000).toFixed(1)} MB`;
+
+/**
+ * Sends the study to the import route with XMLHttpRequest, which (unlike fetch) reports the
+ * upload's progress: a record of several megabytes takes a moment on a slow link.
+ */
+function send(trialId: string, step: "preview" | "apply", source: Source, onProgress: (text: string) => void): Promise<Answer> {
+  return new Promise((resolve) => {
+    const query = new URLSearchParams({ step, ...("nct" in source ? { nct: source.nct } : {}) });
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", `/api/trials/${encodeURIComponent(trialId)}/import?${query}`);
+    xhr.setRequestHeader("content-type", "application/json");
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable && event.total > 200_000) onProgress(`Sending ${megabytes(event.loaded)} of ${megabytes(event.total)}…`);
+    };
+    xhr.upload.onload = () => onProgress("Reading the record…");
+    xhr.onload = () => {
+      try {
+        resolve(JSON.parse(xhr.responseText) as Answer);
+      } catch {
+        resolve({ ok: false, message: `The server answered ${xhr.status}. Nothing was changed; please try again.` });
+      }
+    };
+    xhr.onerror = () => resolve({ ok: false, message: "The portal could not be reached. Nothing was changed; please try again." });
+    xhr.send("nct" in source ? null : source.body);
+  });
+}
 
 export function ImportForm({ proposalId, trialId, nctId }: { proposalId: string; trialId: string; nctId?: string }) {
-  const [state, submit, pending] = useActionState<ImportState, FormData>(importAction.bind(null, proposalId, trialId), { ok: true });
+  const [answer, setAnswer] = useState<Answer>({ ok: true });
+  const [progress, setProgress] = useState<string | null>(null);
+  const [source, setSource] = useState<Source | null>(null);
+  const pending = progress !== null;
+
+  async function run(step: "preview" | "apply", from: Source) {
+    setSource(from);
+    setProgress(step === "apply" ? "Applying…" : "nct" in from ? "Asking ClinicalTrials.gov…" : "Sending…");
+    const result = await send(trialId, step, from, setProgress);
+    setProgress(null);
+    setAnswer(result);
+  }
+
+  function fetchByNumber(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    void run("preview", { nct: String(new FormData(event.currentTarget).get("nctId") ?? "").trim() });
+  }
+
+  function preview(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const file = form.get("file");
+    const text = String(form.get("json") ?? "");
+    const body: Blob = file instanceof File && file.size > 0 ? file : new Blob([text], { type: "application/json" });
+    if (body.size === 0) return setAnswer({ ok: false, message: "Paste a study's JSON, or choose a file." });
+    if (body.size > MAX_BYTES) return setAnswer({ ok: false, message: `The study's file is ${megabytes(body.size)}: the portal reads records up to ${megabytes(MAX_BYTES)}.` });
+    void run("preview", { body });
+  }
+
   return (
     <div className="space-y-6">
-      <form action={submit} className="space-y-3">
-        <input type="hidden" name="intent" value="fetch" />
+      <form onSubmit={fetchByNumber} className="space-y-3">
         <label className="block text-sm font-medium" htmlFor="nctId">
           Fetch by NCT number (needs internet access on the server)
         </label>
         <div className="flex gap-2">
           <input id="nctId" name="nctId" defaultValue={nctId} className={`${inputClass} max-w-xs`} placeholder="NCT01533207" />
-          <button type="submit" className={secondaryButtonClass} disabled={pending}>Fetch</button>
+          <button type="submit" className={secondaryButtonClass} disabled={pending}>
+            Fetch
+          </button>
         </div>
       </form>
-      <form action={submit} className="space-y-3">
-        <input type="hidden" name="intent" value="preview" />
+      <form onSubmit={preview} className="space-y-3">
         <label className="block text-sm font-medium" htmlFor="json">
           Or paste the study&apos;s JSON (as https://clinicaltrials.gov/api/v2/studies/NCT… returns it)
         </label>
-        <textarea id="json" name="json" rows={10} className={`${inputClass} font-mono text-xs`} defaultValue={state.applied ? "" : state.json} />
+        <textarea id="json" name="json" rows={10} className={`${inputClass} font-mono text-xs`} />
         <label className="block text-sm font-medium">
-          …or upload a file
+          …or upload a file (up to {megabytes(MAX_BYTES)})
           <input type="file" name="file" accept="application/json,.json" className="mt-1 block text-sm" />
         </label>
-        <button type="submit" className={buttonClass} disabled={pending}>{pending ? "Reading…" : "Show what would change"}</button>
+        <button type="submit" className={buttonClass} disabled={pending}>
+          {pending ? "Reading…" : "Show what would change"}
+        </button>
       </form>
-      <FormMessage ok={state.ok} message={state.message} />
-      {state.changes && state.changes.length > 0 && !state.applied ? (
-        <form action={submit} className="space-y-3">
-          <input type="hidden" name="intent" value="apply" />
-          <input type="hidden" name="json" value={state.json} />
+      {progress ? (
+        <p role="status" aria-live="polite" className="text-sm text-slate-700">
+          {progress}
+        </p>
+      ) : (
+        <FormMessage ok={answer.ok} message={answer.message} />
+      )}
+      {answer.changes && answer.changes.length > 0 && !answer.applied ? (
+        <div className="space-y-3">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Changes the import would make</caption>
             <TableHead columns={["Field", "Stored now", "From ClinicalTrials.gov"]} />
             <tbody className="divide-y divide-slate-100">
-              {state.changes.map((c) => (
+              {answer.changes.map((c) => (
                 <tr key={c.field}>
-                  <th scope="row" className="py-1 pr-3 font-medium">{c.field}</th>
-                  <td className="py-1 pr-3"><del className="text-rose-800">{c.stored}</del></td>
-                  <td className="py-1"><ins className="text-emerald-800 no-underline">{c.imported}</ins></td>
+                  <th scope="row" className="py-1 pr-3 font-medium">
+                    {c.field}
+                  </th>
+                  <td className="py-1 pr-3">
+                    <del className="text-rose-800">{c.stored}</del>
+                  </td>
+                  <td className="py-1">
+                    <ins className="text-emerald-800 no-underline">{c.imported}</ins>
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
-          <button type="submit" className={buttonClass} disabled={pending}>Apply these changes</button>
-        </form>
+          <button type="button" className={buttonClass} disabled={pending || !source} onClick={() => source && void run("apply", source)}>
+            Apply these changes
+          </button>
+        </div>
       ) : null}
-      {state.applied ? (
+      {answer.applied ? (
         <p>
           <Link href={`/proposals/${proposalId}/trial`}>Back to the trial</Link>
         </p>

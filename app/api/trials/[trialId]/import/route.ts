@@ -1,0 +1,48 @@
+import { revalidatePath } from "next/cache";
+import { NextResponse, type NextRequest } from "next/server";
+import { currentActor } from "@/lib/authz/actor";
+import { AppError, HTTP_STATUS } from "@/lib/errors";
+import { readLimitedText } from "@/lib/limited-body";
+import { fetchStudy } from "@/lib/trials/fetch";
+import { applyImport, assertKeepsTrial, importedMessage, MAX_IMPORT_BYTES, previewImport } from "@/lib/trials/mutations";
+
+/**
+ * A ClinicalTrials.gov record, previewed (?step=preview) or applied (?step=apply): the study's JSON
+ * as the body, up to MAX_IMPORT_BYTES (records of large trials run to several megabytes, beyond a
+ * server action's 1 MB), or fetched by the server (?nct=NCT…). Only what the portal needs is kept.
+ */
+export async function POST(request: NextRequest, { params }: { params: Promise<{ trialId: string }> }) {
+  // A route handler has no server action's origin check: only the portal's own pages may post here.
+  if (request.headers.get("origin") !== request.nextUrl.origin) {
+    return NextResponse.json({ error: "Cross-site request refused." }, { status: 403 });
+  }
+  const { trialId } = await params;
+  const step = request.nextUrl.searchParams.get("step") === "apply" ? "apply" : "preview";
+  const nct = request.nextUrl.searchParams.get("nct");
+  try {
+    const actor = await currentActor();
+    let json: string;
+    if (nct !== null) {
+      // Only those who keep this trial's record make the server call out.
+      await assertKeepsTrial(actor, trialId);
+      json = await fetchStudy(nct);
+    } else {
+      json = await readLimitedText(request, MAX_IMPORT_BYTES, "The study's file");
+    }
+    if (!json.trim()) throw new AppError("INVALID", "Paste a study's JSON, or choose a file.");
+    if (step === "apply") {
+      const result = await applyImport(actor, trialId, json);
+      revalidatePath(`/proposals/${result.proposalId}/trial`);
+      return NextResponse.json({ ok: true, applied: true, message: importedMessage(result) });
+    }
+    const { study, changes } = await previewImport(actor, trialId, json);
+    return NextResponse.json({
+      ok: true,
+      changes,
+      message: changes.length ? `${study.nctId}: review the changes, then apply them.` : `${study.nctId}: nothing would change.`,
+    });
+  } catch (error) {
+    if (error instanceof AppError) return NextResponse.json({ ok: false, message: error.message }, { status: HTTP_STATUS[error.code] });
+    throw error;
+  }
+}
