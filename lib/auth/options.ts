@@ -4,7 +4,7 @@ import EmailProvider from "next-auth/providers/email";
 import { db } from "@/lib/db";
 import { portalAdapter, normalizeEmail, type PortalUser } from "./adapter";
 import { authRedirect } from "./callback-url";
-import { LINK_LIFETIME_SECONDS } from "./sign-in-requests";
+import { LINK_LIFETIME_SECONDS } from "./sign-in-mail";
 
 async function isActivePerson(email: string | null | undefined): Promise<boolean> {
   if (!email) return false;

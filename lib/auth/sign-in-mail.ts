@@ -1,3 +1,6 @@
+/** How long a sign-in link works (next-auth's email provider checks the same expiry). */
+export const LINK_LIFETIME_SECONDS = 24 * 60 * 60;
+
 /** The sign-in email: plain text first (many clinical mail systems strip HTML), HTML beside it. */
 export function signInMail(url: string, lifetimeSeconds: number) {
   const hours = Math.round(lifetimeSeconds / 3600);

@@ -7,10 +7,7 @@ import { nudgeMailWorker } from "@/lib/jobs/nudge";
 import type { Prisma } from "@/lib/prisma-client";
 import { normalizeEmail } from "./adapter";
 import { safeCallbackUrl } from "./callback-url";
-import { signInMail } from "./sign-in-mail";
-
-/** How long a sign-in link works (next-auth's email provider checks the same expiry). */
-export const LINK_LIFETIME_SECONDS = 24 * 60 * 60;
+import { LINK_LIFETIME_SECONDS, signInMail } from "./sign-in-mail";
 
 /**
  * How many links may be asked for, per address and per client address (an office behind one
