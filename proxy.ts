@@ -19,6 +19,8 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Not for the build's static files, images or prefetches: they carry no page scripts.
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)", missing: [{ type: "header", key: "next-router-prefetch" }] }],
+  // Not for the build's static files, images or prefetches: they carry no page scripts. Not for the
+  // ClinicalTrials.gov import either: a proxy buffers request bodies up to 10 MB only, and records
+  // run to 12 (its answer is JSON, with next.config.js's headers).
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|api/trials/[^/]+/import).*)", missing: [{ type: "header", key: "next-router-prefetch" }] }],
 };

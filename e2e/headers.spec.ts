@@ -4,7 +4,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { signInAsDemo } from "./helpers";
 
 const PUBLIC = ["/", "/signin", "/trials", "/demo"];
-const SIGNED_IN = ["/dashboard", "/help", "/proposals", "/proposals/irci-interaact", "/groups", "/groups/anal", "/groups/anal/meeting", "/organizations", "/portfolio", "/notifications", "/admin/settings", "/dev/mailbox"];
+const SIGNED_IN = ["/dashboard", "/help", "/proposals", "/proposals?q=%00trial&group=%00&lead=%01", "/proposals/irci-interaact", "/groups", "/groups/anal", "/groups/anal/meeting", "/organizations", "/portfolio", "/notifications", "/admin/settings", "/dev/mailbox"];
 
 function nonceOf(policy: string | undefined): string {
   const nonce = /'nonce-([^']+)'/.exec(policy ?? "")?.[1];

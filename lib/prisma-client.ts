@@ -45,7 +45,10 @@ export async function withTransactionRetries<T>(attempt: () => Promise<T>, label
       return await attempt();
     } catch (error) {
       if (!retryable(error)) throw error;
-      if (n >= TRANSACTION_ATTEMPTS) {
+      // No connection came free within the wait: one more try, not three, so that an overloaded
+      // pool answers "busy" after about two waits instead of queueing the same request again.
+      const connectionWait = (error as Prisma.PrismaClientKnownRequestError).code === "P2028";
+      if (n >= TRANSACTION_ATTEMPTS || (connectionWait && n >= 2)) {
         console.warn(`[db] ${label} gave up after ${n} attempts: ${(error as Error).message.split("\n").pop()}`);
         throw new AppError("UNAVAILABLE", BUSY_MESSAGE);
       }

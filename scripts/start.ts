@@ -108,6 +108,8 @@ async function answered(url: string): Promise<boolean> {
 async function main() {
   process.on("SIGINT", () => void shutdown(0));
   process.on("SIGTERM", () => void shutdown(0));
+  // The terminal closed: stop as for Ctrl-C rather than leave the database running.
+  process.on("SIGHUP", () => void shutdown(0));
   const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 
   if (!existsSync(path.join(PROJECT_ROOT, "lib", "generated", "prisma", "client.ts"))) {

@@ -84,6 +84,8 @@ async function ensureDatabaseServer() {
 }
 
 async function main() {
+  // Stopped from outside (Ctrl-C, a CI timeout): the embedded server and its folder go too.
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.once(signal, () => void finish(130));
   rmSync(reports, { recursive: true, force: true });
   mkdirSync(reports, { recursive: true });
   await ensureDatabaseServer();

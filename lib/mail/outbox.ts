@@ -161,18 +161,16 @@ export async function sendDueEmails(options: { now?: Date; transport?: Transport
       const headers = oneClick ? { "List-Unsubscribe": `<${oneClick}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" } : undefined;
       const delivered = await sendMail({ to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, headers }, options.transport);
       if (delivered) {
-        // A sign-in link signs its holder in: once it has gone, the stored copy keeps no trace of it.
-        const scrub = mail.category === SIGN_IN_CATEGORY ? { text: "(sign-in link: removed after sending)", html: "" } : {};
-        await db.outboundEmail.update({ where: { id: mail.id }, data: { status: "SENT", sentAt: new Date(), lastError: null, ...scrub } });
+        await db.outboundEmail.update({ where: { id: mail.id }, data: { status: "SENT", sentAt: new Date(), lastError: null, ...scrubbed(mail.category) } });
         result.sent++;
       } else {
-        await db.outboundEmail.update({ where: { id: mail.id }, data: { status: "FAILED", lastError: "No mail server is configured for this address (EMAIL_SERVER)." } });
+        await db.outboundEmail.update({ where: { id: mail.id }, data: { status: "FAILED", lastError: "No mail server is configured for this address (EMAIL_SERVER).", ...scrubbed(mail.category) } });
         result.failed++;
       }
     } catch (error) {
       const message = (error as Error).message.slice(0, 500);
       if (isPermanentFailure(error)) {
-        await db.outboundEmail.update({ where: { id: mail.id }, data: { status: "FAILED", lastError: message } });
+        await db.outboundEmail.update({ where: { id: mail.id }, data: { status: "FAILED", lastError: message, ...scrubbed(mail.category) } });
         result.failed++;
         continue;
       }
@@ -184,6 +182,11 @@ export async function sendDueEmails(options: { now?: Date; transport?: Transport
     }
   }
   return result;
+}
+
+/** A sign-in link signs its holder in: once it has gone (or never will), the stored copy keeps no trace of it. */
+function scrubbed(category: string) {
+  return category === SIGN_IN_CATEGORY ? { text: "(sign-in link: removed after sending)", html: "" } : {};
 }
 
 /** All the steps: what the job queue's mail worker runs (sign-in links first: someone waits for them). */

@@ -104,7 +104,14 @@ export async function openEmbedded(options: { onLog?: (line: string) => void } =
     rmSync(LOCK_FILE, { force: true });
     throw error;
   }
-  const url = await ensureDatabase(server.url);
+  let url: string;
+  try {
+    url = await ensureDatabase(server.url);
+  } catch (error) {
+    await server.stop();
+    rmSync(LOCK_FILE, { force: true });
+    throw error;
+  }
   writeFileSync(LOCK_FILE, JSON.stringify({ pid: process.pid, url }), { mode: 0o600 });
   return {
     url,

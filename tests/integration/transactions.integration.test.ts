@@ -38,8 +38,11 @@ describe("transactions under contention", () => {
       });
       await sleep(100);
       const started = Date.now();
+      const retriesBefore = transactionRetries();
       await single.$transaction(async (tx) => tx.$executeRawUnsafe("update tx_test set n = n + 1 where id = 1"));
       expect(Date.now() - started).toBeGreaterThan(2_000);
+      // It waited: it did not fail at 2 s and get through on a retry.
+      expect(transactionRetries()).toBe(retriesBefore);
       await holder;
     } finally {
       await single.$disconnect();
@@ -64,6 +67,7 @@ describe("transactions under contention", () => {
 
   it("runs a serializable transaction again after a serialization failure: the counter counts every increment", async () => {
     await client.$executeRawUnsafe("update tx_test set n = 0 where id = 2");
+    const retriesBefore = transactionRetries();
     const increments = Array.from({ length: 6 }, () =>
       client.$transaction(
         async (tx) => {
@@ -81,6 +85,7 @@ describe("transactions under contention", () => {
     expect(row!.n).toBe(done);
     for (const r of results) if (r.status === "rejected") expect((r.reason as AppError).message).toBe(BUSY_MESSAGE);
     expect(done).toBeGreaterThan(1);
+    expect(transactionRetries(), "serialization failures were retried").toBeGreaterThan(retriesBefore);
   });
 
   it("gives up after a bounded number of attempts with a plain message that a form shows", async () => {
@@ -93,9 +98,18 @@ describe("transactions under contention", () => {
       attempts++;
       throw busy;
     }).catch((e: unknown) => e);
-    expect(attempts).toBe(TRANSACTION_ATTEMPTS);
+    // A connection wait is tried twice, not TRANSACTION_ATTEMPTS times: the pool is saturated.
+    expect(attempts).toBe(2);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe("UNAVAILABLE");
+    // A write conflict may pass at the next try: it gets every attempt.
+    let conflicts = 0;
+    const conflict = new Prisma.PrismaClientKnownRequestError("Transaction failed due to a write conflict or a deadlock.", { code: "P2034", clientVersion: "test" });
+    await withTransactionRetries(async () => {
+      conflicts++;
+      throw conflict;
+    }).catch(() => undefined);
+    expect(conflicts).toBe(TRANSACTION_ATTEMPTS);
     const form = new FormData();
     form.set("title", "typed text");
     expect(failure(error, form)).toEqual({ ok: false, message: BUSY_MESSAGE, values: { title: "typed text" } });

@@ -3,7 +3,9 @@ import { z } from "zod";
 import { demoSignInPath } from "@/lib/auth/demo";
 import { clientAddressOf, DEMO_SIGN_INS_PER_MINUTE, takeDemoSignInSlot } from "@/lib/auth/sign-in-requests";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
+import { config } from "@/lib/config";
 import { AppError } from "@/lib/errors";
+import { fromThisSite } from "@/lib/same-site";
 
 const Input = z.object({ userId: z.string().min(1).max(64), callbackUrl: z.string().max(2000).optional() });
 
@@ -15,12 +17,14 @@ const Input = z.object({ userId: z.string().min(1).max(64), callbackUrl: z.strin
 export async function POST(request: NextRequest) {
   // Only forms on this site may sign someone in: browsers send Origin with every form post.
   const origin = request.headers.get("origin");
-  if (origin !== request.nextUrl.origin) {
+  if (!origin || !fromThisSite(request.headers)) {
     return NextResponse.json({ error: "Cross-site request refused" }, { status: 403 });
   }
   const form = await request.formData();
   const input = Input.safeParse({ userId: form.get("userId"), callbackUrl: form.get("callbackUrl") ?? undefined });
   if (!input.success) return NextResponse.json({ error: "Choose a demo person" }, { status: 400 });
+  // Outside demo mode nothing here may write, not even the limiter's row.
+  if (!config().demo) return NextResponse.json({ error: "Demo sign-in is not available here." }, { status: 404 });
   if (!(await takeDemoSignInSlot(clientAddressOf(request.headers)))) {
     return new NextResponse(`More than ${DEMO_SIGN_INS_PER_MINUTE} demo sign-ins from your network in the last minute. Wait a minute, then try again.`, {
       status: 429,

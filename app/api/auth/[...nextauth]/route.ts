@@ -29,8 +29,10 @@ export function GET(request: NextRequest, context: Context) {
  * client, answered alike for every address), never through next-auth's own endpoint, which would
  * bypass both.
  */
-export function POST(request: NextRequest, context: Context) {
-  if (request.nextUrl.pathname.endsWith("/signin/email")) {
+export async function POST(request: NextRequest, context: Context) {
+  // The decoded route, so "/signin/%65mail" is caught too.
+  const [action, provider] = (await context.params).nextauth;
+  if (action === "signin" && provider === "email") {
     return NextResponse.json({ error: "Ask for a sign-in link on the sign-in page." }, { status: 404 });
   }
   return handler(request, context);

@@ -3,6 +3,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { currentActor } from "@/lib/authz/actor";
 import { AppError, HTTP_STATUS } from "@/lib/errors";
 import { readLimitedText } from "@/lib/limited-body";
+import { fromThisSite } from "@/lib/same-site";
 import { fetchStudy } from "@/lib/trials/fetch";
 import { applyImport, assertKeepsTrial, importedMessage, MAX_IMPORT_BYTES, previewImport } from "@/lib/trials/mutations";
 
@@ -13,7 +14,7 @@ import { applyImport, assertKeepsTrial, importedMessage, MAX_IMPORT_BYTES, previ
  */
 export async function POST(request: NextRequest, { params }: { params: Promise<{ trialId: string }> }) {
   // A route handler has no server action's origin check: only the portal's own pages may post here.
-  if (request.headers.get("origin") !== request.nextUrl.origin) {
+  if (!fromThisSite(request.headers)) {
     return NextResponse.json({ error: "Cross-site request refused." }, { status: 403 });
   }
   const { trialId } = await params;
@@ -21,10 +22,10 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
   const nct = request.nextUrl.searchParams.get("nct");
   try {
     const actor = await currentActor();
+    // Only those who keep this trial's record make the server read a large body or call out.
+    await assertKeepsTrial(actor, trialId);
     let json: string;
     if (nct !== null) {
-      // Only those who keep this trial's record make the server call out.
-      await assertKeepsTrial(actor, trialId);
       json = await fetchStudy(nct);
     } else {
       json = await readLimitedText(request, MAX_IMPORT_BYTES, "The study's file");
