@@ -136,6 +136,29 @@ describe("embedded PostgreSQL", () => {
     }
   });
 
+  it("never stops a process that is not its own server, whatever postmaster.pid says", async () => {
+    const dir = scratchFolder();
+    const options = { clusterDir: path.join(dir, "postgres"), passwordFile: path.join(dir, "password") };
+    const bystander = spawn(process.execPath, ["-e", "setInterval(() => {}, 1000)"], { stdio: "ignore" });
+    try {
+      await (await startEmbeddedDatabase(options)).stop();
+      // A stale pid file whose number now belongs to another program (after a reboot, say).
+      writeFileSync(path.join(options.clusterDir, "postmaster.pid"), `${bystander.pid}\n${options.clusterDir}\n`);
+      // PostgreSQL decides about the file itself (here it runs as another user, so it finds it stale and
+      // starts); what matters is that the portal sent no signal to a process that is not its server.
+      const outcome = await startEmbeddedDatabase(options).then(
+        (db) => db.stop().then(() => "started"),
+        () => "refused",
+      );
+      expect(["started", "refused"]).toContain(outcome);
+      expect(() => process.kill(bystander.pid!, 0), "the other program still runs").not.toThrow();
+      expect(bystander.exitCode).toBeNull();
+    } finally {
+      bystander.kill("SIGKILL");
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("refuses a data folder that holds something else, saying what to do", async () => {
     const dir = scratchFolder();
     const clusterDir = path.join(dir, "postgres");
