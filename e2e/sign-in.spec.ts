@@ -54,6 +54,7 @@ test("a second link for the same address within a minute is refused on the field
   }
   await expect(page.getByText(/A link was asked for this address a moment ago.*You can ask for another in \d+ seconds/)).toBeVisible();
   await expect(page.getByLabel("Work email address")).toHaveAttribute("aria-invalid", "true");
+  await screenshot(page, "sign-in-limited");
   await expect(page.getByLabel("Work email address")).toHaveValue("twice@unknown.example");
 });
 
