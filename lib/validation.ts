@@ -11,6 +11,11 @@ export function hasControlCharacters(text: string): boolean {
   return CONTROL.test(text);
 }
 
+/** Text for a search or a filter, where refusing is not worth it: control characters become spaces. */
+export function withoutControlCharacters(text: string): string {
+  return text.replace(new RegExp(CONTROL.source, "g"), " ");
+}
+
 /** Text as typed into a field or a text area: trimmed, at most `max` characters, no control characters. */
 export function plainText(max: number) {
   return z

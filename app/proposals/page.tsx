@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { withoutControlCharacters } from "@/lib/validation";
 import { Badge, EmptyState, PageHeader, Pagination, buttonClass, secondaryButtonClass } from "@/components/ui";
 import { inputClass } from "@/components/ui/form";
 import { StatusBadge } from "@/components/proposals/StatusBadge";
@@ -20,7 +21,7 @@ const INTERESTS = ["LEAD", "PARTICIPATE", "INTERESTED", "DECLINED", "NONE"] as c
 
 /** A filter typed into the address: bounded, and without the control characters PostgreSQL refuses. */
 function searchText(value: string | undefined, max: number): string | undefined {
-  return value?.replace(/[\u0000-\u001f\u007f]/g, " ").trim().slice(0, max) || undefined;
+  return value === undefined ? undefined : withoutControlCharacters(value).trim().slice(0, max) || undefined;
 }
 
 export default async function ProposalsPage({ searchParams }: { searchParams: Promise<Query> }) {

@@ -1,8 +1,8 @@
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
-import { config, portalSecret } from "@/lib/config";
+import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { issueSignInToken } from "./sign-in-token";
 
 function assertDemo() {
   if (!config().demo) throw new AppError("NOT_FOUND", "Demo sign-in is not available here.");
@@ -34,15 +34,5 @@ export async function demoSignInPath(userId: string, callbackUrl: string): Promi
   assertDemo();
   const person = await db.user.findFirst({ where: { id: userId, demo: true, active: true }, select: { email: true } });
   if (!person) throw new AppError("NOT_FOUND", "No such demo person.");
-  const secret = portalSecret();
-  const token = randomBytes(32).toString("hex");
-  await db.verificationToken.create({
-    data: {
-      identifier: person.email,
-      token: createHash("sha256").update(`${token}${secret}`).digest("hex"),
-      expires: new Date(Date.now() + 5 * 60 * 1000),
-    },
-  });
-  const params = new URLSearchParams({ callbackUrl, token, email: person.email });
-  return `/api/auth/callback/email?${params}`;
+  return issueSignInToken(db, person.email, callbackUrl, 5 * 60);
 }

@@ -1,13 +1,13 @@
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
-import { config, portalSecret } from "@/lib/config";
+import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { nudgeMailWorker } from "@/lib/jobs/nudge";
 import type { Prisma } from "@/lib/prisma-client";
 import { normalizeEmail } from "./adapter";
 import { safeCallbackUrl } from "./callback-url";
 import { LINK_LIFETIME_SECONDS, signInMail } from "./sign-in-mail";
+import { issueSignInToken } from "./sign-in-token";
 
 /**
  * How many links may be asked for, per address and per client address (an office behind one
@@ -89,11 +89,6 @@ export async function requestSignInLink(raw: { email: unknown; callbackUrl?: unk
   return answer;
 }
 
-/** next-auth's token format: the link carries `token`; the database keeps sha256(token + secret). */
-function hashToken(token: string): string {
-  return createHash("sha256").update(`${token}${portalSecret()}`).digest("hex");
-}
-
 /**
  * The mail worker's step: turns waiting requests into links for active people (a single-use token
  * and a mail in the outbox, in one transaction) and drops the others. Claimed with SKIP LOCKED, so
@@ -113,12 +108,8 @@ export async function issueSignInLinks(batch = 50): Promise<number> {
     for (const request of claimed) {
       const userId = byEmail.get(request.email);
       if (!userId) continue;
-      const token = randomBytes(32).toString("hex");
-      await tx.verificationToken.create({
-        data: { identifier: request.email, token: hashToken(token), expires: new Date(Date.now() + LINK_LIFETIME_SECONDS * 1000) },
-      });
-      const params = new URLSearchParams({ callbackUrl: `${base}${request.callbackUrl}`, token, email: request.email });
-      const mail = signInMail(`${base}/api/auth/callback/email?${params}`, LINK_LIFETIME_SECONDS);
+      const path = await issueSignInToken(tx, request.email, `${base}${request.callbackUrl}`, LINK_LIFETIME_SECONDS);
+      const mail = signInMail(`${base}${path}`, LINK_LIFETIME_SECONDS);
       await tx.outboundEmail.create({ data: { userId, to: request.email, category: SIGN_IN_CATEGORY, subject: mail.subject, text: mail.text, html: mail.html } });
       made++;
     }

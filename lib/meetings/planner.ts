@@ -1,4 +1,5 @@
 import { dateTimeFormat } from "@/lib/time";
+import { isRealDay } from "@/lib/validation";
 // Finding an hour when offices up to sixteen hours apart are all awake. Pure: every local time
 // comes from the IANA zone at that instant, so daylight-saving changes are handled by the zone data.
 
@@ -117,9 +118,8 @@ export function plannableDay(asked: string | undefined, now: Date = new Date()):
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(asked ?? "");
   if (!match) return undefined;
   const [, y, m, d] = match.map(Number) as [number, number, number, number];
-  const day = new Date(Date.UTC(y, m - 1, d));
-  if (day.getUTCFullYear() !== y || day.getUTCMonth() !== m - 1 || day.getUTCDate() !== d) return undefined;
-  const offset = (day.getTime() - now.getTime()) / 86400_000;
+  if (!isRealDay(y, m, d)) return undefined;
+  const offset = (Date.UTC(y, m - 1, d) - now.getTime()) / 86400_000;
   return offset >= -PLANNABLE_DAYS_BACK && offset <= PLANNABLE_DAYS_AHEAD ? asked : undefined;
 }
 

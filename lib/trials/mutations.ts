@@ -228,9 +228,6 @@ function show(value: unknown): string {
 }
 
 /** What applying a study would change, next to what is stored. Nothing is written. */
-/** Records of large trials (hundreds of locations, posted results) run to several megabytes. */
-export const MAX_IMPORT_BYTES = 12_000_000;
-
 /**
  * A study read from ClinicalTrials.gov, held to the rules the trial's forms enforce (one set of
  * rules for both roads in): the same field schemas, so nothing an import writes could not be typed.

@@ -190,11 +190,18 @@ export const EXPORT_BATCH = 500;
 
 export type ExportKind = "proposals" | "trials";
 
-async function proposalExportBatch(after: string | undefined) {
-  const rows = await db.proposal.findMany({
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+/** One batch in creation order, after the row with id `after`: keyset paging, never OFFSET. */
+function exportPage(after: string | undefined) {
+  return {
+    orderBy: [{ createdAt: "asc" as const }, { id: "asc" as const }],
     take: EXPORT_BATCH,
     ...(after ? { cursor: { id: after }, skip: 1 } : {}),
+  };
+}
+
+async function proposalExportBatch(after: string | undefined) {
+  const rows = await db.proposal.findMany({
+    ...exportPage(after),
     select: {
       id: true,
       title: true,
@@ -230,9 +237,7 @@ async function proposalExportBatch(after: string | undefined) {
 
 async function trialExportBatch(after: string | undefined) {
   const trials = await db.trial.findMany({
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    take: EXPORT_BATCH,
-    ...(after ? { cursor: { id: after }, skip: 1 } : {}),
+    ...exportPage(after),
     select: {
       id: true,
       overallStatus: true,

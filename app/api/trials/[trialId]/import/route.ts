@@ -5,7 +5,8 @@ import { AppError, HTTP_STATUS } from "@/lib/errors";
 import { readLimitedText } from "@/lib/limited-body";
 import { fromThisSite } from "@/lib/same-site";
 import { fetchStudy } from "@/lib/trials/fetch";
-import { applyImport, assertKeepsTrial, importedMessage, MAX_IMPORT_BYTES, previewImport } from "@/lib/trials/mutations";
+import { MAX_IMPORT_BYTES } from "@/lib/trials/import-limit";
+import { applyImport, assertKeepsTrial, importedMessage, previewImport } from "@/lib/trials/mutations";
 
 /**
  * A ClinicalTrials.gov record, previewed (?step=preview) or applied (?step=apply): the study's JSON

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { useState, type FormEvent } from "react";
 import { buttonClass, secondaryButtonClass, TableHead } from "@/components/ui";
 import { FormMessage, inputClass } from "@/components/ui/form";
+import { MAX_IMPORT_BYTES as MAX_BYTES } from "@/lib/trials/import-limit";
 
 interface Change {
   field: string;
@@ -20,8 +21,6 @@ interface Answer {
 /** Where the study comes from: fetched by the server, or a body the browser sends (pasted or a file). */
 type Source = { nct: string } | { body: Blob };
 
-/** 12 MB, as the server's limit (MAX_IMPORT_BYTES): said before sending, not after. */
-const MAX_BYTES = 12_000_000;
 const megabytes = (bytes: number) => `${(bytes / 1_000_000).toFixed(1)} MB`;
 
 /**
