@@ -5,6 +5,8 @@ import { ValidationError } from "@/lib/proposals/mutations";
 /** What a form shows after the server answered: a message, field messages, and the values typed. */
 export interface FormState {
   ok: boolean;
+  /** Why it was refused, for programs (the authorization tests); people read the message. */
+  code?: AppError["code"] | "ERROR";
   message?: string;
   fields?: Record<string, string>;
   values?: Record<string, string>;
@@ -25,9 +27,9 @@ export function formValues(formData: FormData): Record<string, string> {
 /** Expected refusals become messages; anything else is logged and shown with a reference, never a stack. */
 export function failure(error: unknown, formData?: FormData): FormState {
   const values = formData ? formValues(formData) : undefined;
-  if (error instanceof ValidationError) return { ok: false, message: error.message, fields: error.fields, values };
-  if (error instanceof AppError) return { ok: false, message: error.message, values };
+  if (error instanceof ValidationError) return { ok: false, code: "INVALID", message: error.message, fields: error.fields, values };
+  if (error instanceof AppError) return { ok: false, code: error.code, message: error.message, values };
   const reference = crypto.randomUUID().slice(0, 8);
   console.error(`[error ${reference}]`, error);
-  return { ok: false, message: `Something went wrong on our side (reference ${reference}). Nothing was saved; please try again.`, values };
+  return { ok: false, code: "ERROR", message: `Something went wrong on our side (reference ${reference}). Nothing was saved; please try again.`, values };
 }

@@ -37,12 +37,14 @@ export async function openVote(actor: Actor | null, proposalId: string, raw: unk
   const problem = closingTimeProblem(rules.closesAt, new Date(), config().demo ? DEMO_MIN_OPEN_MINUTES : MIN_OPEN_MINUTES);
   if (problem) throw new ValidationError({ closesAt: problem });
   const { proposal, roles, facts, eligibilityBase } = await loadProposalContext(actor, proposalId);
+  // Who may open it is settled before what they asked for: someone who may not open a vote is
+  // told so, not that their quorum is too low.
+  const decision = decide(proposal.status, "openVoting", roles, facts);
+  if (!decision.ok) throw new AppError(roles.some((r) => r === "chair" || r === "secretariat") ? "CONFLICT" : "FORBIDDEN", decision.reason);
   // A chair may ask for more than the usual quorum; only the secretariat may accept fewer.
   if (rules.quorum < DEFAULT_QUORUM && !actor.secretariat) {
     throw new ValidationError({ quorum: `Only the secretariat can set a quorum below ${DEFAULT_QUORUM} organizations.` });
   }
-  const decision = decide(proposal.status, "openVoting", roles, facts);
-  if (!decision.ok) throw new AppError(roles.some((r) => r === "chair" || r === "secretariat") ? "CONFLICT" : "FORBIDDEN", decision.reason);
 
   const vote = await db.$transaction(async (tx) => {
     // Guarded by the status it was decided from: of two simultaneous openings, one wins.

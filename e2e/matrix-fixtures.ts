@@ -1,0 +1,213 @@
+// The people and the things they act on, for the authorization matrix and the bad-input suite,
+// written straight into the end-to-end server's database. Each call gets a fresh subject, so an
+// allowed call (which changes it) never decides what the next person finds.
+import { randomBytes, randomUUID } from "node:crypto";
+import type { PrismaClient } from "../lib/prisma-client";
+
+export const PERSONAS = ["anonymous", "outsider", "author", "groupMember", "leadRep", "otherRep", "chair", "secretariat"] as const;
+export type Persona = (typeof PERSONAS)[number];
+
+type Status = "DRAFT" | "SUBMITTED" | "IN_REVIEW" | "VOTING" | "APPROVED" | "PLANNING" | "UNDERWAY" | "COMPLETED";
+
+export interface ProposalFixture {
+  id: string;
+  status: Status;
+  version: number;
+  voteId?: string;
+  trialId?: string;
+  registryRowId?: string;
+}
+
+export interface ProposalOptions {
+  /** Two organizations from two countries committed, one leading: a vote may open. */
+  eligible?: boolean;
+  /** With a vote that has closed (VOTING only). */
+  voteClosed?: boolean;
+  trial?: boolean;
+  /** A registry id on the trial record. */
+  registryId?: string;
+}
+
+export interface Fixtures {
+  ids: Record<Exclude<Persona, "anonymous">, string> & { group: string; leadOrg: string; otherOrg: string };
+  /** The session cookie of a persona (none for the anonymous one). */
+  cookie(persona: Persona): string | undefined;
+  /** The suite's own client address, so the per-client limits of sign-in see it apart from other tests. */
+  clientAddress: string;
+  group(): Promise<{ id: string; slug: string }>;
+  proposal(status: Status, options?: ProposalOptions): Promise<ProposalFixture>;
+  comment(): Promise<{ id: string; page: string }>;
+  notification(): Promise<string>;
+  currentThreshold(): Promise<number>;
+  demoPersonId(): Promise<string>;
+}
+
+const HYPOTHESIS = {
+  population: "Adults with the rare cancer",
+  intervention: "New treatment",
+  comparator: "Standard treatment",
+  primaryOutcome: "Overall survival",
+  noOtherForum: "No other group spans these countries.",
+};
+
+export async function makeFixtures(db: PrismaClient): Promise<Fixtures> {
+  const run = randomUUID().slice(0, 8);
+  const org = (slug: string) => db.organization.findUniqueOrThrow({ where: { slug }, select: { id: true } });
+  // The lead organization and another one in another country; the chair from a third.
+  const [lead, other, third] = await Promise.all([org("nci"), org("cruk"), org("jcog")]);
+  const person = async (name: string, extra: { orgId?: string; role?: "MEMBER" | "REPRESENTATIVE"; secretariat?: boolean } = {}) => {
+    const user = await db.user.create({
+      data: {
+        email: `matrix-${name.toLowerCase()}-${run}@example.org`,
+        name: `Matrix ${name}`,
+        secretariat: extra.secretariat ?? false,
+        membership: extra.orgId ? { create: { organizationId: extra.orgId, role: extra.role ?? "MEMBER" } } : undefined,
+      },
+    });
+    return user.id;
+  };
+  const ids = {
+    outsider: await person("Outsider"),
+    author: await person("Author", { orgId: lead.id }),
+    groupMember: await person("GroupMember", { orgId: other.id }),
+    leadRep: await person("LeadRep", { orgId: lead.id, role: "REPRESENTATIVE" }),
+    otherRep: await person("OtherRep", { orgId: other.id, role: "REPRESENTATIVE" }),
+    chair: await person("Chair", { orgId: third.id }),
+    secretariat: await person("Secretariat", { secretariat: true }),
+    group: "",
+    leadOrg: lead.id,
+    otherOrg: other.id,
+  };
+
+  let groups = 0;
+  const group = async () => {
+    groups++;
+    const slug = `matrix-${run}-${groups}`;
+    return db.expertGroup.create({
+      data: {
+        slug,
+        name: `Matrix group ${run} ${groups}`,
+        cancer: `Matrix cancer ${run} ${groups}`,
+        incidencePer100k: 1,
+        status: "ACTIVE",
+        members: {
+          create: [
+            { userId: ids.chair, role: "CHAIR" },
+            { userId: ids.author, role: "MEMBER" },
+            { userId: ids.groupMember, role: "MEMBER" },
+          ],
+        },
+      },
+      select: { id: true, slug: true },
+    });
+  };
+  ids.group = (await group()).id;
+
+  const cookies = new Map<Persona, string>();
+  for (const persona of PERSONAS) {
+    if (persona === "anonymous") continue;
+    const sessionToken = randomBytes(32).toString("hex");
+    await db.session.create({ data: { sessionToken, userId: ids[persona], expires: new Date(Date.now() + 86_400_000) } });
+    cookies.set(persona, `next-auth.session-token=${sessionToken}`);
+  }
+
+  const proposal = async (status: Status, options: ProposalOptions = {}): Promise<ProposalFixture> => {
+    const p = await db.proposal.create({
+      data: {
+        groupId: ids.group,
+        leadOrganizationId: lead.id,
+        status,
+        title: `Matrix proposal ${run}`,
+        ...HYPOTHESIS,
+        createdById: ids.author,
+        authors: { create: { userId: ids.author } },
+        revisions: { create: { number: 1, content: HYPOTHESIS, authorId: ids.author } },
+        interests: options.eligible
+          ? {
+              create: [
+                { organizationId: lead.id, level: "LEAD" },
+                { organizationId: other.id, level: "PARTICIPATE" },
+              ],
+            }
+          : undefined,
+      },
+    });
+    const fixture: ProposalFixture = { id: p.id, status, version: p.version };
+    if (status === "VOTING") {
+      const vote = await db.vote.create({
+        data: options.voteClosed
+          ? { proposalId: p.id, status: "CLOSED", closesAt: new Date(Date.now() - 60_000), closedAt: new Date(), outcome: "PASSED", quorum: 2 }
+          : { proposalId: p.id, closesAt: new Date(Date.now() + 3 * 86_400_000), quorum: 2 },
+      });
+      fixture.voteId = vote.id;
+    }
+    if (options.trial) {
+      const trial = await db.trial.create({
+        data: { proposalId: p.id, phases: ["PHASE2"], registryIds: options.registryId ? { create: { registry: "NCT", value: options.registryId } } : undefined },
+        include: { registryIds: true },
+      });
+      fixture.trialId = trial.id;
+      fixture.registryRowId = trial.registryIds[0]?.id;
+    }
+    return fixture;
+  };
+
+  return {
+    ids,
+    cookie: (persona) => cookies.get(persona),
+    clientAddress: `10.${randomBytes(3).join(".")}`,
+    group,
+    proposal,
+    async comment() {
+      const p = await proposal("DRAFT");
+      const c = await db.comment.create({ data: { threadType: "proposal", threadId: p.id, authorId: ids.author, body: "The author's comment" } });
+      return { id: c.id, page: `/proposals/${p.id}` };
+    },
+    async notification() {
+      const n = await db.notification.create({ data: { userId: ids.author, kind: "matrix", title: "For the author only", email: "SKIPPED" } });
+      return n.id;
+    },
+    async currentThreshold() {
+      const row = await db.setting.findUnique({ where: { key: "rareIncidenceThreshold" } });
+      return row ? Number(row.value) : 6;
+    },
+    async demoPersonId() {
+      const demo = await db.user.findFirstOrThrow({ where: { demo: true, active: true }, select: { id: true } });
+      return demo.id;
+    },
+  };
+}
+
+/**
+ * What people's actions can change, in one reading: row counts and last changes of the tables they
+ * write, the audit trail by people, the settings. Tables the background workers write on their own
+ * (mail, notifications as they arrive, jobs) are left out, so a refusal can be checked to have
+ * written nothing without racing the workers.
+ */
+export async function databaseSignature(db: PrismaClient): Promise<Record<string, string>> {
+  const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(`
+    select
+      (select count(*) from "ExpertGroup") as groups,
+      (select count(*) || '/' || coalesce(max("createdAt")::text, '') from "GroupMember") as "groupMembers",
+      (select count(*) || '/' || coalesce(max("updatedAt")::text, '') from "Proposal") as proposals,
+      (select count(*) from "ProposalRevision") as revisions,
+      (select count(*) from "ProposalAuthor") as authors,
+      (select count(*) || '/' || coalesce(max("updatedAt")::text, '') from "PartnerInterest") as interests,
+      (select count(*) from "PartnerInterestRecord") as "interestRecords",
+      (select count(*) || '/' || count("closedAt") from "Vote") as votes,
+      (select count(*) || '/' || coalesce(max("updatedAt")::text, '') from "Ballot") as ballots,
+      (select count(*) || '/' || count("editedAt") || '/' || count("deletedAt") from "Comment") as comments,
+      (select count(*) from "CommentRevision") as "commentRevisions",
+      (select count(*) from "ProposalFollow") as follows,
+      (select count(*) || '/' || coalesce(max("updatedAt")::text, '') from "Trial") as trials,
+      (select count(*) from "TrialRegistryId") as "registryIds",
+      (select count(*) from "AccrualUpdate") as accrual,
+      (select count(*) from "TrialSite") as sites,
+      (select count(*) || '/' || count(planned) from "TrialMilestone") as milestones,
+      (select count(*) || '/' || coalesce(max("updatedAt")::text, '') from "Setting") as settings,
+      (select count(*) || '/' || coalesce(max("updatedAt")::text, '') from "EmailPreference") as "emailPreferences",
+      (select count(*) from "Notification" where "readAt" is not null) as "notificationsRead",
+      (select count(*) from "AuditEvent" where "actorId" is not null) as "auditByPeople"
+  `);
+  return Object.fromEntries(Object.entries(rows[0]!).map(([k, v]) => [k, String(v)]));
+}
