@@ -5,7 +5,25 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy, securityHeaders } from "@/lib/security-headers";
 
+/** True when the address's percent-escapes do not spell UTF-8 (%ED%A0%80, a lone %): no page has such a name. */
+function malformedPath(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 export function proxy(request: NextRequest) {
+  // Next.js answers 500 when it decodes such an address into a page's parameters: it is the
+  // request that is wrong, so say so (400) before any routing.
+  const https = request.nextUrl.protocol === "https:";
+  if (malformedPath(request.nextUrl.pathname)) {
+    const refused = new NextResponse("This address is not valid: it has a broken %-escape.", { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
+    for (const [name, value] of Object.entries(securityHeaders({ https }))) refused.headers.set(name, value);
+    return refused;
+  }
   const nonce = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
   const policy = contentSecurityPolicy(nonce, { development: process.env.NODE_ENV === "development" });
   // Next.js reads the nonce from the request's policy header when it renders the page.
@@ -14,7 +32,7 @@ export function proxy(request: NextRequest) {
   requestHeaders.set("content-security-policy", policy);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("content-security-policy", policy);
-  for (const [name, value] of Object.entries(securityHeaders({ https: request.nextUrl.protocol === "https:" }))) response.headers.set(name, value);
+  for (const [name, value] of Object.entries(securityHeaders({ https }))) response.headers.set(name, value);
   return response;
 }
 

@@ -1,11 +1,11 @@
 // The server the end-to-end tests drive: the production build (built here if missing) on a
 // fresh, migrated and seeded database that is dropped when Playwright stops the server.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { PROJECT_ROOT } from "../lib/migrate/engine";
 import { createTestDatabase, migrate } from "../scripts/lib/test-database";
-import { E2E_SECRET, e2eDatabaseFile } from "./database";
+import { E2E_SECRET } from "./portal";
 
 const port = process.env.E2E_PORT ?? "3210";
 const nextBin = path.join(PROJECT_ROOT, "node_modules", "next", "dist", "bin", "next");
@@ -24,7 +24,6 @@ async function main() {
   const drop = async () => {
     if (dropped) return;
     dropped = true;
-    rmSync(e2eDatabaseFile(port), { force: true });
     await database.drop().catch((error: Error) => console.error(`[e2e] could not drop the database: ${error.message}`));
   };
   await migrate(database.url);
@@ -33,8 +32,6 @@ async function main() {
   const db = createPrismaClient(database.url, 2);
   await seedDatabase(db, { demo: true });
   await db.$disconnect();
-  // The authorization and bad-input suites set up their cases and count rows in this database.
-  writeFileSync(e2eDatabaseFile(port), database.url, { mode: 0o600 });
 
   const env: NodeJS.ProcessEnv = {
     ...process.env,

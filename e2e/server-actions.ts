@@ -38,6 +38,15 @@ export function builtRoutes(): string[] {
     .sort();
 }
 
+/** Every page of the build, as app paths ("/proposals/[id]"). */
+export function builtPages(): string[] {
+  const manifest = JSON.parse(readFileSync(path.join(BUILD, "app-paths-manifest.json"), "utf8")) as Record<string, string>;
+  return Object.keys(manifest)
+    .filter((p) => p.endsWith("/page") && !p.startsWith("/_"))
+    .map((p) => p.replace(/\/page$/, "") || "/")
+    .sort();
+}
+
 export type Outcome =
   /** The action ran and answered ok (or redirected, as creating something does). */
   | { kind: "ok"; status: number; message?: string }
@@ -51,21 +60,67 @@ interface Answer {
   code?: unknown;
   message?: unknown;
   fields?: Record<string, string>;
+  field?: unknown;
+}
+
+class TextRow {
+  constructor(readonly text: string) {}
+}
+
+/**
+ * The rows of a Flight response: "id:json\n", or "id:T<hex byte length>,<text>" for long text
+ * (which may hold line breaks). Read as bytes, since the length counts bytes.
+ */
+function flightRows(body: Buffer): Map<string, unknown> {
+  const rows = new Map<string, unknown>();
+  let at = 0;
+  while (at < body.length) {
+    const colon = body.indexOf(0x3a, at);
+    if (colon < 0) break;
+    const id = body.toString("utf8", at, colon);
+    if (body[colon + 1] === 0x54 /* T */) {
+      const comma = body.indexOf(0x2c, colon);
+      const length = parseInt(body.toString("utf8", colon + 2, comma), 16);
+      rows.set(id, new TextRow(body.toString("utf8", comma + 1, comma + 1 + length)));
+      at = comma + 1 + length;
+      continue;
+    }
+    const end = body.indexOf(0x0a, colon);
+    const line = body.toString("utf8", colon + 1, end < 0 ? body.length : end);
+    try {
+      rows.set(id, JSON.parse(line));
+    } catch {
+      rows.set(id, undefined);
+    }
+    at = end < 0 ? body.length : end + 1;
+  }
+  return rows;
+}
+
+/** Strings starting with "$" refer to other rows ("$1f", "$@1f" for a promise); "$$" is a plain "$". */
+function resolve(value: unknown, rows: Map<string, unknown>, depth = 0): unknown {
+  if (depth > 20) return value;
+  if (typeof value === "string" && value.startsWith("$")) {
+    if (value.startsWith("$$")) return value.slice(1);
+    const ref = /^\$@?([0-9a-f]+)$/.exec(value);
+    if (ref) {
+      const row = rows.get(ref[1]!);
+      if (row instanceof TextRow) return row.text;
+      return resolve(row, rows, depth + 1);
+    }
+    return value;
+  }
+  if (Array.isArray(value)) return value.map((v) => resolve(v, rows, depth + 1));
+  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolve(v, rows, depth + 1)]));
+  return value;
 }
 
 /** The action's return value in a Flight response: row 0 points at it ("a":"$@N"). */
-function answerOf(body: string): Answer | null {
-  const rows = new Map<string, string>();
-  for (const line of body.split("\n")) {
-    const match = /^([0-9a-f]+):(.*)$/.exec(line);
-    if (match) rows.set(match[1]!, match[2]!);
-  }
-  const root = rows.get("0");
-  if (!root) return null;
-  const pointer = (JSON.parse(root) as { a?: string }).a;
-  const row = typeof pointer === "string" && pointer.startsWith("$@") ? rows.get(pointer.slice(2)) : undefined;
-  if (!row) return null;
-  const answer = JSON.parse(row) as unknown;
+function answerOf(body: Buffer): Answer | null {
+  const rows = flightRows(body);
+  const root = rows.get("0") as { a?: unknown } | undefined;
+  if (!root || typeof root.a !== "string") return null;
+  const answer = resolve(root.a, rows);
   return answer && typeof answer === "object" ? (answer as Answer) : null;
 }
 
@@ -88,23 +143,25 @@ export async function callAction({ baseURL, actionId, page, args, cookie, client
   if (cookie) headers.cookie = cookie;
   if (clientAddress) headers["x-forwarded-for"] = clientAddress;
   const response = await fetch(new URL(page, baseURL), { method: "POST", headers, body, redirect: "manual" });
-  const text = await response.text();
+  const bytes = Buffer.from(await response.arrayBuffer());
+  const text = bytes.toString("utf8", 0, 2000);
   if (response.headers.get("x-action-redirect")) return { kind: "ok", status: response.status };
   if (response.status !== 200 || !(response.headers.get("content-type") ?? "").startsWith("text/x-component")) {
     return { kind: "broken", status: response.status, body: text.slice(0, 500) };
   }
   let answer: Answer | null;
   try {
-    answer = answerOf(text);
+    answer = answerOf(bytes);
   } catch {
     answer = null;
   }
   if (!answer || typeof answer.ok !== "boolean") return { kind: "broken", status: response.status, body: text.slice(0, 500) };
   const message = typeof answer.message === "string" ? answer.message : "";
   if (answer.ok) return { kind: "ok", status: response.status, message };
-  // The sign-in form answers { ok: false, field, message } with no code: a refusal on the field.
+  // The sign-in form answers { ok: false, field?, message } with no code: a refusal, on the field if named.
   const code = typeof answer.code === "string" ? answer.code : "INVALID";
-  return { kind: "refused", status: response.status, code, message, fields: answer.fields };
+  const fields = answer.fields ?? (typeof answer.field === "string" ? { [answer.field]: message } : undefined);
+  return { kind: "refused", status: response.status, code, message, fields };
 }
 
 /** A form's fields as the browser's FormData. */
@@ -112,4 +169,16 @@ export function form(fields: Record<string, string | string[]>): FormData {
   const data = new FormData();
   for (const [name, value] of Object.entries(fields)) for (const v of Array.isArray(value) ? value : [value]) data.append(name, v);
   return data;
+}
+
+export function describeOutcome(o: Outcome): string {
+  if (o.kind === "ok") return "ok";
+  if (o.kind === "refused") return `${o.code} (${o.message}${o.fields ? ` ${JSON.stringify(o.fields)}` : ""})`;
+  return `HTTP ${o.status}: ${o.body.slice(0, 200)}`;
+}
+
+/** Does an app path with [params] ("/proposals/[id]") match a concrete path? */
+export function pageMatches(appPath: string, concrete: string): boolean {
+  const pattern = new RegExp(`^${appPath.replace(/\[\.\.\.[^\]]+\]/g, ".+").replace(/\[[^\]]+\]/g, "[^/]+")}$`);
+  return pattern.test(concrete);
 }

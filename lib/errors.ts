@@ -9,6 +9,13 @@ export class AppError extends Error {
   }
 }
 
+/** Refused input, with a message for each field that needs attention (shown on the field). */
+export class ValidationError extends AppError {
+  constructor(readonly fields: Record<string, string>) {
+    super("INVALID", "Some fields need attention.");
+  }
+}
+
 /** The HTTP status a route handler answers with for each kind of expected refusal. */
 export const HTTP_STATUS: Record<AppError["code"], number> = {
   UNAUTHENTICATED: 401,

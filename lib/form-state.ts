@@ -1,6 +1,5 @@
 import "server-only";
-import { AppError } from "@/lib/errors";
-import { ValidationError } from "@/lib/proposals/mutations";
+import { AppError, ValidationError } from "@/lib/errors";
 
 /** What a form shows after the server answered: a message, field messages, and the values typed. */
 export interface FormState {

@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { audit } from "@/lib/audit/record";
 import { assertCan } from "@/lib/authz/session";
 import type { Actor } from "@/lib/authz/policy";
-import { AppError } from "@/lib/errors";
+import { ValidationError } from "@/lib/errors";
 import { DEFAULT_RARE_THRESHOLD } from "@/lib/proposals/eligibility";
 
 const RARE_THRESHOLD = "rareIncidenceThreshold";
@@ -31,10 +31,10 @@ export const ZThreshold = z.coerce
 export async function setRareThreshold(actor: Actor | null, raw: unknown, reason: string) {
   assertCan(actor, "settings.manage");
   const parsed = ZThreshold.safeParse(raw);
-  if (!parsed.success) throw new AppError("INVALID", parsed.error.issues[0]?.message ?? "Invalid threshold.");
+  if (!parsed.success) throw new ValidationError({ threshold: parsed.error.issues[0]?.message ?? "Enter a number, such as 6." });
   const why = plainText(2000).safeParse(reason);
-  if (!why.success) throw new AppError("INVALID", why.error.issues[0]!.message);
-  if (!why.data) throw new AppError("INVALID", "Say why the threshold changes: it changes which proposals are eligible.");
+  if (!why.success) throw new ValidationError({ reason: why.error.issues[0]!.message });
+  if (!why.data) throw new ValidationError({ reason: "Say why the threshold changes: it changes which proposals are eligible." });
   await db.$transaction(async (tx) => {
     // Serialize changes, so each audit event's "from" is the value it really replaced.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${RARE_THRESHOLD}))`;

@@ -2,6 +2,7 @@
 // invisible control characters nobody types (PostgreSQL refuses NUL outright, which used to surface
 // as a 500), and dates that exist. Pure; used by every domain's schemas.
 import { z } from "zod";
+import { AppError } from "@/lib/errors";
 
 /** NUL and the other C0 controls except tab and line breaks, and DEL. */
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
@@ -45,3 +46,18 @@ export const PartialDate = z
     const [y, m, d] = text.split("-").map(Number);
     return d === undefined || isRealDay(y!, m!, d);
   }, "That day does not exist: check the day of the month.");
+
+/** The largest whole number a PostgreSQL integer column holds. */
+export const MAX_INT4 = 2_147_483_647;
+
+const KEY = /^[A-Za-z0-9_-]{1,100}$/;
+
+/**
+ * An id or slug that came from the browser (a bound argument, a hidden field, a URL segment):
+ * anything but a plain key (a NUL, an object, a Prisma filter such as { not: "" }) names nothing,
+ * so it is refused as not found before it reaches a query.
+ */
+export function requireKey(value: unknown, what: string): string {
+  if (typeof value === "string" && KEY.test(value)) return value;
+  throw new AppError("NOT_FOUND", `No such ${what}.`);
+}

@@ -2,6 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { currentActor } from "@/lib/authz/actor";
+import { requireKey } from "@/lib/validation";
 import { failure, formString, type FormState } from "@/lib/form-state";
 import { createGroup, removeGroupMember, setGroupMember } from "@/lib/groups/mutations";
 
@@ -24,6 +25,7 @@ export async function createGroupAction(_state: FormState, formData: FormData): 
 
 export async function setMemberAction(groupId: string, slug: string, _state: FormState, formData: FormData): Promise<FormState> {
   try {
+    slug = requireKey(slug, "expert group");
     await setGroupMember(await currentActor(), groupId, { userId: formString(formData, "userId"), role: formString(formData, "role") });
     revalidatePath(`/groups/${slug}`);
     return { ok: true, message: "The group's members are updated." };
@@ -34,6 +36,7 @@ export async function setMemberAction(groupId: string, slug: string, _state: For
 
 export async function removeMemberAction(groupId: string, slug: string, _state: FormState, formData: FormData): Promise<FormState> {
   try {
+    slug = requireKey(slug, "expert group");
     await removeGroupMember(await currentActor(), groupId, formString(formData, "userId"));
     revalidatePath(`/groups/${slug}`);
     return { ok: true, message: "Removed from the group." };

@@ -2,14 +2,18 @@
 import { revalidatePath } from "next/cache";
 import { currentActor } from "@/lib/authz/actor";
 import { failure, formString, type FormState } from "@/lib/form-state";
+import { requireKey } from "@/lib/validation";
 import { addRegistryId, addSite, createTrial, recordAccrual, removeRegistryId, setMilestone, updateTrial } from "@/lib/trials/mutations";
 
 const page = (proposalId: string) => `/proposals/${proposalId}/trial`;
 
 async function run(proposalId: string, formData: FormData, work: () => Promise<unknown>, message: string): Promise<FormState> {
   try {
+    // The proposal's id is bound to the form, so it comes back from the browser: checked before
+    // anything is written, since it only names the page to refresh.
+    const path = page(requireKey(proposalId, "proposal"));
     await work();
-    revalidatePath(page(proposalId));
+    revalidatePath(path);
     return { ok: true, message };
   } catch (error) {
     return failure(error, formData);

@@ -1,6 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { currentActor } from "@/lib/authz/actor";
+import { requireKey } from "@/lib/validation";
 import { failure, formString, type FormState } from "@/lib/form-state";
 import { castBallot, closeVoteEarly, openVote } from "@/lib/votes/mutations";
 import { formatDateTime } from "@/lib/time";
@@ -22,6 +23,7 @@ export async function openVoteAction(proposalId: string, _state: FormState, form
 
 export async function castBallotAction(proposalId: string, voteId: string, _state: FormState, formData: FormData): Promise<FormState> {
   try {
+    proposalId = requireKey(proposalId, "proposal");
     await castBallot(await currentActor(), voteId, { choice: formString(formData, "choice"), rationale: formString(formData, "rationale") });
     revalidatePath(`/proposals/${proposalId}`);
     return { ok: true, message: "Your organization's ballot is recorded. You can change it until the vote closes." };
@@ -32,6 +34,7 @@ export async function castBallotAction(proposalId: string, voteId: string, _stat
 
 export async function closeVoteEarlyAction(proposalId: string, voteId: string, _state: FormState, formData: FormData): Promise<FormState> {
   try {
+    proposalId = requireKey(proposalId, "proposal");
     await closeVoteEarly(await currentActor(), voteId, formString(formData, "reason"));
     revalidatePath(`/proposals/${proposalId}`);
     return { ok: true, message: "The vote is closed." };

@@ -27,7 +27,7 @@ function One({ c, zone, level }: { c: Omit<Comment, "replies">; zone: string; le
         <div className="mt-1 flex flex-wrap gap-3 text-sm">
           {c.mine ? (
             <Reveal label="Edit" hiddenLabel="your comment">
-              <ActionForm action={editCommentAction.bind(null, c.id)} submitLabel="Save the edit">
+              <ActionForm action={editCommentAction.bind(null, c.id)} submitLabel="Save the edit" labels={{ body: "Your comment" }}>
                 <label className="block text-sm font-medium">
                   Your comment
                   <textarea name="body" rows={3} defaultValue={c.body ?? ""} className={inputClass} autoFocus />
@@ -60,7 +60,7 @@ export function Discussion({ type, threadId, comments, zone }: { type: ThreadTyp
             <div className="mt-2 pl-4 text-sm">
               {/* Named after whom it answers: a list of identical "Reply" controls says nothing to a screen reader. */}
               <Reveal label="Reply" hiddenLabel={`to ${c.author}`}>
-                <ActionForm action={post} submitLabel="Post the reply">
+                <ActionForm action={post} submitLabel="Post the reply" labels={{ body: "Your reply" }}>
                   <input type="hidden" name="parentId" value={c.id} />
                   <label className="block text-sm font-medium">
                     Your reply<span className="sr-only"> to {c.author}</span>
@@ -71,7 +71,7 @@ export function Discussion({ type, threadId, comments, zone }: { type: ThreadTyp
             </div>
           </div>
         ))}
-        <ActionForm action={post} submitLabel="Post" className="border-t border-slate-200 pt-4">
+        <ActionForm action={post} submitLabel="Post" className="border-t border-slate-200 pt-4" labels={{ body: "Your comment" }}>
           <label className="block text-sm font-medium">
             Add to the discussion
             <textarea name="body" rows={3} className={inputClass} aria-describedby={`${type}-comment-hint`} />

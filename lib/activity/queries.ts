@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { assertCan } from "@/lib/authz/session";
 import type { Actor } from "@/lib/authz/policy";
+import { requireKey } from "@/lib/validation";
 
 export const ACTIVITY_SHOWN = 30;
 
@@ -35,6 +36,7 @@ async function names(events: { entityType: string; entityId: string | null }[]) 
 }
 
 export async function groupActivity(actor: Actor | null, slug: string) {
+  slug = requireKey(slug, "expert group");
   assertCan(actor, "group.view");
   const group = await db.expertGroup.findUnique({ where: { slug }, select: { id: true } });
   if (!group) throw new AppError("NOT_FOUND", "No such expert group.");
@@ -55,6 +57,7 @@ export async function groupActivity(actor: Actor | null, slug: string) {
 }
 
 export async function organizationActivity(actor: Actor | null, slug: string) {
+  slug = requireKey(slug, "organization");
   assertCan(actor, "organization.view");
   const org = await db.organization.findUnique({ where: { slug }, select: { id: true } });
   if (!org) throw new AppError("NOT_FOUND", "No such organization.");

@@ -1,9 +1,9 @@
 import "server-only";
 import { nudgeMailWorker } from "@/lib/jobs/nudge";
 import { z } from "zod";
-import { plainText } from "@/lib/validation";
+import { plainText, requireKey } from "@/lib/validation";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { AppError, ValidationError } from "@/lib/errors";
 import { assertCan } from "@/lib/authz/session";
 import type { Actor } from "@/lib/authz/policy";
 import { audit } from "@/lib/audit/record";
@@ -20,6 +20,7 @@ const ZBody = plainText(10_000).pipe(z.string().min(1, "Write something first.")
 async function assertThread(actor: Actor | null, type: ThreadType, id: string): Promise<{ title: string; link: string }> {
   // The type arrives from a form: only the two kinds of discussion exist.
   if (!(THREAD_TYPES as readonly string[]).includes(type)) throw new AppError("NOT_FOUND", "No such discussion.");
+  id = requireKey(id, type === "proposal" ? "proposal" : "expert group");
   if (type === "proposal") {
     assertCan(actor, "proposal.view");
     const p = await db.proposal.findUnique({ where: { id }, select: { title: true } });
@@ -105,12 +106,13 @@ async function notifyMentions(tx: Prisma.TransactionClient, actor: Actor, commen
 export async function postComment(actor: Actor | null, type: ThreadType, threadId: string, raw: { body: string; parentId?: string | null }) {
   const thread = await assertThread(actor, type, threadId);
   const body = ZBody.safeParse(raw.body);
-  if (!body.success) throw new AppError("INVALID", body.error.issues[0]!.message);
+  if (!body.success) throw new ValidationError({ body: body.error.issues[0]!.message });
   // One level of replies: a reply to a reply joins the same thread, and tells whom it answers.
   let parentId: string | null = null;
   let answers: string | null = null;
   if (raw.parentId) {
-    const found = await db.comment.findFirst({ where: { id: raw.parentId, threadType: type, threadId }, select: { id: true, parentId: true, authorId: true } });
+    const replyTo = requireKey(raw.parentId, "comment to reply to");
+    const found = await db.comment.findFirst({ where: { id: replyTo, threadType: type, threadId }, select: { id: true, parentId: true, authorId: true } });
     if (!found) throw new AppError("NOT_FOUND", "The comment you reply to is not in this discussion.");
     parentId = found.parentId ?? found.id;
     answers = found.authorId;
@@ -140,6 +142,7 @@ export async function postComment(actor: Actor | null, type: ThreadType, threadI
 
 /** Only its author edits a comment; the earlier text is kept. */
 export async function editComment(actor: Actor | null, commentId: string, raw: string) {
+  commentId = requireKey(commentId, "comment");
   assertCan(actor, "proposal.view");
   const comment = await db.comment.findUnique({ where: { id: commentId } });
   if (!comment) throw new AppError("NOT_FOUND", "No such comment.");
@@ -147,7 +150,7 @@ export async function editComment(actor: Actor | null, commentId: string, raw: s
   if (comment.authorId !== actor.userId) throw new AppError("FORBIDDEN", "Only its author can edit a comment.");
   if (comment.deletedAt) throw new AppError("CONFLICT", "This comment was deleted.");
   const body = ZBody.safeParse(raw);
-  if (!body.success) throw new AppError("INVALID", body.error.issues[0]!.message);
+  if (!body.success) throw new ValidationError({ body: body.error.issues[0]!.message });
   return db.$transaction(async (tx) => {
     const { count } = await tx.comment.updateMany({ where: { id: commentId, body: comment.body, deletedAt: null }, data: { body: body.data, editedAt: new Date() } });
     if (count === 0) throw new AppError("CONFLICT", "The comment changed a moment ago. Reload, then edit again.");
@@ -160,6 +163,7 @@ export async function editComment(actor: Actor | null, commentId: string, raw: s
 
 /** Its author or the secretariat deletes a comment: a marker stays, the text goes to its history. */
 export async function deleteComment(actor: Actor | null, commentId: string) {
+  commentId = requireKey(commentId, "comment");
   assertCan(actor, "proposal.view");
   const comment = await db.comment.findUnique({ where: { id: commentId } });
   if (!comment) throw new AppError("NOT_FOUND", "No such comment.");

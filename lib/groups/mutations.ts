@@ -1,15 +1,14 @@
 import "server-only";
 import { z } from "zod";
-import { formId, plainText } from "@/lib/validation";
+import { formId, plainText, requireKey } from "@/lib/validation";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { AppError, ValidationError } from "@/lib/errors";
 import { assertCan } from "@/lib/authz/session";
 import type { Actor } from "@/lib/authz/policy";
 import { audit } from "@/lib/audit/record";
 import { isUniqueViolation } from "@/lib/retry";
 import type { Prisma } from "@/lib/prisma-client";
 import { fieldErrors } from "@/lib/proposals/schema";
-import { ValidationError } from "@/lib/proposals/mutations";
 import { canCreateGroup, canManageGroup } from "./access";
 import { groupSlug } from "./slug";
 
@@ -92,6 +91,7 @@ const ZMember = z.object({ userId: formId("Choose a person."), role: z.enum(["CH
 
 /** Adds a person from any member organization, or changes their role in the group. */
 export async function setGroupMember(actor: Actor | null, groupId: string, raw: unknown) {
+  groupId = requireKey(groupId, "expert group");
   assertCan(actor, "group.manage");
   const group = await loadManagedGroup(actor, groupId);
   const parsed = ZMember.safeParse(raw);
@@ -121,6 +121,8 @@ export async function setGroupMember(actor: Actor | null, groupId: string, raw: 
 }
 
 export async function removeGroupMember(actor: Actor | null, groupId: string, userId: string) {
+  groupId = requireKey(groupId, "expert group");
+  userId = requireKey(userId, "person in this group");
   assertCan(actor, "group.manage");
   const group = await loadManagedGroup(actor, groupId);
   return db.$transaction(async (tx) => {
@@ -135,6 +137,7 @@ export async function removeGroupMember(actor: Actor | null, groupId: string, us
 
 /** People who could join a group: active members of any organization, not already in it. */
 export async function candidatesFor(actor: Actor | null, groupId: string) {
+  groupId = requireKey(groupId, "expert group");
   assertCan(actor, "group.manage");
   await loadManagedGroup(actor, groupId);
   return db.user.findMany({

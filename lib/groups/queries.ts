@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/authz/policy";
 import type { GroupStatus } from "@/lib/generated/prisma/enums";
 import type { Prisma } from "@/lib/prisma-client";
 import { pageArgs, toPage } from "@/lib/pagination";
+import { requireKey } from "@/lib/validation";
 
 /** Filters list the expert groups while they are this few; beyond, people type part of a name. */
 export const GROUPS_LISTED = 60;
@@ -52,6 +53,7 @@ export async function listGroups(actor: Actor | null, options: { page?: number; 
 }
 
 export async function getGroup(actor: Actor | null, slug: string) {
+  slug = requireKey(slug, "expert group");
   assertCan(actor, "group.view");
   const group = await db.expertGroup.findUnique({
     where: { slug },

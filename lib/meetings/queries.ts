@@ -5,9 +5,11 @@ import { AppError } from "@/lib/errors";
 import { assertCan } from "@/lib/authz/session";
 import type { Actor } from "@/lib/authz/policy";
 import type { Office } from "./planner";
+import { requireKey } from "@/lib/validation";
 
 /** The group and the offices of its members' organizations (all eight when it has no members yet). */
 export async function meetingOffices(actor: Actor | null, slug: string): Promise<{ group: { slug: string; name: string }; offices: Office[] }> {
+  slug = requireKey(slug, "expert group");
   assertCan(actor, "group.view");
   const group = await db.expertGroup.findUnique({
     where: { slug },

@@ -4,7 +4,7 @@ import { audit } from "@/lib/audit/record";
 import { assertCan } from "@/lib/authz/session";
 import type { Actor } from "@/lib/authz/policy";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { AppError, ValidationError } from "@/lib/errors";
 import { readUnsubscribeToken } from "@/lib/mail/unsubscribe-token";
 import { DIGEST_HOUR } from "@/lib/mail/schedule";
 import { EMAIL_CATEGORIES, effectiveModes, emailCategory, type EmailMode } from "./email-categories";
@@ -31,11 +31,13 @@ export async function emailSettings(actor: Actor | null) {
 export async function saveEmailSettings(actor: Actor | null, input: Record<string, unknown>) {
   assertCan(actor, "email.settings");
   const modes = new Map<string, EmailMode>();
+  const problems: Record<string, string> = {};
   for (const c of EMAIL_CATEGORIES) {
     const parsed = Mode.safeParse(input[c.id]);
-    if (!parsed.success) throw new AppError("INVALID", `${c.label}: ${parsed.error.issues[0]!.message}`);
-    modes.set(c.id, parsed.data);
+    if (parsed.success) modes.set(c.id, parsed.data);
+    else problems[c.id] = parsed.error.issues[0]!.message;
   }
+  if (Object.keys(problems).length) throw new ValidationError(problems);
   const before = await emailSettings(actor);
   const changes = before.categories.filter((c) => modes.get(c.id) !== c.mode).map((c) => ({ category: c.id, from: c.mode, to: modes.get(c.id)! }));
   if (changes.length === 0) return 0;
@@ -67,7 +69,8 @@ function describeScope(scope: string): string {
 
 /** What an unsubscribe link would stop, for the page that asks to confirm. No sign-in needed. */
 export async function readUnsubscribeLink(token: string) {
-  const scope = readUnsubscribeToken(token, portalSecret());
+  // The token comes from a link or a form: anything but a short string is no valid link.
+  const scope = typeof token === "string" && token.length <= 500 ? readUnsubscribeToken(token, portalSecret()) : null;
   if (!scope) throw new AppError("INVALID", "This unsubscribe link is not valid. Copy the whole link from the email, or change your settings after signing in.");
   const user = await db.user.findUnique({ where: { id: scope.userId }, select: { email: true } });
   if (!user) throw new AppError("NOT_FOUND", "The person this link was for is no longer in the portal.");
@@ -81,7 +84,7 @@ export async function readUnsubscribeLink(token: string) {
 export async function unsubscribe(token: string, everything = false) {
   const link = await readUnsubscribeLink(token);
   const { userId } = link;
-  const scope = everything ? "all" : link.scope;
+  const scope = everything === true ? "all" : link.scope;
   return db.$transaction(async (tx) => {
     const saved = await tx.emailPreference.findMany({ where: { userId }, select: { category: true, mode: true } });
     const current = effectiveModes(new Map(saved.map((p) => [p.category, p.mode])));

@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/authz/policy";
 import type { Prisma } from "@/lib/prisma-client";
 import { pageArgs, toPage } from "@/lib/pagination";
 import { recipients, type ProposalHappening } from "./fanout";
+import { requireKey } from "@/lib/validation";
 
 type Tx = Prisma.TransactionClient;
 
@@ -65,6 +66,7 @@ export async function latestUnread(actor: Actor | null, take = 10) {
 
 /** Marks one of the actor's own notifications read; someone else's is "not found". */
 export async function markRead(actor: Actor | null, id: string) {
+  id = requireKey(id, "notification");
   assertCan(actor, "dashboard.view");
   const { count } = await db.notification.updateMany({ where: { id, userId: actor.userId }, data: { readAt: new Date() } });
   if (count === 0) throw new AppError("NOT_FOUND", "No such notification.");
@@ -77,6 +79,7 @@ export async function markAllRead(actor: Actor | null) {
 }
 
 export async function setFollowing(actor: Actor | null, proposalId: string, follow: boolean) {
+  proposalId = requireKey(proposalId, "proposal");
   assertCan(actor, "proposal.view");
   if (!(await db.proposal.findUnique({ where: { id: proposalId }, select: { id: true } }))) throw new AppError("NOT_FOUND", "No such proposal.");
   if (follow) {

@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import { assertCan } from "@/lib/authz/session";
 import type { Actor } from "@/lib/authz/policy";
 import { pageArgs, toPage } from "@/lib/pagination";
+import { requireKey } from "@/lib/validation";
 
 export async function listOrganizations(actor: Actor | null) {
   assertCan(actor, "organization.list");
@@ -31,6 +32,7 @@ export async function listOrganizations(actor: Actor | null) {
 export const MEMBERS_PER_PAGE = 50;
 
 export async function getOrganization(actor: Actor | null, slug: string, page = 1) {
+  slug = requireKey(slug, "organization");
   assertCan(actor, "organization.view");
   const org = await db.organization.findUnique({
     where: { slug },

@@ -1,7 +1,7 @@
 import "server-only";
 import { nudgeMailWorker } from "@/lib/jobs/nudge";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { AppError, ValidationError } from "@/lib/errors";
 import { assertCan } from "@/lib/authz/session";
 import type { Actor } from "@/lib/authz/policy";
 import { audit } from "@/lib/audit/record";
@@ -20,13 +20,9 @@ import {
   type ProposalContent,
 } from "./schema";
 import { EDITABLE_STATUSES, INTEREST_OPEN_STATUSES, PROPOSAL_EVENTS, STATUS_LABEL, TRANSITIONS, decide, type ProposalEvent } from "./workflow";
+import { MAX_INT4, requireKey } from "@/lib/validation";
 
 /** Invalid input: the message for the form, and a message per field. */
-export class ValidationError extends AppError {
-  constructor(readonly fields: Record<string, string>) {
-    super("INVALID", "Some fields need attention.");
-  }
-}
 
 function contentOf(p: ProposalContent): Prisma.InputJsonObject {
   return Object.fromEntries(CONTENT_FIELDS.map((f) => [f, p[f]])) as Prisma.InputJsonObject;
@@ -93,10 +89,11 @@ export async function createProposal(actor: Actor | null, raw: unknown) {
  * between, nothing is written and the caller keeps the text that was typed.
  */
 export async function saveProposal(actor: Actor | null, id: string, raw: unknown, version: number) {
+  id = requireKey(id, "proposal");
   assertCan(actor, "proposal.view");
   // The version comes back from a hidden field: anything but a positive whole number is a form
   // that was tampered with or is out of date, never a reason for a database error.
-  if (!Number.isSafeInteger(version) || version < 1) {
+  if (!Number.isSafeInteger(version) || version < 1 || version > MAX_INT4) {
     throw new AppError("INVALID", "This form is out of date: reload the page, then apply your changes again.");
   }
   const parsed = ZProposalContent.safeParse(raw);
@@ -136,6 +133,7 @@ export async function saveProposal(actor: Actor | null, id: string, raw: unknown
 
 /** Records the actor's own organization's interest. The organization comes from the session, never the form. */
 export async function recordInterest(actor: Actor | null, proposalId: string, raw: unknown) {
+  proposalId = requireKey(proposalId, "proposal");
   assertCan(actor, "interest.record");
   const organizationId = actor.organizationId;
   if (!organizationId) throw new AppError("FORBIDDEN", "Only an organization's representative can record its interest.");
@@ -194,6 +192,7 @@ function isEvent(value: string): value is ProposalEvent {
  * so of two concurrent transitions exactly one wins; the audit event is in the same transaction.
  */
 export async function transitionProposal(actor: Actor | null, id: string, event: string, rawReason?: string) {
+  id = requireKey(id, "proposal");
   assertCan(actor, "proposal.view");
   if (!isEvent(event)) throw new AppError("INVALID", "Unknown action.");
   const reasonParsed = ZTransition.shape.reason.safeParse(rawReason ?? "");

@@ -13,6 +13,7 @@ import { proposalRoles, canEditProposal } from "./access";
 import { checkEligibility, ineligibilityReason, isEligible, missingHypothesisParts, type Criterion, type EligibilityInput } from "./eligibility";
 import { INTEREST_OPEN_STATUSES, availableEvents, decide, isViaVote, type Facts, type ProposalEvent } from "./workflow";
 import { SEARCH_DOCUMENT } from "./search";
+import { requireKey } from "@/lib/validation";
 
 export const PROPOSALS_PER_PAGE = 20;
 
@@ -169,6 +170,7 @@ export async function loadProposalContext(actor: Actor, id: string) {
 }
 
 export async function getProposal(actor: Actor | null, id: string) {
+  id = requireKey(id, "proposal");
   assertCan(actor, "proposal.view");
   const context = await loadProposalContext(actor, id);
   const { proposal, roles, facts } = context;
@@ -187,6 +189,7 @@ export async function getProposal(actor: Actor | null, id: string) {
 }
 
 export async function listRevisions(actor: Actor | null, proposalId: string) {
+  proposalId = requireKey(proposalId, "proposal");
   assertCan(actor, "proposal.view");
   const proposal = await db.proposal.findUnique({ where: { id: proposalId }, select: { id: true, title: true } });
   if (!proposal) throw new AppError("NOT_FOUND", "No such proposal.");
@@ -200,6 +203,7 @@ export async function listRevisions(actor: Actor | null, proposalId: string) {
 }
 
 export async function getRevisions(actor: Actor | null, proposalId: string, numbers: number[]) {
+  proposalId = requireKey(proposalId, "proposal");
   assertCan(actor, "proposal.view");
   const rows = await db.proposalRevision.findMany({
     where: { proposalId, number: { in: numbers } },

@@ -1,12 +1,11 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { AppError, ValidationError } from "@/lib/errors";
 import { assertCan } from "@/lib/authz/session";
 import type { Actor } from "@/lib/authz/policy";
 import { audit } from "@/lib/audit/record";
 import { isUniqueViolation } from "@/lib/retry";
 import { fieldErrors } from "@/lib/proposals/schema";
-import { ValidationError } from "@/lib/proposals/mutations";
 import { proposalRoles } from "@/lib/proposals/access";
 import type { Prisma } from "@/lib/prisma-client";
 import { parseStudyJson, type ImportedStudy } from "./ctgov";
@@ -14,6 +13,7 @@ import { countryCode } from "./countries";
 import { checkRegistryId } from "./registry";
 import { endOfPartialDate } from "./progress";
 import { ZAccrual, ZMilestone, ZSite, ZTrialDetails } from "./schema";
+import { requireKey } from "@/lib/validation";
 
 /** A trial is followed from planning on. */
 export const TRIAL_STATUSES = ["PLANNING", "UNDERWAY", "COMPLETED", "CLOSED_EARLY"] as const;
@@ -53,6 +53,7 @@ async function authorizeTrial(actor: Actor | null, trialId: string) {
 
 /** Refuses anyone who does not keep this trial's record (for work done before any write). */
 export async function assertKeepsTrial(actor: Actor | null, trialId: string): Promise<void> {
+  trialId = requireKey(trialId, "trial");
   await authorizeTrial(actor, trialId);
 }
 
@@ -89,6 +90,7 @@ function trialAudit(tx: Prisma.TransactionClient, actorId: string, proposalId: s
 }
 
 export async function createTrial(actor: Actor | null, proposalId: string) {
+  proposalId = requireKey(proposalId, "proposal");
   assertCan(actor, "proposal.view");
   const proposal = await authorizeProposal(actor, proposalId);
   if (!(TRIAL_STATUSES as readonly string[]).includes(proposal.status)) {
@@ -109,6 +111,7 @@ export async function createTrial(actor: Actor | null, proposalId: string) {
 }
 
 export async function updateTrial(actor: Actor | null, trialId: string, raw: unknown) {
+  trialId = requireKey(trialId, "trial");
   const { trial } = await authorizeTrial(actor, trialId);
   const parsed = ZTrialDetails.safeParse(raw);
   if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
@@ -120,9 +123,10 @@ export async function updateTrial(actor: Actor | null, trialId: string, raw: unk
 }
 
 export async function addRegistryId(actor: Actor | null, trialId: string, registry: string, value: string) {
+  trialId = requireKey(trialId, "trial");
   const { trial } = await authorizeTrial(actor, trialId);
   const check = checkRegistryId(registry, value);
-  if (!check.ok) throw new ValidationError({ value: check.message });
+  if (!check.ok) throw new ValidationError({ [check.field]: check.message });
   try {
     return await db.$transaction(async (tx) => {
       const row = await tx.trialRegistryId.create({ data: { trialId, registry: check.registry, value: check.value } });
@@ -136,6 +140,8 @@ export async function addRegistryId(actor: Actor | null, trialId: string, regist
 }
 
 export async function removeRegistryId(actor: Actor | null, trialId: string, registryIdId: string) {
+  registryIdId = requireKey(registryIdId, "registry id on this trial");
+  trialId = requireKey(trialId, "trial");
   const { trial } = await authorizeTrial(actor, trialId);
   await db.$transaction(async (tx) => {
     const { count } = await tx.trialRegistryId.deleteMany({ where: { id: registryIdId, trialId } });
@@ -162,6 +168,7 @@ async function assertKnownOrganization(id: string | null) {
 }
 
 export async function recordAccrual(actor: Actor | null, trialId: string, raw: unknown) {
+  trialId = requireKey(trialId, "trial");
   const { trial } = await authorizeTrial(actor, trialId);
   const parsed = ZAccrual.safeParse(raw);
   if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
@@ -182,6 +189,7 @@ export async function recordAccrual(actor: Actor | null, trialId: string, raw: u
 }
 
 export async function setMilestone(actor: Actor | null, trialId: string, raw: unknown) {
+  trialId = requireKey(trialId, "trial");
   const { trial } = await authorizeTrial(actor, trialId);
   const parsed = ZMilestone.safeParse(raw);
   if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
@@ -199,6 +207,7 @@ export async function setMilestone(actor: Actor | null, trialId: string, raw: un
 }
 
 export async function addSite(actor: Actor | null, trialId: string, raw: unknown) {
+  trialId = requireKey(trialId, "trial");
   const { trial } = await authorizeTrial(actor, trialId);
   const parsed = ZSite.safeParse(raw);
   if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
@@ -257,6 +266,7 @@ function readStudy(json: string): ImportedStudy {
 }
 
 export async function previewImport(actor: Actor | null, trialId: string, json: string) {
+  trialId = requireKey(trialId, "trial");
   await authorizeTrial(actor, trialId);
   const study = readStudy(json);
   const stored = await db.trial.findUniqueOrThrow({
@@ -286,6 +296,7 @@ export async function previewImport(actor: Actor | null, trialId: string, json: 
 
 /** Applies a study: what it says replaces what is stored; what it leaves out stays as it is. */
 export async function applyImport(actor: Actor | null, trialId: string, json: string) {
+  trialId = requireKey(trialId, "trial");
   const { trial } = await authorizeTrial(actor, trialId);
   const study = readStudy(json);
   const today = new Date().toISOString().slice(0, 10);

@@ -13,12 +13,14 @@ import { proposalRoles } from "@/lib/proposals/access";
 import { PROPOSAL_STATUSES } from "@/lib/proposals/workflow";
 import { currentAccrual, milestoneState, DUE_WITHIN_DAYS } from "./progress";
 import { REGISTRIES, type Registry } from "./registry";
+import { requireKey, withoutControlCharacters } from "@/lib/validation";
 
 export function registryLink(registry: string, value: string): string | null {
   return registry in REGISTRIES ? REGISTRIES[registry as Registry].url(value) : null;
 }
 
 export async function getTrial(actor: Actor | null, proposalId: string) {
+  proposalId = requireKey(proposalId, "proposal");
   assertCan(actor, "proposal.view");
   const proposal = await db.proposal.findUnique({
     where: { id: proposalId },
@@ -68,6 +70,9 @@ export interface PortfolioFilters {
  */
 export async function portfolio(actor: Actor | null, filters: PortfolioFilters = {}, today = new Date()) {
   assertCan(actor, "proposal.list");
+  // Filters come from the address: text without control characters (PostgreSQL refuses a NUL), bounded.
+  const text = (value: string | undefined) => (value ? withoutControlCharacters(value).trim().slice(0, 100) || undefined : undefined);
+  filters = { group: text(filters.group), organization: text(filters.organization), status: PROPOSAL_STATUSES.find((s) => s === filters.status) };
   if (filters.group || filters.organization || filters.status) return computePortfolio(filters, today);
   return shared(`data:portfolio:${today.toISOString().slice(0, 10)}`, 60_000, () => computePortfolio({}, today));
 }

@@ -33,7 +33,11 @@ describe("registry ids", () => {
   });
 
   it("refuses an unknown registry", () => {
-    expect(checkRegistryId("WHO", "X")).toMatchObject({ ok: false, message: /Unknown registry/ });
+    expect(checkRegistryId("WHO", "X")).toMatchObject({ ok: false, field: "registry", message: /Choose one of the registries/ });
+    // A long paste is not quoted back into the message.
+    const long = checkRegistryId("NCT", "x".repeat(5000));
+    expect(long.ok).toBe(false);
+    if (!long.ok) expect(long.message.length).toBeLessThan(100);
   });
 
   it("links each id to its registry", () => {

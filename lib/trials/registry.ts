@@ -24,14 +24,19 @@ export function normalizeRegistryId(registry: Registry, raw: string): string {
   return compact.toUpperCase();
 }
 
-export type RegistryCheck = { ok: true; registry: Registry; value: string; url: string } | { ok: false; message: string };
+export type RegistryCheck = { ok: true; registry: Registry; value: string; url: string } | { ok: false; field: "registry" | "value"; message: string };
 
 export function checkRegistryId(registry: string, raw: string): RegistryCheck {
-  if (!(REGISTRY_NAMES as string[]).includes(registry)) return { ok: false, message: `Unknown registry "${registry}". Choose one of ${REGISTRY_NAMES.join(", ")}.` };
+  if (!(REGISTRY_NAMES as string[]).includes(registry)) return { ok: false, field: "registry", message: `Choose one of the registries: ${REGISTRY_NAMES.join(", ")}.` };
   const r = registry as Registry;
   const value = normalizeRegistryId(r, raw);
   const spec = REGISTRIES[r];
-  if (!spec.pattern.test(value)) return { ok: false, message: `"${raw.trim()}" is not a ${r} id: it looks like ${spec.example}.` };
+  if (!spec.pattern.test(value)) {
+    // What was typed is quoted back only when it is short enough to read.
+    const typed = raw.trim();
+    const quoted = typed.length > 0 && typed.length <= 40 ? `"${typed}" is not a ${r} id` : `This is not a ${r} id`;
+    return { ok: false, field: "value", message: `${quoted}: it looks like ${spec.example}.` };
+  }
   return { ok: true, registry: r, value, url: spec.url(value) };
 }
 

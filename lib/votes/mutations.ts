@@ -1,10 +1,10 @@
 import "server-only";
 import { z } from "zod";
-import { plainText } from "@/lib/validation";
+import { plainText, requireKey } from "@/lib/validation";
 import { nudgeMailWorker } from "@/lib/jobs/nudge";
 import { readRareThreshold } from "@/lib/settings";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { AppError, ValidationError } from "@/lib/errors";
 import { assertCan } from "@/lib/authz/session";
 import type { Actor } from "@/lib/authz/policy";
 import { audit } from "@/lib/audit/record";
@@ -12,7 +12,6 @@ import type { Prisma } from "@/lib/prisma-client";
 import { retryOnUniqueViolation } from "@/lib/retry";
 import { notifyProposal } from "@/lib/notifications";
 import { fieldErrors } from "@/lib/proposals/schema";
-import { ValidationError } from "@/lib/proposals/mutations";
 import { loadProposalContext } from "@/lib/proposals/queries";
 import { decide, type ProposalEvent } from "@/lib/proposals/workflow";
 import { checkEligibility, ineligibilityReason } from "@/lib/proposals/eligibility";
@@ -30,6 +29,7 @@ async function representatives(tx: Tx | typeof db) {
 
 /** Opens a vote on an eligible proposal in review: chairs of its group and the secretariat. */
 export async function openVote(actor: Actor | null, proposalId: string, raw: unknown) {
+  proposalId = requireKey(proposalId, "proposal");
   assertCan(actor, "vote.open");
   const parsed = ZOpenVote.safeParse(raw);
   if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
@@ -104,6 +104,7 @@ export async function openVote(actor: Actor | null, proposalId: string, raw: unk
  * either commits first and is counted, or waits and is refused. Never lost, never half-counted.
  */
 export async function castBallot(actor: Actor | null, voteId: string, raw: unknown) {
+  voteId = requireKey(voteId, "vote");
   assertCan(actor, "ballot.cast");
   const organizationId = actor.organizationId;
   if (!organizationId) throw new AppError("FORBIDDEN", "Only an organization's representative can cast its ballot.");
@@ -207,6 +208,7 @@ async function closeVote(voteId: string, closer: { actorId: string | null; early
 const ZCloseReason = plainText(2000).pipe(z.string().min(1, "Say why the vote closes before its time: everyone will see it."));
 
 export async function closeVoteEarly(actor: Actor | null, voteId: string, rawReason: string) {
+  voteId = requireKey(voteId, "vote");
   assertCan(actor, "vote.closeEarly");
   const reason = ZCloseReason.safeParse(rawReason);
   if (!reason.success) throw new ValidationError({ reason: reason.error.issues[0]!.message });

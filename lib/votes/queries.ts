@@ -3,12 +3,14 @@ import { db } from "@/lib/db";
 import { assertCan } from "@/lib/authz/session";
 import type { Actor } from "@/lib/authz/policy";
 import type { Tally } from "./tally";
+import { requireKey } from "@/lib/validation";
 
 /**
  * The latest vote on a proposal as the actor may see it. Until the close, an organization sees its
  * own ballot and which organizations have answered, never how; after the close, everything.
  */
 export async function getVotePanel(actor: Actor | null, proposalId: string) {
+  proposalId = requireKey(proposalId, "proposal");
   assertCan(actor, "vote.view");
   // One statement: the earlier votes are counted in the same query, through the proposal.
   const latest = await db.vote.findFirst({

@@ -50,7 +50,7 @@ describe("control characters and tampered fields (finding 6)", () => {
   it("a NUL in a title, a comment or a reason gets a message, not a database error", async () => {
     expect((await refusal(createProposal(chair, { groupId, leadOrganizationId: eortcRep.organizationId, title: "Bad\u0000title" }))).fields).toEqual({ title: CONTROL_MESSAGE });
     const p = await draft();
-    expect(await refusal(postComment(chair, "proposal", p.id, { body: "hello\u0000" }))).toMatchObject({ code: "INVALID", message: CONTROL_MESSAGE });
+    expect(await refusal(postComment(chair, "proposal", p.id, { body: "hello\u0000" }))).toMatchObject({ code: "INVALID", fields: { body: CONTROL_MESSAGE } });
     expect((await refusal(transitionProposal(chair, p.id, "withdraw", "because\u0000"))).fields).toEqual({ reason: CONTROL_MESSAGE });
   });
 

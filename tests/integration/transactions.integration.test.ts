@@ -112,7 +112,7 @@ describe("transactions under contention", () => {
     expect(conflicts).toBe(TRANSACTION_ATTEMPTS);
     const form = new FormData();
     form.set("title", "typed text");
-    expect(failure(error, form)).toEqual({ ok: false, message: BUSY_MESSAGE, values: { title: "typed text" } });
+    expect(failure(error, form)).toEqual({ ok: false, code: "UNAVAILABLE", message: BUSY_MESSAGE, values: { title: "typed text" } });
   });
 
   it("does not run again what failed for good (a unique violation, a refusal)", async () => {

@@ -30,7 +30,12 @@ export default async function EmailSettingsPage() {
           <strong>At once</strong> sends an email within a minute. <strong>Daily digest</strong> gathers the day&apos;s news into one email at {hour} in{" "}
           {settings.timeZone.replace(/_/g, " ")} ({utcOffset(settings.timeZone)}), your organization&apos;s time zone. <strong>Off</strong> sends nothing.
         </p>
-        <ActionForm action={saveEmailSettingsAction} submitLabel="Save email settings" clearOnSuccess={false}>
+        <ActionForm
+          action={saveEmailSettingsAction}
+          submitLabel="Save email settings"
+          clearOnSuccess={false}
+          labels={Object.fromEntries(settings.categories.map((c) => [c.id, c.label]))}
+        >
           <div className="divide-y divide-slate-100">
             {settings.categories.map((c) => (
               <fieldset key={c.id} className="flex flex-wrap items-center justify-between gap-x-6 gap-y-2 py-3">

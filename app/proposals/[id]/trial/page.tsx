@@ -161,7 +161,7 @@ export default async function TrialPage({ params }: { params: Promise<{ id: stri
             </ul>
           )}
           {canManage ? (
-            <ActionForm action={addRegistryIdAction.bind(null, id, trial.id)} submitLabel="Add registry id" className="mt-4 border-t border-slate-200 pt-3" labels={{ value: "Id" }}>
+            <ActionForm action={addRegistryIdAction.bind(null, id, trial.id)} submitLabel="Add registry id" className="mt-4 border-t border-slate-200 pt-3" labels={{ registry: "Registry", value: "Id" }}>
               <div className="grid grid-cols-[8rem_1fr] gap-3">
                 <label className="block text-sm font-medium">
                   Registry

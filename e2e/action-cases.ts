@@ -1,0 +1,468 @@
+// What each server action and route handler is called with, and what every kind of person should
+// get, written out by hand from the rules of IRCI (not computed from the portal's policy code).
+// The authorization matrix calls every row as every person; the bad-input suite starts from the
+// same calls, made by a person who may, and spoils one field at a time.
+import { randomBytes, randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { unsubscribeToken } from "../lib/mail/unsubscribe-token";
+import { E2E_SECRET } from "./portal";
+import { form } from "./server-actions";
+import { type Fixtures, PERSONAS, type Persona, type ProposalFixture } from "./matrix-fixtures";
+
+export type Expected = "ok" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "INVALID";
+export type Table = Record<Persona, Expected>;
+
+/** Allowed for these people; the others are refused: anonymous as such, the rest as forbidden. */
+function only(allowed: Persona[], otherwise: Partial<Record<Persona, Expected>> = {}): Table {
+  return Object.fromEntries(
+    PERSONAS.map((p) => [p, allowed.includes(p) ? "ok" : (otherwise[p] ?? (p === "anonymous" ? "UNAUTHENTICATED" : "FORBIDDEN"))]),
+  ) as Table;
+}
+/** Everyone is refused the same way (a state no one may act in, or a forged credential). */
+function nobody(code: Expected, anonymous: Expected = "UNAUTHENTICATED"): Table {
+  return Object.fromEntries(PERSONAS.map((p) => [p, p === "anonymous" ? anonymous : code])) as Table;
+}
+const everyone = (): Table => only([...PERSONAS]);
+const MEMBERS: Persona[] = ["author", "groupMember", "leadRep", "otherRep", "chair", "secretariat"];
+const EDITORS: Persona[] = ["author", "leadRep", "chair", "secretariat"];
+const REPRESENTATIVES: Persona[] = ["leadRep", "otherRep"];
+const KEEPERS: Persona[] = ["leadRep", "chair", "secretariat"];
+const CHAIR_OR_SECRETARIAT: Persona[] = ["chair", "secretariat"];
+
+export interface Call {
+  page: string;
+  args: unknown[];
+}
+export interface Case {
+  /** The state the call is made in, in words. */
+  state: string;
+  /** Makes a fresh subject for one call (a call that is allowed changes it). */
+  call: (f: Fixtures) => Promise<Call>;
+  expected: Table;
+}
+
+const initial = { ok: false };
+const proposalPage = (p: ProposalFixture) => `/proposals/${p.id}`;
+const trialPage = (p: ProposalFixture) => `/proposals/${p.id}/trial`;
+const HYPOTHESIS = {
+  title: "Matrix proposal",
+  population: "Adults with the rare cancer",
+  intervention: "New treatment",
+  comparator: "Standard treatment",
+  primaryOutcome: "Overall survival",
+  rationale: "",
+  phase: "",
+  randomised: "",
+  sampleSize: "",
+  primaryEndpoint: "",
+  noOtherForum: "No other group spans these countries.",
+};
+const EMAIL_SETTINGS = { mentions: "IMMEDIATE", interest: "IMMEDIATE", votes: "DIGEST", status: "DIGEST", comments: "OFF" };
+const nctNumber = () => `NCT${String(randomBytes(4).readUInt32BE() % 100_000_000).padStart(8, "0")}`;
+const transition = (status: ProposalFixture["status"], event: string, expected: Table, extra: Parameters<Fixtures["proposal"]>[1] = {}): Case => ({
+  state: `${event} while ${status.toLowerCase()}`,
+  call: async (f) => {
+    const p = await f.proposal(status, extra);
+    return { page: proposalPage(p), args: [p.id, initial, form({ event, reason: "The authorization matrix" })] };
+  },
+  expected,
+});
+
+export const ACTIONS: Record<string, Case[]> = {
+  "app/admin/settings/actions.ts#setThresholdAction": [
+    {
+      state: "the threshold kept as it is",
+      call: async (f) => ({ page: "/admin/settings", args: [initial, form({ threshold: String(await f.currentThreshold()), reason: "The authorization matrix" })] }),
+      expected: only(["secretariat"]),
+    },
+  ],
+  "app/groups/actions.ts#createGroupAction": [
+    {
+      state: "a new cancer",
+      call: async () => ({
+        page: "/groups/new",
+        args: [initial, form({ cancer: `Matrix cancer ${randomUUID().slice(0, 8)}`, incidencePer100k: "0.5", incidenceSource: "The matrix registry, 2026", description: "" })],
+      }),
+      // Convening a group: the secretariat and anyone who already chairs one.
+      expected: only(["chair", "secretariat"]),
+    },
+  ],
+  "app/groups/actions.ts#setMemberAction": [
+    {
+      state: "adding a person to the group",
+      call: async (f) => {
+        const g = await f.group();
+        return { page: `/groups/${g.slug}`, args: [g.id, g.slug, initial, form({ userId: f.ids.otherRep, role: "MEMBER" })] };
+      },
+      expected: only(CHAIR_OR_SECRETARIAT),
+    },
+  ],
+  "app/groups/actions.ts#removeMemberAction": [
+    {
+      state: "removing a member",
+      call: async (f) => {
+        const g = await f.group();
+        return { page: `/groups/${g.slug}`, args: [g.id, g.slug, initial, form({ userId: f.ids.groupMember })] };
+      },
+      expected: only(CHAIR_OR_SECRETARIAT),
+    },
+  ],
+  "app/discussion-actions.ts#postCommentAction": [
+    {
+      state: "on a proposal",
+      call: async (f) => {
+        const p = await f.proposal("DRAFT");
+        return { page: proposalPage(p), args: ["proposal", p.id, initial, form({ body: "A comment from the matrix", parentId: "" })] };
+      },
+      expected: only(MEMBERS),
+    },
+    {
+      state: "on an expert group",
+      call: async (f) => {
+        const g = await f.group();
+        return { page: `/groups/${g.slug}`, args: ["group", g.id, initial, form({ body: "A comment from the matrix", parentId: "" })] };
+      },
+      expected: only(MEMBERS),
+    },
+  ],
+  "app/discussion-actions.ts#editCommentAction": [
+    {
+      state: "the author's comment",
+      call: async (f) => {
+        const c = await f.comment();
+        return { page: c.page, args: [c.id, initial, form({ body: "Edited by the matrix" })] };
+      },
+      expected: only(["author"]),
+    },
+  ],
+  "app/discussion-actions.ts#deleteCommentAction": [
+    {
+      state: "the author's comment",
+      call: async (f) => {
+        const c = await f.comment();
+        return { page: c.page, args: [c.id, initial, form({})] };
+      },
+      expected: only(["author", "secretariat"]),
+    },
+  ],
+  "app/notifications/actions.ts#markReadAction": [
+    {
+      state: "the author's notification",
+      call: async (f) => ({ page: "/notifications", args: [await f.notification(), initial, form({})] }),
+      // Someone else's notification does not exist for you.
+      expected: only(["author"], { groupMember: "NOT_FOUND", leadRep: "NOT_FOUND", otherRep: "NOT_FOUND", chair: "NOT_FOUND", secretariat: "NOT_FOUND" }),
+    },
+  ],
+  "app/notifications/actions.ts#markAllReadAction": [
+    { state: "one's own notifications", call: async () => ({ page: "/notifications", args: [initial, form({})] }), expected: only(MEMBERS) },
+  ],
+  "app/notifications/actions.ts#followAction": [
+    {
+      state: "a proposal",
+      call: async (f) => {
+        const p = await f.proposal("DRAFT");
+        return { page: proposalPage(p), args: [p.id, initial, form({ follow: "true" })] };
+      },
+      expected: only(MEMBERS),
+    },
+  ],
+  "app/notifications/settings/actions.ts#saveEmailSettingsAction": [
+    { state: "one's own settings", call: async () => ({ page: "/notifications/settings", args: [initial, form(EMAIL_SETTINGS)] }), expected: only(MEMBERS) },
+  ],
+  "app/proposals/actions.ts#createProposalAction": [
+    {
+      state: "in the expert group",
+      call: async (f) => ({ page: "/proposals/new", args: [initial, form({ groupId: f.ids.group, leadOrganizationId: f.ids.leadOrg, title: "A matrix proposal" })] }),
+      // Members of the group (whatever their organization) and the secretariat.
+      expected: only(["author", "groupMember", "chair", "secretariat"]),
+    },
+  ],
+  "app/proposals/actions.ts#saveProposalAction": [
+    {
+      state: "a draft",
+      call: async (f) => {
+        const p = await f.proposal("DRAFT");
+        return { page: `${proposalPage(p)}/edit`, args: [p.id, initial, form({ ...HYPOTHESIS, version: String(p.version) })] };
+      },
+      expected: only(EDITORS),
+    },
+    {
+      state: "in review (text locked)",
+      call: async (f) => {
+        const p = await f.proposal("IN_REVIEW");
+        return { page: `${proposalPage(p)}/edit`, args: [p.id, initial, form({ ...HYPOTHESIS, version: String(p.version) })] };
+      },
+      expected: only([], { author: "CONFLICT", leadRep: "CONFLICT", chair: "CONFLICT", secretariat: "CONFLICT" }),
+    },
+  ],
+  "app/proposals/actions.ts#recordInterestAction": [
+    {
+      state: "a draft",
+      call: async (f) => {
+        const p = await f.proposal("DRAFT");
+        return { page: proposalPage(p), args: [p.id, initial, form({ level: "PARTICIPATE", expectedSites: "2", expectedPatientsPerYear: "4", note: "" })] };
+      },
+      // Each representative for their own organization, which is never taken from the request.
+      expected: only(REPRESENTATIVES),
+    },
+    {
+      state: "under vote (interest closed)",
+      call: async (f) => {
+        const p = await f.proposal("VOTING");
+        return { page: proposalPage(p), args: [p.id, initial, form({ level: "PARTICIPATE", expectedSites: "2", expectedPatientsPerYear: "4", note: "" })] };
+      },
+      expected: only([], { leadRep: "CONFLICT", otherRep: "CONFLICT" }),
+    },
+  ],
+  "app/proposals/actions.ts#transitionAction": [
+    transition("DRAFT", "submit", only(["author", "leadRep"])),
+    transition("IN_REVIEW", "submit", only([], { author: "CONFLICT", leadRep: "CONFLICT" })),
+    transition("SUBMITTED", "startReview", only(CHAIR_OR_SECRETARIAT)),
+    transition("IN_REVIEW", "requestChanges", only(CHAIR_OR_SECRETARIAT)),
+    transition("SUBMITTED", "withdraw", only(EDITORS)),
+    transition("APPROVED", "startPlanning", only(KEEPERS)),
+    transition("PLANNING", "markUnderway", only(KEEPERS)),
+    transition("UNDERWAY", "complete", only(CHAIR_OR_SECRETARIAT)),
+    transition("UNDERWAY", "closeEarly", only(CHAIR_OR_SECRETARIAT)),
+    transition("COMPLETED", "closeEarly", only([], { chair: "CONFLICT", secretariat: "CONFLICT" })),
+    // What only a vote decides is refused to everyone, whoever asks.
+    transition("VOTING", "approve", only([])),
+    transition("IN_REVIEW", "openVoting", { ...nobody("INVALID"), outsider: "FORBIDDEN" }),
+  ],
+  "app/proposals/vote-actions.ts#openVoteAction": [
+    {
+      state: "in review and eligible",
+      call: async (f) => {
+        const p = await f.proposal("IN_REVIEW", { eligible: true });
+        const closesAt = new Date(Date.now() + 3 * 86_400_000).toISOString();
+        return { page: proposalPage(p), args: [p.id, initial, form({ closesAt, quorum: "5", passRule: "MORE_APPROVE_THAN_REJECT" })] };
+      },
+      expected: only(CHAIR_OR_SECRETARIAT),
+    },
+    {
+      state: "in review and eligible, quorum below the usual five",
+      call: async (f) => {
+        const p = await f.proposal("IN_REVIEW", { eligible: true });
+        const closesAt = new Date(Date.now() + 3 * 86_400_000).toISOString();
+        return { page: proposalPage(p), args: [p.id, initial, form({ closesAt, quorum: "2", passRule: "MORE_APPROVE_THAN_REJECT" })] };
+      },
+      // Only the secretariat may accept fewer; a chair is told so on the field.
+      expected: only(["secretariat"], { chair: "INVALID" }),
+    },
+    {
+      state: "in review, not eligible",
+      call: async (f) => {
+        const p = await f.proposal("IN_REVIEW");
+        const closesAt = new Date(Date.now() + 3 * 86_400_000).toISOString();
+        return { page: proposalPage(p), args: [p.id, initial, form({ closesAt, quorum: "5", passRule: "MORE_APPROVE_THAN_REJECT" })] };
+      },
+      expected: only([], { chair: "CONFLICT", secretariat: "CONFLICT" }),
+    },
+  ],
+  "app/proposals/vote-actions.ts#castBallotAction": [
+    {
+      state: "an open vote",
+      call: async (f) => {
+        const p = await f.proposal("VOTING");
+        return { page: proposalPage(p), args: [p.id, p.voteId, initial, form({ choice: "APPROVE", rationale: "" })] };
+      },
+      // Each representative for their own organization; nobody else has a ballot.
+      expected: only(REPRESENTATIVES),
+    },
+    {
+      state: "a closed vote",
+      call: async (f) => {
+        const p = await f.proposal("VOTING", { voteClosed: true });
+        return { page: proposalPage(p), args: [p.id, p.voteId, initial, form({ choice: "APPROVE", rationale: "" })] };
+      },
+      expected: only([], { leadRep: "CONFLICT", otherRep: "CONFLICT" }),
+    },
+  ],
+  "app/proposals/vote-actions.ts#closeVoteEarlyAction": [
+    {
+      state: "an open vote",
+      call: async (f) => {
+        const p = await f.proposal("VOTING");
+        return { page: proposalPage(p), args: [p.id, p.voteId, initial, form({ reason: "The authorization matrix" })] };
+      },
+      expected: only(["secretariat"]),
+    },
+  ],
+  "app/proposals/trial-actions.ts#createTrialAction": [
+    {
+      state: "in planning, no trial record yet",
+      call: async (f) => {
+        const p = await f.proposal("PLANNING");
+        return { page: trialPage(p), args: [p.id, initial, form({})] };
+      },
+      expected: only(KEEPERS),
+    },
+    {
+      state: "in review (too early)",
+      call: async (f) => {
+        const p = await f.proposal("IN_REVIEW");
+        return { page: trialPage(p), args: [p.id, initial, form({})] };
+      },
+      expected: only([], { leadRep: "CONFLICT", chair: "CONFLICT", secretariat: "CONFLICT" }),
+    },
+  ],
+  "app/proposals/trial-actions.ts#updateTrialAction": [
+    {
+      state: "a trial record",
+      call: async (f) => {
+        const p = await f.proposal("PLANNING", { trial: true });
+        const fields = { overallStatus: "RECRUITING", phases: ["PHASE2"], targetAccrual: "120", startDate: "2026-01", primaryCompletionDate: "", leadSponsor: "Matrix sponsor" };
+        return { page: trialPage(p), args: [p.id, p.trialId, initial, form(fields)] };
+      },
+      expected: only(KEEPERS),
+    },
+  ],
+  "app/proposals/trial-actions.ts#addRegistryIdAction": [
+    {
+      state: "a trial record",
+      call: async (f) => {
+        const p = await f.proposal("PLANNING", { trial: true });
+        return { page: trialPage(p), args: [p.id, p.trialId, initial, form({ registry: "NCT", value: nctNumber() })] };
+      },
+      expected: only(KEEPERS),
+    },
+  ],
+  "app/proposals/trial-actions.ts#removeRegistryIdAction": [
+    {
+      state: "a registered trial",
+      call: async (f) => {
+        const p = await f.proposal("PLANNING", { trial: true, registryId: nctNumber() });
+        return { page: trialPage(p), args: [p.id, p.trialId, initial, form({ id: p.registryRowId! })] };
+      },
+      expected: only(KEEPERS),
+    },
+  ],
+  "app/proposals/trial-actions.ts#recordAccrualAction": [
+    {
+      state: "a trial record",
+      call: async (f) => {
+        const p = await f.proposal("UNDERWAY", { trial: true });
+        return { page: trialPage(p), args: [p.id, p.trialId, initial, form({ date: "2026-11-01", total: "5", organizationId: "", country: "", source: "Matrix" })] };
+      },
+      expected: only(KEEPERS),
+    },
+  ],
+  "app/proposals/trial-actions.ts#setMilestoneAction": [
+    {
+      state: "a trial record",
+      call: async (f) => {
+        const p = await f.proposal("PLANNING", { trial: true });
+        return { page: trialPage(p), args: [p.id, p.trialId, initial, form({ kind: "FIRST_SITE_OPEN", planned: "2026-12", actual: "" })] };
+      },
+      expected: only(KEEPERS),
+    },
+  ],
+  "app/proposals/trial-actions.ts#addSiteAction": [
+    {
+      state: "a trial record",
+      call: async (f) => {
+        const p = await f.proposal("PLANNING", { trial: true });
+        return { page: trialPage(p), args: [p.id, p.trialId, initial, form({ country: "FR", facility: "Institut Matrice", city: "Paris", organizationId: "" })] };
+      },
+      expected: only(KEEPERS),
+    },
+  ],
+  "app/signin/actions.ts#requestSignInLinkAction": [
+    {
+      // Everyone gets the same answer, whether the address has an account or not.
+      state: "any address",
+      call: async () => ({ page: "/signin", args: [`matrix-${randomUUID().slice(0, 8)}@example.org`, "/"] }),
+      expected: everyone(),
+    },
+  ],
+  "app/unsubscribe/actions.ts#unsubscribeAction": [
+    {
+      // The signed link is the credential: whoever holds it, signed in or not.
+      state: "a signed link",
+      call: async (f) => ({ page: "/unsubscribe", args: [unsubscribeToken({ userId: f.ids.author, category: "votes" }, E2E_SECRET), false, initial, form({})] }),
+      expected: everyone(),
+    },
+    {
+      state: "a forged link",
+      call: async (f) => ({ page: "/unsubscribe", args: [unsubscribeToken({ userId: f.ids.author, category: "all" }, "a guessed secret"), true, initial, form({})] }),
+      expected: nobody("INVALID", "INVALID"),
+    },
+  ],
+};
+
+/** Route handlers: the answer each person gets, as an HTTP status. */
+export interface RouteCase {
+  state: string;
+  request: (f: Fixtures) => Promise<{ method: "GET" | "POST"; path: string; body?: string | URLSearchParams; contentType?: string }>;
+  expected: Record<Persona, number>;
+}
+const statuses = (allowed: Persona[], ok: number, refused: Partial<Record<Persona, number>> = {}): Record<Persona, number> =>
+  Object.fromEntries(PERSONAS.map((p) => [p, allowed.includes(p) ? ok : (refused[p] ?? (p === "anonymous" ? 401 : 403))])) as Record<Persona, number>;
+const all = (status: number) => statuses([...PERSONAS], status);
+
+export const ROUTES: Record<string, RouteCase[]> = {
+  "/api/auth/[...nextauth]": [
+    { state: "the providers", request: async () => ({ method: "GET", path: "/api/auth/providers" }), expected: all(200) },
+    // Links are asked for through the sign-in form only (limited and queued): next-auth's own endpoint is closed.
+    {
+      state: "next-auth's own link endpoint",
+      request: async () => ({ method: "POST", path: "/api/auth/signin/email", body: new URLSearchParams({ email: "someone@example.org" }) }),
+      expected: all(404),
+    },
+  ],
+  "/api/bench/stats": [{ state: "outside a benchmark", request: async () => ({ method: "GET", path: "/api/bench/stats" }), expected: all(404) }],
+  "/api/export/[file]": [
+    { state: "proposals as CSV", request: async () => ({ method: "GET", path: "/api/export/proposals.csv" }), expected: statuses(MEMBERS, 200) },
+    { state: "trials as JSON", request: async () => ({ method: "GET", path: "/api/export/trials.json" }), expected: statuses(MEMBERS, 200) },
+  ],
+  "/api/trials/[trialId]/import": [
+    {
+      state: "a ClinicalTrials.gov record",
+      request: async (f) => {
+        const p = await f.proposal("PLANNING", { trial: true });
+        const record = readFileSync(path.join(__dirname, "..", "tests", "fixtures", "ctgov", "minimal-study.json"), "utf8");
+        return { method: "POST", path: `/api/trials/${p.trialId}/import`, body: record, contentType: "application/json" };
+      },
+      expected: statuses(KEEPERS, 200),
+    },
+  ],
+  "/api/unsubscribe": [
+    {
+      state: "a signed link",
+      request: async (f) => ({ method: "POST", path: `/api/unsubscribe?token=${unsubscribeToken({ userId: f.ids.author, category: "comments" }, E2E_SECRET)}`, body: "List-Unsubscribe=One-Click" }),
+      expected: all(200),
+    },
+    {
+      state: "a forged link",
+      request: async (f) => ({ method: "POST", path: `/api/unsubscribe?token=${unsubscribeToken({ userId: f.ids.author, category: "all" }, "guessed")}`, body: "List-Unsubscribe=One-Click" }),
+      expected: all(400),
+    },
+  ],
+  "/demo/sign-in": [
+    {
+      // The e2e server runs the demo: anyone may become a demo person, and only a demo person.
+      state: "a demo person",
+      request: async (f) => ({ method: "POST", path: "/demo/sign-in", body: new URLSearchParams({ userId: await f.demoPersonId() }) }),
+      expected: all(303),
+    },
+    {
+      state: "a real person",
+      request: async (f) => ({ method: "POST", path: "/demo/sign-in", body: new URLSearchParams({ userId: f.ids.secretariat }) }),
+      expected: all(404),
+    },
+  ],
+  "/groups/[slug]/meeting/ics": [
+    {
+      state: "a planned meeting",
+      request: async (f) => {
+        const g = await f.group();
+        return { method: "GET", path: `/groups/${g.slug}/meeting/ics?start=${encodeURIComponent(new Date(Date.now() + 7 * 86_400_000).toISOString())}&minutes=60` };
+      },
+      expected: statuses(MEMBERS, 200),
+    },
+  ],
+  "/icon.svg": [{ state: "public", request: async () => ({ method: "GET", path: "/icon.svg" }), expected: all(200) }],
+  "/robots.txt": [{ state: "public", request: async () => ({ method: "GET", path: "/robots.txt" }), expected: all(200) }],
+};
+

@@ -1,0 +1,78 @@
+// A portal instance of a suite's own: the production build on a fresh database, on a free port.
+// For the suites that write a great deal (the authorization matrix, the bad-input suite) or need a
+// configuration of their own (a real SMTP server for the timing suite), so that what they do never
+// shows in the pages the other end-to-end tests look at.
+import { spawn } from "node:child_process";
+import { createServer, type AddressInfo } from "node:net";
+import path from "node:path";
+import { createPrismaClient, type PrismaClient } from "../lib/prisma-client";
+import { createTestDatabase, migrate } from "../scripts/lib/test-database";
+
+const ROOT = path.join(__dirname, "..");
+
+/** The secret the end-to-end servers sign with (sessions, unsubscribe links): a test value only. */
+export const E2E_SECRET = "e2e-secret-not-for-production";
+
+export interface Portal {
+  baseURL: string;
+  db: PrismaClient;
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+export async function startPortal(label: string, options: { demo: boolean; env?: Record<string, string> }): Promise<Portal> {
+  const database = await createTestDatabase(label);
+  await migrate(database.url);
+  const db = createPrismaClient(database.url, 4);
+  const { seedDatabase } = await import("../lib/seed");
+  await seedDatabase(db, { demo: options.demo });
+  const port = await freePort();
+  const baseURL = `http://localhost:${port}`;
+  const server = spawn(process.execPath, [path.join(ROOT, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)], {
+    cwd: ROOT,
+    stdio: ["ignore", "inherit", "inherit"],
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      DATABASE_URL: database.url,
+      DATABASE_POOL_SIZE: "8",
+      PORTAL_MODE: options.demo ? "demo" : "production",
+      PORTAL_DEMO_ON_SERVER: options.demo ? "true" : "false",
+      NEXTAUTH_URL: baseURL,
+      NEXTAUTH_SECRET: E2E_SECRET,
+      ...options.env,
+    },
+  });
+  const exited = new Promise((resolve) => server.once("exit", resolve));
+  const stop = async () => {
+    if (server.exitCode === null && server.signalCode === null) {
+      server.kill("SIGTERM");
+      await exited;
+    }
+    await db.$disconnect();
+    await database.drop();
+  };
+  // Ready when it answers; a busy machine may take a while to start it.
+  const deadline = Date.now() + 180_000;
+  for (;;) {
+    if (server.exitCode !== null) {
+      await stop();
+      throw new Error(`the ${label} portal exited with code ${server.exitCode} while starting`);
+    }
+    if (await fetch(`${baseURL}/signin`).then((r) => r.ok, () => false)) break;
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`the ${label} portal did not answer within 3 minutes`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return { baseURL, db, stop };
+}
