@@ -143,7 +143,7 @@ async function targets(databaseUrl: string): Promise<Target[]> {
 async function loadScale(database: TestDatabase, scale: Scale): Promise<Record<string, number>> {
   await migrate(database.url);
   const { createPrismaClient } = await import("../lib/prisma-client");
-  const { seedDatabase } = await import("../lib/seed");
+  const { seedDatabase } = await import("../ops/seed");
   const prisma = createPrismaClient(database.url, 2);
   await seedDatabase(prisma, { demo: true });
   await prisma.$disconnect();

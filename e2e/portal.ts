@@ -31,7 +31,7 @@ export async function startPortal(label: string, options: { demo: boolean; env?:
   const database = await createTestDatabase(label);
   await migrate(database.url);
   const db = createPrismaClient(database.url, 4);
-  const { seedDatabase } = await import("../lib/seed");
+  const { seedDatabase } = await import("../ops/seed");
   await seedDatabase(db, { demo: options.demo });
   const port = await freePort();
   const baseURL = `http://localhost:${port}`;

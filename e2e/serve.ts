@@ -3,7 +3,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { PROJECT_ROOT } from "../lib/migrate/engine";
+import { PROJECT_ROOT } from "../ops/migrate/engine";
 import { createTestDatabase, migrate } from "../scripts/lib/test-database";
 import { E2E_SECRET } from "./portal";
 
@@ -28,7 +28,7 @@ async function main() {
   };
   await migrate(database.url);
   const { createPrismaClient } = await import("../lib/prisma-client");
-  const { seedDatabase } = await import("../lib/seed");
+  const { seedDatabase } = await import("../ops/seed");
   const db = createPrismaClient(database.url, 2);
   await seedDatabase(db, { demo: true });
   await db.$disconnect();

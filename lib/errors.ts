@@ -1,3 +1,8 @@
+// The error vocabulary every domain speaks: an expected refusal with a message for the person
+// (AppError), refused input with a message per field (ValidationError), and the HTTP status a
+// route handler answers with for each. Forms show them through lib/form-state.ts.
+import type { z } from "zod";
+
 /** An expected refusal or failure, with a message fit to show the person who caused it. */
 export class AppError extends Error {
   constructor(
@@ -14,6 +19,16 @@ export class ValidationError extends AppError {
   constructor(readonly fields: Record<string, string>) {
     super("INVALID", "Some fields need attention.");
   }
+}
+
+/** The first message for each field of a failed zod parse, keyed by the field's name. */
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = String(issue.path[0] ?? "form");
+    out[key] ??= issue.message;
+  }
+  return out;
 }
 
 /** The HTTP status a route handler answers with for each kind of expected refusal. */

@@ -7,9 +7,10 @@ import { audit } from "@/lib/audit/record";
 import { assertCan } from "@/lib/authz/session";
 import type { Actor } from "@/lib/authz/policy";
 import { ValidationError } from "@/lib/errors";
-import { DEFAULT_RARE_THRESHOLD } from "@/lib/proposals/eligibility";
 
 const RARE_THRESHOLD = "rareIncidenceThreshold";
+/** IRCI's rare-cancer threshold, cases per 100,000 people a year, until the secretariat sets another. */
+export const DEFAULT_RARE_THRESHOLD = 6;
 
 /** The threshold as stored: what a decision (opening a vote) reads, inside its transaction. */
 export async function readRareThreshold(client: Pick<typeof db, "setting"> = db): Promise<number> {

@@ -2,7 +2,7 @@
 // Organizations and expert groups from prisma/data/irci-reference.json, plus the fictional demo
 // people unless --reference-only (use that on a production database).
 import { createPrismaClient } from "@/lib/prisma-client";
-import { seedDatabase } from "@/lib/seed";
+import { seedDatabase } from "@/ops/seed";
 import { withDatabase } from "@/scripts/lib/database";
 
 const demo = !process.argv.includes("--reference-only");

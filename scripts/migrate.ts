@@ -3,7 +3,7 @@
 // `prisma migrate dev --create-only`, built on Prisma's wasm schema engine.
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { openEngine, MIGRATIONS_DIR } from "../lib/migrate/engine";
+import { openEngine, MIGRATIONS_DIR } from "../ops/migrate/engine";
 import { withDatabase, redactUrl } from "./lib/database";
 
 async function deploy() {

@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseConfig } from "../lib/config";
-import { openEngine, PROJECT_ROOT } from "../lib/migrate/engine";
+import { openEngine, PROJECT_ROOT } from "../ops/migrate/engine";
 import { DATA_DIR, legacyPgliteNotice, openEmbedded, redactUrl } from "./lib/database";
 import { requireSupportedNode } from "./lib/node-version";
 
@@ -148,7 +148,7 @@ async function main() {
 
   // Imported only now: the seed needs the generated client.
   const { createPrismaClient } = await import("../lib/prisma-client");
-  const { seedDatabase } = await import("../lib/seed");
+  const { seedDatabase } = await import("../ops/seed");
   const prisma = createPrismaClient(env.DATABASE_URL, 2);
   try {
     if ((await prisma.organization.count()) === 0) {

@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { findChromium, NO_BROWSER_MESSAGE } from "../e2e/browser";
-import { startThrowawayServer } from "../lib/embedded/server";
+import { startThrowawayServer } from "../ops/embedded/server";
 import { answers, LOCAL_SERVER_URL } from "./lib/test-database";
 import { requireSupportedNode } from "./lib/node-version";
 

@@ -3,12 +3,10 @@ import { Badge, EmptyState, PageHeader, Pagination } from "@/components/ui";
 import { Incidence } from "@/components/Incidence";
 import { GROUP_STATUS_LABEL, GROUP_STATUS_TONE } from "@/components/labels";
 import { requirePage } from "@/lib/authz/session";
-import { listGroups } from "@/lib/groups/queries";
+import { listGroups, mayConveneGroup } from "@/lib/groups/queries";
 import { GroupStatus } from "@/lib/generated/prisma/enums";
 import { pageData } from "@/lib/page-data";
 import { buttonClass } from "@/components/ui";
-import { canCreateGroup } from "@/lib/groups/access";
-import { db } from "@/lib/db";
 import { PageParam } from "@/lib/pagination";
 
 export const metadata = { title: "Expert groups" };
@@ -20,10 +18,7 @@ export default async function GroupsPage({ searchParams }: { searchParams: Promi
   const page = PageParam.parse(query.page);
   const status = STATUSES.find((s) => s === query.status);
   const { actor } = await requirePage("group.list", "/groups");
-  const [groups, chairs] = await Promise.all([
-    pageData(listGroups(actor, { page, status }), "/groups"),
-    db.groupMember.count({ where: { userId: actor.userId, role: "CHAIR" } }),
-  ]);
+  const [groups, mayConvene] = await Promise.all([pageData(listGroups(actor, { page, status }), "/groups"), mayConveneGroup(actor)]);
   const href = (p: number, s = status) => `/groups?${new URLSearchParams({ ...(s ? { status: s } : {}), ...(p > 1 ? { page: String(p) } : {}) })}`;
   return (
     <>
@@ -31,7 +26,7 @@ export default async function GroupsPage({ searchParams }: { searchParams: Promi
         title="Expert groups"
         description="Each group is convened around one rare cancer, with chairs and members from several organizations."
         actions={
-          canCreateGroup(actor, chairs > 0) ? (
+          mayConvene ? (
             <Link href="/groups/new" className={buttonClass}>
               Convene a group
             </Link>

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Card, PageHeader, TableHead } from "@/components/ui";
 import { requirePage } from "@/lib/authz/session";
 import { PROPOSAL_EVENTS, ROLE_LABEL, STATUS_LABEL, TRANSITIONS } from "@/lib/proposals/workflow";
-import { REMINDER_HOURS } from "@/lib/votes/mutations";
+import { REMINDER_HOURS } from "@/lib/votes/close";
 
 export const metadata = { title: "How the portal works" };
 

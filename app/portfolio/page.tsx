@@ -5,8 +5,7 @@ import { HorizontalBars } from "@/components/charts/HorizontalBars";
 import { Badge, Card, EmptyState, PageHeader, buttonClass, secondaryButtonClass } from "@/components/ui";
 import { inputClass } from "@/components/ui/form";
 import { requirePage } from "@/lib/authz/session";
-import { db } from "@/lib/db";
-import { GROUPS_LISTED } from "@/lib/groups/queries";
+import { GROUPS_LISTED, groupChoices } from "@/lib/groups/queries";
 import { GroupFilterField } from "@/components/GroupFilterField";
 import { pageData } from "@/lib/page-data";
 import { PROPOSAL_STATUSES, STATUS_LABEL } from "@/lib/proposals/workflow";
@@ -63,7 +62,7 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
   const [data, groups] = await Promise.all([
     pageData(portfolio(actor, filters), "/portfolio"),
     // A list to choose from while it is short enough to read; beyond that, a field to type in.
-    db.expertGroup.findMany({ orderBy: { name: "asc" }, select: { slug: true, name: true }, take: GROUPS_LISTED + 1 }),
+    groupChoices(actor),
   ]);
   const trialCount = data.trialStatuses.reduce((n, s) => n + s.count, 0);
   return (

@@ -5,8 +5,7 @@ import { inputClass } from "@/components/ui/form";
 import { StatusBadge } from "@/components/proposals/StatusBadge";
 import { INTEREST_LABEL, INTEREST_TONE } from "@/components/proposals/labels";
 import { requirePage } from "@/lib/authz/session";
-import { db } from "@/lib/db";
-import { GROUPS_LISTED } from "@/lib/groups/queries";
+import { GROUPS_LISTED, groupChoices } from "@/lib/groups/queries";
 import { GroupFilterField } from "@/components/GroupFilterField";
 import { referenceOrganizations } from "@/lib/organizations/reference";
 import { listProposals, type ProposalFilters } from "@/lib/proposals/queries";
@@ -38,7 +37,7 @@ export default async function ProposalsPage({ searchParams }: { searchParams: Pr
   const [proposals, groups, orgs] = await Promise.all([
     pageData(listProposals(actor, filters), "/proposals"),
     // A list to choose from while it is short enough to read; beyond that, a field to type in.
-    db.expertGroup.findMany({ orderBy: { name: "asc" }, select: { slug: true, name: true }, take: GROUPS_LISTED + 1 }),
+    groupChoices(actor),
     referenceOrganizations(),
   ]);
   const href = (page: number) => {

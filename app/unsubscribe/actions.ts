@@ -1,6 +1,6 @@
 "use server";
 import { failure, type FormState } from "@/lib/form-state";
-import { unsubscribe } from "@/lib/notifications/email-settings";
+import { unsubscribe } from "@/lib/mail/settings";
 
 /** No sign-in: the signed token in the link says whose email, and which. */
 export async function unsubscribeAction(token: string, everything: boolean, _state: FormState, formData: FormData): Promise<FormState> {

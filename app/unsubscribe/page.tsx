@@ -2,7 +2,7 @@ import Link from "next/link";
 import { ActionForm } from "@/components/ActionForm";
 import { Card, PageHeader } from "@/components/ui";
 import { AppError } from "@/lib/errors";
-import { readUnsubscribeLink } from "@/lib/notifications/email-settings";
+import { readUnsubscribeLink } from "@/lib/mail/settings";
 import { unsubscribeAction } from "./actions";
 
 export const metadata = { title: "Stop email" };

@@ -10,6 +10,7 @@ import { audit } from "@/lib/audit/record";
 import type { Prisma } from "@/lib/prisma-client";
 import { notifyProposal } from "@/lib/notifications";
 import { mentionedHandles, renderComment } from "./render";
+import { allowed, assertAllowed } from "@/lib/authz/rules";
 
 export const THREAD_TYPES = ["proposal", "group"] as const;
 export type ThreadType = (typeof THREAD_TYPES)[number];
@@ -17,7 +18,7 @@ export type ThreadType = (typeof THREAD_TYPES)[number];
 const ZBody = plainText(10_000).pipe(z.string().min(1, "Write something first."));
 
 /** Whoever may see the proposal or the group may read and write its discussion; nobody else. */
-async function assertThread(actor: Actor | null, type: ThreadType, id: string): Promise<{ title: string; link: string }> {
+async function assertThread(actor: Actor | null, type: ThreadType, id: string): Promise<{ title: string; link: string; reader: Actor }> {
   // The type arrives from a form: only the two kinds of discussion exist.
   if (!(THREAD_TYPES as readonly string[]).includes(type)) throw new AppError("NOT_FOUND", "No such discussion.");
   id = requireKey(id, type === "proposal" ? "proposal" : "expert group");
@@ -25,12 +26,12 @@ async function assertThread(actor: Actor | null, type: ThreadType, id: string): 
     assertCan(actor, "proposal.view");
     const p = await db.proposal.findUnique({ where: { id }, select: { title: true } });
     if (!p) throw new AppError("NOT_FOUND", "No such proposal.");
-    return { title: p.title, link: `/proposals/${id}` };
+    return { title: p.title, link: `/proposals/${id}`, reader: actor };
   }
   assertCan(actor, "group.view");
   const g = await db.expertGroup.findUnique({ where: { id }, select: { name: true, slug: true } });
   if (!g) throw new AppError("NOT_FOUND", "No such expert group.");
-  return { title: g.name, link: `/groups/${g.slug}` };
+  return { title: g.name, link: `/groups/${g.slug}`, reader: actor };
 }
 
 export const COMMENTS_SHOWN = 200;
@@ -62,8 +63,8 @@ export async function listComments(actor: Actor | null, type: ThreadType, id: st
     html: c.deletedAt ? null : renderComment(c.body),
     body: c.deletedAt ? null : c.body,
     author: c.author ? `${c.author.name}${c.author.membership ? ` (${c.author.membership.organization.shortName})` : ""}` : "Former member",
-    mine: c.authorId === actor!.userId,
-    canDelete: c.authorId === actor!.userId || actor!.secretariat,
+    mine: allowed(actor, "comment.edit", c),
+    canDelete: allowed(actor, "comment.delete", c),
   }));
   const top = comments.filter((c) => !c.parentId);
   return top.map((c) => ({ ...c, replies: comments.filter((r) => r.parentId === c.id) }));
@@ -105,6 +106,7 @@ async function notifyMentions(tx: Prisma.TransactionClient, actor: Actor, commen
 
 export async function postComment(actor: Actor | null, type: ThreadType, threadId: string, raw: { body: string; parentId?: string | null }) {
   const thread = await assertThread(actor, type, threadId);
+  const author = thread.reader;
   const body = ZBody.safeParse(raw.body);
   if (!body.success) throw new ValidationError({ body: body.error.issues[0]!.message });
   // One level of replies: a reply to a reply joins the same thread, and tells whom it answers.
@@ -118,22 +120,22 @@ export async function postComment(actor: Actor | null, type: ThreadType, threadI
     answers = found.authorId;
   }
   const posted = await db.$transaction(async (tx) => {
-    const comment = await tx.comment.create({ data: { threadType: type, threadId, parentId, authorId: actor!.userId, body: body.data } });
-    const mentioned = await notifyMentions(tx, actor!, comment.id, body.data, thread);
-    if (answers && answers !== actor!.userId && !mentioned.has(answers)) {
+    const comment = await tx.comment.create({ data: { threadType: type, threadId, parentId, authorId: author.userId, body: body.data } });
+    const mentioned = await notifyMentions(tx, author, comment.id, body.data, thread);
+    if (answers && answers !== author.userId && !mentioned.has(answers)) {
       await tx.notification.create({
         data: { userId: answers, kind: "comment.reply", title: `New reply: ${thread.title}`, body: body.data.slice(0, 200), link: `${thread.link}#comment-${comment.id}` },
       });
     }
     if (type === "proposal") {
-      await notifyProposal(tx, threadId, { kind: "comment", commentAuthor: actor!.userId, mentioned: [...mentioned], repliedTo: answers }, actor!.userId, {
+      await notifyProposal(tx, threadId, { kind: "comment", commentAuthor: author.userId, mentioned: [...mentioned], repliedTo: answers }, author.userId, {
         kind: "comment.new",
         title: `New comment: ${thread.title}`,
         body: body.data.slice(0, 200),
         link: `${thread.link}#comment-${comment.id}`,
       });
     }
-    await audit(tx, { actorId: actor!.userId, action: "comment.posted", entityType: type, entityId: threadId, data: { commentId: comment.id } });
+    await audit(tx, { actorId: author.userId, action: "comment.posted", entityType: type, entityId: threadId, data: { commentId: comment.id } });
     return comment;
   });
   nudgeMailWorker();
@@ -147,7 +149,7 @@ export async function editComment(actor: Actor | null, commentId: string, raw: s
   const comment = await db.comment.findUnique({ where: { id: commentId } });
   if (!comment) throw new AppError("NOT_FOUND", "No such comment.");
   const thread = await assertThread(actor, comment.threadType as ThreadType, comment.threadId);
-  if (comment.authorId !== actor.userId) throw new AppError("FORBIDDEN", "Only its author can edit a comment.");
+  assertAllowed(actor, "comment.edit", comment);
   if (comment.deletedAt) throw new AppError("CONFLICT", "This comment was deleted.");
   const body = ZBody.safeParse(raw);
   if (!body.success) throw new ValidationError({ body: body.error.issues[0]!.message });
@@ -168,7 +170,7 @@ export async function deleteComment(actor: Actor | null, commentId: string) {
   const comment = await db.comment.findUnique({ where: { id: commentId } });
   if (!comment) throw new AppError("NOT_FOUND", "No such comment.");
   const thread = await assertThread(actor, comment.threadType as ThreadType, comment.threadId);
-  if (comment.authorId !== actor.userId && !actor.secretariat) throw new AppError("FORBIDDEN", "Only its author or the secretariat can delete a comment.");
+  assertAllowed(actor, "comment.delete", comment);
   await db.$transaction(async (tx) => {
     const { count } = await tx.comment.updateMany({ where: { id: commentId, deletedAt: null }, data: { deletedAt: new Date(), deletedById: actor.userId, body: "" } });
     if (count === 0) throw new AppError("CONFLICT", "This comment was already deleted.");

@@ -2,15 +2,14 @@ import "server-only";
 import { z } from "zod";
 import { formId, plainText, requireKey } from "@/lib/validation";
 import { db } from "@/lib/db";
-import { AppError, ValidationError } from "@/lib/errors";
+import { AppError, ValidationError, fieldErrors } from "@/lib/errors";
 import { assertCan } from "@/lib/authz/session";
 import type { Actor } from "@/lib/authz/policy";
 import { audit } from "@/lib/audit/record";
 import { isUniqueViolation } from "@/lib/retry";
 import type { Prisma } from "@/lib/prisma-client";
-import { fieldErrors } from "@/lib/proposals/schema";
-import { canCreateGroup, canManageGroup } from "./access";
 import { groupSlug } from "./slug";
+import { assertAllowed } from "@/lib/authz/rules";
 
 export const ZCreateGroup = z.object({
   cancer: plainText(200).pipe(z.string().min(3, "Name the rare cancer.")),
@@ -29,9 +28,7 @@ async function chairsAnyGroup(userId: string) {
 
 export async function createGroup(actor: Actor | null, raw: unknown) {
   assertCan(actor, "group.manage");
-  if (!canCreateGroup(actor, await chairsAnyGroup(actor.userId))) {
-    throw new AppError("FORBIDDEN", "Only the secretariat and expert group chairs can convene a new group.");
-  }
+  assertAllowed(actor, "group.create", { chairsAnyGroup: await chairsAnyGroup(actor.userId) });
   const parsed = ZCreateGroup.safeParse(raw);
   if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
   const input = parsed.data;
@@ -70,9 +67,7 @@ async function loadManagedGroup(actor: Actor, groupId: string) {
     select: { id: true, members: { where: { userId: actor.userId, role: "CHAIR" }, select: { id: true } } },
   });
   if (!group) throw new AppError("NOT_FOUND", "No such expert group.");
-  if (!canManageGroup(actor, group.members.length > 0)) {
-    throw new AppError("FORBIDDEN", "Only the group's chairs and the secretariat can change its members.");
-  }
+  assertAllowed(actor, "group.manage", { chairsThisGroup: group.members.length > 0 });
   return group;
 }
 

@@ -7,6 +7,7 @@ import type { GroupStatus } from "@/lib/generated/prisma/enums";
 import type { Prisma } from "@/lib/prisma-client";
 import { pageArgs, toPage } from "@/lib/pagination";
 import { requireKey } from "@/lib/validation";
+import { allowed } from "@/lib/authz/rules";
 
 /** Filters list the expert groups while they are this few; beyond, people type part of a name. */
 export const GROUPS_LISTED = 60;
@@ -83,5 +84,19 @@ export async function getGroup(actor: Actor | null, slug: string) {
     },
   });
   if (!group) throw new AppError("NOT_FOUND", "No such expert group.");
-  return group;
+  const chairsThisGroup = group.members.some((m) => m.role === "CHAIR" && m.user.id === actor.userId);
+  return { ...group, canManage: allowed(actor, "group.manage", { chairsThisGroup }) };
+}
+
+/** May this person convene a new expert group? (The secretariat, and whoever chairs one already.) */
+export async function mayConveneGroup(actor: Actor | null): Promise<boolean> {
+  if (!actor) return false;
+  const chairsAnyGroup = (await db.groupMember.count({ where: { userId: actor.userId, role: "CHAIR" } })) > 0;
+  return allowed(actor, "group.create", { chairsAnyGroup });
+}
+
+/** The groups a filter offers to choose from while they are few enough to list (GROUPS_LISTED). */
+export async function groupChoices(actor: Actor | null) {
+  assertCan(actor, "group.list");
+  return db.expertGroup.findMany({ orderBy: { name: "asc" }, select: { slug: true, name: true }, take: GROUPS_LISTED + 1 });
 }

@@ -1,8 +1,14 @@
+import "server-only";
+import { QUEUES, queue } from "./queue";
+
 /**
  * Tells the mail worker that something was just notified, so "at once" means seconds rather than
- * the next minute's run. Call after the commit; never fails the caller.
+ * the next minute's run. Call after the commit; never fails the caller (a lost nudge only delays
+ * mail until the minute's run).
  */
 export function nudgeMailWorker(): void {
   if (process.env.JOBS === "off") return;
-  void import("@/lib/jobs/queue").then((q) => q.nudgeMail());
+  void queue()
+    .then((boss) => boss.send(QUEUES.mail, {}, { retryLimit: 0 }))
+    .catch((error: Error) => console.error(`[jobs] could not nudge the mail worker: ${error.message}`));
 }

@@ -3,7 +3,7 @@ import { issueSignInLinks, SIGN_IN_CATEGORY } from "@/lib/auth/sign-in-requests"
 import type { Transporter } from "nodemailer";
 import { config, portalSecret } from "@/lib/config";
 import { db } from "@/lib/db";
-import { categoryOfKind, modeFor, type EmailMode } from "@/lib/notifications/email-categories";
+import { categoryOfKind, modeFor, type EmailMode } from "@/lib/mail/categories";
 import type { Prisma } from "@/lib/prisma-client";
 import { composeDigestMail, composeNotificationMail, DIGEST_LIST_LIMIT, type MailContext } from "./compose";
 import { CLAIM_LEASE_MS, digestDue, isPermanentFailure, retryDelayMs } from "./schedule";
@@ -16,7 +16,7 @@ import { unsubscribeToken } from "./unsubscribe-token";
 //   2. digests: once a local day, a person's waiting notifications become one outbox mail;
 //   3. sending: outbox mails go to the SMTP server; a failure is tried again later, 1, 2, 4 …
 //      minutes on, so an outage delays mail and loses none.
-// The job queue runs them (lib/jobs/queue.ts) a moment after something is notified and every minute.
+// The job queue runs them (lib/workers.ts) a moment after something is notified and every minute.
 
 type Tx = Prisma.TransactionClient;
 

@@ -1,7 +1,6 @@
 // IRCI's criteria for taking a proposal to a vote, computed from the proposal as it is now.
 // Pure: the page shows the checklist, the server refuses to open a vote unless every item holds.
 
-export const DEFAULT_RARE_THRESHOLD = 6;
 
 export interface EligibilityInput {
   incidencePer100k: number | null;

@@ -1,14 +1,13 @@
 import "server-only";
 import { nudgeMailWorker } from "@/lib/jobs/nudge";
 import { db } from "@/lib/db";
-import { AppError, ValidationError } from "@/lib/errors";
+import { AppError, ValidationError, fieldErrors } from "@/lib/errors";
 import { assertCan } from "@/lib/authz/session";
 import type { Actor } from "@/lib/authz/policy";
 import { audit } from "@/lib/audit/record";
 import type { Prisma } from "@/lib/prisma-client";
 import { retryOnUniqueViolation } from "@/lib/retry";
 import { notifyProposal } from "@/lib/notifications";
-import { canCreateProposalIn, canEditProposal } from "./access";
 import { loadProposalContext } from "./queries";
 import {
   ZCreateProposal,
@@ -16,11 +15,11 @@ import {
   ZRecordInterest,
   ZTransition,
   CONTENT_FIELDS,
-  fieldErrors,
   type ProposalContent,
 } from "./schema";
 import { EDITABLE_STATUSES, INTEREST_OPEN_STATUSES, PROPOSAL_EVENTS, STATUS_LABEL, TRANSITIONS, decide, type ProposalEvent } from "./workflow";
 import { MAX_INT4, requireKey } from "@/lib/validation";
+import { assertAllowed } from "@/lib/authz/rules";
 
 /** Invalid input: the message for the form, and a message per field. */
 
@@ -42,9 +41,7 @@ export async function createProposal(actor: Actor | null, raw: unknown) {
   ]);
   if (!group) throw new ValidationError({ groupId: "Choose an expert group from the list." });
   if (!lead) throw new ValidationError({ leadOrganizationId: "Choose a lead organization from the list." });
-  if (!canCreateProposalIn(actor, group.members.length > 0)) {
-    throw new AppError("FORBIDDEN", "Only members of this expert group and the secretariat can start a proposal in it.");
-  }
+  assertAllowed(actor, "proposal.create", { isGroupMember: group.members.length > 0 });
   if (group.status === "CLOSED" || group.status === "DORMANT") {
     throw new ValidationError({ groupId: "This expert group is not taking new proposals." });
   }
@@ -98,10 +95,8 @@ export async function saveProposal(actor: Actor | null, id: string, raw: unknown
   }
   const parsed = ZProposalContent.safeParse(raw);
   if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
-  const { proposal, roles } = await loadProposalContext(actor, id);
-  if (!canEditProposal(roles)) {
-    throw new AppError("FORBIDDEN", "Only the authors, the lead organization's representative, the group's chairs and the secretariat can edit this proposal.");
-  }
+  const { proposal, access } = await loadProposalContext(actor, id);
+  assertAllowed(actor, "proposal.edit", access);
   if (!EDITABLE_STATUSES.includes(proposal.status)) {
     throw new AppError("CONFLICT", `The proposal is ${STATUS_LABEL[proposal.status].toLowerCase()}: only drafts can be edited.`);
   }

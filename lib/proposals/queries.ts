@@ -9,11 +9,11 @@ import { Prisma } from "@/lib/prisma-client";
 import type { InterestLevel, ProposalStatus } from "@/lib/generated/prisma/enums";
 import { pageArgs, toPage } from "@/lib/pagination";
 import { getRareThreshold } from "@/lib/settings";
-import { proposalRoles, canEditProposal } from "./access";
 import { checkEligibility, ineligibilityReason, isEligible, missingHypothesisParts, type Criterion, type EligibilityInput } from "./eligibility";
 import { INTEREST_OPEN_STATUSES, availableEvents, decide, isViaVote, type Facts, type ProposalEvent } from "./workflow";
 import { SEARCH_DOCUMENT } from "./search";
 import { requireKey } from "@/lib/validation";
+import { allowed, proposalRoles, type ProposalContext } from "@/lib/authz/rules";
 
 export const PROPOSALS_PER_PAGE = 20;
 
@@ -135,11 +135,12 @@ export async function loadProposalContext(actor: Actor, id: string) {
     getRareThreshold(),
   ]);
   if (!proposal) throw new AppError("NOT_FOUND", "No such proposal.");
-  const roles = proposalRoles(actor, {
+  const access: ProposalContext = {
     authorIds: proposal.authors.map((a) => a.userId),
     leadOrganizationId: proposal.leadOrganizationId,
     chairIds: proposal.group.members.map((m) => m.userId),
-  });
+  };
+  const roles = proposalRoles(actor, access);
   const orgById = new Map(organizations.map((o) => [o.id, o]));
   // Everything eligibility needs but the interests, which a caller may read again in a transaction.
   const eligibilityBase: Omit<EligibilityInput, "interests"> = {
@@ -166,14 +167,14 @@ export async function loadProposalContext(actor: Actor, id: string) {
       eligible: { ok: isEligible(criteria), why: ineligibilityReason(criteria) ?? "" },
     },
   };
-  return { proposal, organizations, threshold, roles, criteria, facts, eligibilityBase };
+  return { proposal, organizations, threshold, access, roles, criteria, facts, eligibilityBase };
 }
 
 export async function getProposal(actor: Actor | null, id: string) {
   id = requireKey(id, "proposal");
   assertCan(actor, "proposal.view");
   const context = await loadProposalContext(actor, id);
-  const { proposal, roles, facts } = context;
+  const { proposal, access, roles, facts } = context;
   const timeline = await db.auditEvent.findMany({
     where: { entityType: "proposal", entityId: id },
     orderBy: [{ at: "desc" }, { id: "desc" }],
@@ -185,7 +186,14 @@ export async function getProposal(actor: Actor | null, id: string) {
     event,
     decision: decide(proposal.status, event, roles, facts, "(reason asked on the form)"),
   }));
-  return { ...context, timeline, actions, canEdit: canEditProposal(roles) };
+  return {
+    ...context,
+    timeline,
+    actions,
+    canEdit: allowed(actor, "proposal.edit", access),
+    // A vote opens from its own form (closing time, rules), for those who may, while in review.
+    canOpenVote: proposal.status === "IN_REVIEW" && allowed(actor, "vote.open", access),
+  };
 }
 
 export async function listRevisions(actor: Actor | null, proposalId: string) {

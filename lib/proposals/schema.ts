@@ -59,12 +59,3 @@ export const ZTransition = z.object({
   version: z.coerce.number().int().min(1),
 });
 
-/** Field errors keyed by field name, for the form. */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = String(issue.path[0] ?? "form");
-    out[key] ??= issue.message;
-  }
-  return out;
-}

@@ -1,12 +1,10 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { AppError, ValidationError } from "@/lib/errors";
+import { AppError, ValidationError, fieldErrors } from "@/lib/errors";
 import { assertCan } from "@/lib/authz/session";
 import type { Actor } from "@/lib/authz/policy";
 import { audit } from "@/lib/audit/record";
 import { isUniqueViolation } from "@/lib/retry";
-import { fieldErrors } from "@/lib/proposals/schema";
-import { proposalRoles } from "@/lib/proposals/access";
 import type { Prisma } from "@/lib/prisma-client";
 import { parseStudyJson, type ImportedStudy } from "./ctgov";
 import { countryCode } from "./countries";
@@ -14,6 +12,7 @@ import { checkRegistryId } from "./registry";
 import { endOfPartialDate } from "./progress";
 import { ZAccrual, ZMilestone, ZSite, ZTrialDetails } from "./schema";
 import { requireKey } from "@/lib/validation";
+import { assertAllowed } from "@/lib/authz/rules";
 
 /** A trial is followed from planning on. */
 export const TRIAL_STATUSES = ["PLANNING", "UNDERWAY", "COMPLETED", "CLOSED_EARLY"] as const;
@@ -32,14 +31,11 @@ async function authorizeProposal(actor: Actor, proposalId: string) {
     },
   });
   if (!proposal) throw new AppError("NOT_FOUND", "No such proposal.");
-  const roles = proposalRoles(actor, {
+  assertAllowed(actor, "trial.keep", {
     authorIds: proposal.authors.map((a) => a.userId),
     leadOrganizationId: proposal.leadOrganizationId,
     chairIds: proposal.group.members.map((m) => m.userId),
   });
-  if (!roles.some((r) => r === "leadRepresentative" || r === "chair" || r === "secretariat")) {
-    throw new AppError("FORBIDDEN", "Only the lead organization's representative, the group's chairs and the secretariat keep the trial record.");
-  }
   return proposal;
 }
 
@@ -48,7 +44,8 @@ async function authorizeTrial(actor: Actor | null, trialId: string) {
   const trial = await db.trial.findUnique({ where: { id: trialId }, select: { id: true, proposalId: true } });
   if (!trial) throw new AppError("NOT_FOUND", "No such trial.");
   await authorizeProposal(actor, trial.proposalId);
-  return { actor, trial };
+  // The keeper, narrowed: whoever passed the checks above is signed in.
+  return { keeper: actor, trial };
 }
 
 /** Refuses anyone who does not keep this trial's record (for work done before any write). */
@@ -112,25 +109,25 @@ export async function createTrial(actor: Actor | null, proposalId: string) {
 
 export async function updateTrial(actor: Actor | null, trialId: string, raw: unknown) {
   trialId = requireKey(trialId, "trial");
-  const { trial } = await authorizeTrial(actor, trialId);
+  const { keeper, trial } = await authorizeTrial(actor, trialId);
   const parsed = ZTrialDetails.safeParse(raw);
   if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
   return db.$transaction(async (tx) => {
     const updated = await tx.trial.update({ where: { id: trialId }, data: parsed.data });
-    await trialAudit(tx, actor!.userId, trial.proposalId, "trial.updated", { overallStatus: parsed.data.overallStatus, targetAccrual: parsed.data.targetAccrual });
+    await trialAudit(tx, keeper.userId, trial.proposalId, "trial.updated", { overallStatus: parsed.data.overallStatus, targetAccrual: parsed.data.targetAccrual });
     return updated;
   });
 }
 
 export async function addRegistryId(actor: Actor | null, trialId: string, registry: string, value: string) {
   trialId = requireKey(trialId, "trial");
-  const { trial } = await authorizeTrial(actor, trialId);
+  const { keeper, trial } = await authorizeTrial(actor, trialId);
   const check = checkRegistryId(registry, value);
   if (!check.ok) throw new ValidationError({ [check.field]: check.message });
   try {
     return await db.$transaction(async (tx) => {
       const row = await tx.trialRegistryId.create({ data: { trialId, registry: check.registry, value: check.value } });
-      await trialAudit(tx, actor!.userId, trial.proposalId, "trial.registry_added", { registry: check.registry, value: check.value });
+      await trialAudit(tx, keeper.userId, trial.proposalId, "trial.registry_added", { registry: check.registry, value: check.value });
       return row;
     });
   } catch (error) {
@@ -142,11 +139,11 @@ export async function addRegistryId(actor: Actor | null, trialId: string, regist
 export async function removeRegistryId(actor: Actor | null, trialId: string, registryIdId: string) {
   registryIdId = requireKey(registryIdId, "registry id on this trial");
   trialId = requireKey(trialId, "trial");
-  const { trial } = await authorizeTrial(actor, trialId);
+  const { keeper, trial } = await authorizeTrial(actor, trialId);
   await db.$transaction(async (tx) => {
     const { count } = await tx.trialRegistryId.deleteMany({ where: { id: registryIdId, trialId } });
     if (count === 0) throw new AppError("NOT_FOUND", "No such registry id on this trial.");
-    await trialAudit(tx, actor!.userId, trial.proposalId, "trial.registry_removed", { id: registryIdId });
+    await trialAudit(tx, keeper.userId, trial.proposalId, "trial.registry_removed", { id: registryIdId });
   });
 }
 
@@ -169,7 +166,7 @@ async function assertKnownOrganization(id: string | null) {
 
 export async function recordAccrual(actor: Actor | null, trialId: string, raw: unknown) {
   trialId = requireKey(trialId, "trial");
-  const { trial } = await authorizeTrial(actor, trialId);
+  const { keeper, trial } = await authorizeTrial(actor, trialId);
   const parsed = ZAccrual.safeParse(raw);
   if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
   const input = parsed.data;
@@ -181,16 +178,16 @@ export async function recordAccrual(actor: Actor | null, trialId: string, raw: u
     const problem = await accrualProblem(tx, trialId, { date: input.date, total: input.total, organizationId: input.organizationId, country });
     if (problem) throw new ValidationError({ total: problem });
     const row = await tx.accrualUpdate.create({
-      data: { trialId, date: input.date, total: input.total, organizationId: input.organizationId, country, source: input.source, recordedById: actor!.userId },
+      data: { trialId, date: input.date, total: input.total, organizationId: input.organizationId, country, source: input.source, recordedById: keeper.userId },
     });
-    await trialAudit(tx, actor!.userId, trial.proposalId, "trial.accrual_recorded", { date: input.date, total: input.total, organizationId: input.organizationId, country });
+    await trialAudit(tx, keeper.userId, trial.proposalId, "trial.accrual_recorded", { date: input.date, total: input.total, organizationId: input.organizationId, country });
     return row;
   });
 }
 
 export async function setMilestone(actor: Actor | null, trialId: string, raw: unknown) {
   trialId = requireKey(trialId, "trial");
-  const { trial } = await authorizeTrial(actor, trialId);
+  const { keeper, trial } = await authorizeTrial(actor, trialId);
   const parsed = ZMilestone.safeParse(raw);
   if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
   const { kind, planned, actual } = parsed.data;
@@ -201,14 +198,14 @@ export async function setMilestone(actor: Actor | null, trialId: string, raw: un
       create: { trialId, kind, planned, actual },
       update: { planned, actual },
     });
-    await trialAudit(tx, actor!.userId, trial.proposalId, "trial.milestone_set", { kind, planned, actual });
+    await trialAudit(tx, keeper.userId, trial.proposalId, "trial.milestone_set", { kind, planned, actual });
     return row;
   });
 }
 
 export async function addSite(actor: Actor | null, trialId: string, raw: unknown) {
   trialId = requireKey(trialId, "trial");
-  const { trial } = await authorizeTrial(actor, trialId);
+  const { keeper, trial } = await authorizeTrial(actor, trialId);
   const parsed = ZSite.safeParse(raw);
   if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
   const site = { ...parsed.data, country: knownCountry(parsed.data.country) };
@@ -216,7 +213,7 @@ export async function addSite(actor: Actor | null, trialId: string, raw: unknown
   try {
     return await db.$transaction(async (tx) => {
       const row = await tx.trialSite.create({ data: { trialId, ...site } });
-      await trialAudit(tx, actor!.userId, trial.proposalId, "trial.site_added", { country: site.country, facility: site.facility });
+      await trialAudit(tx, keeper.userId, trial.proposalId, "trial.site_added", { country: site.country, facility: site.facility });
       return row;
     });
   } catch (error) {
@@ -297,7 +294,7 @@ export async function previewImport(actor: Actor | null, trialId: string, json: 
 /** Applies a study: what it says replaces what is stored; what it leaves out stays as it is. */
 export async function applyImport(actor: Actor | null, trialId: string, json: string) {
   trialId = requireKey(trialId, "trial");
-  const { trial } = await authorizeTrial(actor, trialId);
+  const { keeper, trial } = await authorizeTrial(actor, trialId);
   const study = readStudy(json);
   const today = new Date().toISOString().slice(0, 10);
   return db.$transaction(async (tx) => {
@@ -327,11 +324,11 @@ export async function applyImport(actor: Actor | null, trialId: string, json: st
       accrual = already ? null : await accrualProblem(tx, trialId, report);
       if (!already && !accrual) {
         await tx.accrualUpdate.create({
-          data: { ...report, trialId, source: `ClinicalTrials.gov ${study.nctId}, actual enrollment, imported ${today}`, recordedById: actor!.userId },
+          data: { ...report, trialId, source: `ClinicalTrials.gov ${study.nctId}, actual enrollment, imported ${today}`, recordedById: keeper.userId },
         });
       }
     }
-    await trialAudit(tx, actor!.userId, trial.proposalId, "trial.imported", { nctId: study.nctId, sitesAdded: sites.count, registryIdsSkipped: skipped });
+    await trialAudit(tx, keeper.userId, trial.proposalId, "trial.imported", { nctId: study.nctId, sitesAdded: sites.count, registryIdsSkipped: skipped });
     return { proposalId: trial.proposalId, sitesAdded: sites.count, skipped, accrualNotRecorded: accrual };
   });
 }

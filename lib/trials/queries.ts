@@ -9,11 +9,11 @@ import { assertCan } from "@/lib/authz/session";
 import type { Actor } from "@/lib/authz/policy";
 import type { Prisma } from "@/lib/prisma-client";
 import type { ProposalStatus } from "@/lib/generated/prisma/enums";
-import { proposalRoles } from "@/lib/proposals/access";
 import { PROPOSAL_STATUSES } from "@/lib/proposals/workflow";
 import { currentAccrual, milestoneState, DUE_WITHIN_DAYS } from "./progress";
 import { REGISTRIES, type Registry } from "./registry";
 import { requireKey, withoutControlCharacters } from "@/lib/validation";
+import { allowed } from "@/lib/authz/rules";
 
 export function registryLink(registry: string, value: string): string | null {
   return registry in REGISTRIES ? REGISTRIES[registry as Registry].url(value) : null;
@@ -47,12 +47,11 @@ export async function getTrial(actor: Actor | null, proposalId: string) {
     },
   });
   if (!proposal) throw new AppError("NOT_FOUND", "No such proposal.");
-  const roles = proposalRoles(actor, {
+  const canManage = allowed(actor, "trial.keep", {
     authorIds: proposal.authors.map((a) => a.userId),
     leadOrganizationId: proposal.leadOrganizationId,
     chairIds: proposal.group.members.map((m) => m.userId),
   });
-  const canManage = roles.some((r) => r === "leadRepresentative" || r === "chair" || r === "secretariat");
   const organizations = await referenceOrganizations();
   return { proposal, trial: proposal.trial, canManage, organizations };
 }

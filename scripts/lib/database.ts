@@ -4,8 +4,8 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { isRoot, startEmbeddedDatabase } from "../../lib/embedded/server";
-import { PROJECT_ROOT } from "../../lib/migrate/engine";
+import { isRoot, startEmbeddedDatabase } from "../../ops/embedded/server";
+import { PROJECT_ROOT } from "../../ops/migrate/engine";
 
 export const DATA_DIR = process.env.EMBEDDED_DATA_DIR
   ? path.resolve(process.env.EMBEDDED_DATA_DIR)

@@ -3,8 +3,8 @@
 // with no PostgreSQL at all) on a throwaway embedded PostgreSQL server, saying so.
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { startThrowawayServer } from "../../lib/embedded/server";
-import { openEngine } from "../../lib/migrate/engine";
+import { startThrowawayServer } from "../../ops/embedded/server";
+import { openEngine } from "../../ops/migrate/engine";
 
 export const LOCAL_SERVER_URL = "postgresql://postgres@127.0.0.1:5432/postgres";
 

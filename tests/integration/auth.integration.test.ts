@@ -3,7 +3,7 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { seedDatabase } from "@/lib/seed";
+import { seedDatabase } from "@/ops/seed";
 import { portalAdapter, type PortalUser } from "@/lib/auth/adapter";
 import { demoSignInPath } from "@/lib/auth/demo";
 import { AppError } from "@/lib/errors";

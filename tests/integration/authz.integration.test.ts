@@ -2,7 +2,7 @@
 // and by refused actors (anonymous, and a signed-in person without the capability).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { seedDatabase } from "@/lib/seed";
+import { seedDatabase } from "@/ops/seed";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/authz/policy";
 import { listOrganizations, getOrganization } from "@/lib/organizations/queries";

@@ -2,7 +2,7 @@
 // who can see the thread, edits that keep the earlier text, and deletion that leaves a marker.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { seedDatabase } from "@/lib/seed";
+import { seedDatabase } from "@/ops/seed";
 import type { Actor } from "@/lib/authz/policy";
 import { deleteComment, editComment, listComments, postComment, type ThreadType } from "@/lib/discussion";
 import { actorFor, makePerson, refusal } from "../support/fixtures";

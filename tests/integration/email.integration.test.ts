@@ -5,16 +5,18 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { SMTPServer } from "smtp-server";
 import { db } from "@/lib/db";
-import { seedDatabase } from "@/lib/seed";
+import { seedDatabase } from "@/ops/seed";
 import type { Actor } from "@/lib/authz/policy";
 import { postComment } from "@/lib/discussion";
 import { createProposal } from "@/lib/proposals/mutations";
 import { deliverMail, queueDueDigests, sendDueEmails, triageNotifications } from "@/lib/mail/outbox";
 import { smtpTransport } from "@/lib/mail/send";
 import { mailQueueStatus } from "@/lib/mail/status";
-import { emailSettings, readUnsubscribeLink, saveEmailSettings, unsubscribe } from "@/lib/notifications/email-settings";
+import { emailSettings, readUnsubscribeLink, saveEmailSettings, unsubscribe } from "@/lib/mail/settings";
 import { actorFor, makePerson, refusal } from "../support/fixtures";
 import type { ValidationError } from "@/lib/errors";
+import { queue } from "@/lib/jobs/queue";
+import { startWorkers } from "@/lib/workers";
 
 interface Received {
   to: string[];
@@ -334,7 +336,6 @@ describe("unsubscribing from a link in the email", () => {
 describe("the job queue's mail worker", () => {
   it("sends a mention within seconds of the comment, with nobody asking", async () => {
     delete process.env.JOBS;
-    const { queue, startWorkers } = await import("@/lib/jobs/queue");
     await startWorkers();
     try {
       // No SMTP server is configured in this run, so demo people's mail lands in the development mailbox.

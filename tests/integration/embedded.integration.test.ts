@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmbeddedDatabase, startThrowawayServer, type EmbeddedDatabase } from "@/lib/embedded/server";
+import { startEmbeddedDatabase, startThrowawayServer, type EmbeddedDatabase } from "@/ops/embedded/server";
 
 function scratchFolder(): string {
   const dir = mkdtempSync(path.join(tmpdir(), "irci-embedded-test-"));
@@ -99,7 +99,7 @@ describe("embedded PostgreSQL", () => {
     const options = { clusterDir: path.join(dir, "postgres"), passwordFile: path.join(dir, "password") };
     try {
       // An owner process that starts the server and is then killed without a chance to stop it.
-      const script = `const { startEmbeddedDatabase } = await import(${JSON.stringify(path.resolve("lib/embedded/server.ts"))});
+      const script = `const { startEmbeddedDatabase } = await import(${JSON.stringify(path.resolve("ops/embedded/server.ts"))});
         const db = await startEmbeddedDatabase(${JSON.stringify(options)});
         console.log("READY " + db.url);
         setInterval(() => {}, 1000);`;

@@ -3,7 +3,7 @@
 // and impossible values are refused on their field, and a refusal writes nothing.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { seedDatabase } from "@/lib/seed";
+import { seedDatabase } from "@/ops/seed";
 import type { Actor } from "@/lib/authz/policy";
 import { createProposal, saveProposal, transitionProposal } from "@/lib/proposals/mutations";
 import { postComment } from "@/lib/discussion";

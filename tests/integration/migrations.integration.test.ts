@@ -1,5 +1,5 @@
 import { inject, describe, expect, it } from "vitest";
-import { openEngine, readSchema } from "@/lib/migrate/engine";
+import { openEngine, readSchema } from "@/ops/migrate/engine";
 
 describe("migrations", () => {
   it("schema.prisma and prisma/migrations agree (no drift): a model change without a migration fails here", async () => {

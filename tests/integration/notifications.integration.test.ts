@@ -1,7 +1,7 @@
 // Notifications in the portal: the fan-out of comments and status changes, following, and reading.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { seedDatabase } from "@/lib/seed";
+import { seedDatabase } from "@/ops/seed";
 import type { Actor } from "@/lib/authz/policy";
 import { postComment } from "@/lib/discussion";
 import { listNotifications, markAllRead, markRead, setFollowing, unreadCount } from "@/lib/notifications";

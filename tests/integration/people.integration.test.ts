@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { seedDatabase } from "@/lib/seed";
+import { seedDatabase } from "@/ops/seed";
 import { addPerson, deactivatePerson } from "@/lib/people/admin";
 import { AppError } from "@/lib/errors";
 

@@ -3,7 +3,7 @@
 // and one audit event per change.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, onQuery } from "@/lib/db";
-import { seedDatabase } from "@/lib/seed";
+import { seedDatabase } from "@/ops/seed";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/authz/policy";
 import { createProposal, recordInterest, saveProposal, transitionProposal } from "@/lib/proposals/mutations";

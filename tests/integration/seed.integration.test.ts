@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import { createPrismaClient } from "@/lib/prisma-client";
-import { seedDatabase } from "@/lib/seed";
+import { seedDatabase } from "@/ops/seed";
 import reference from "@/prisma/data/irci-reference.json";
 
 // Other test files add groups of their own to the same database: look only at the seeded ones.

@@ -5,7 +5,7 @@
 import nodemailer from "nodemailer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { seedDatabase } from "@/lib/seed";
+import { seedDatabase } from "@/ops/seed";
 import {
   DEMO_SIGN_INS_PER_MINUTE,
   issueSignInLinks,

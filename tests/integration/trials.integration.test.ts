@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { seedDatabase } from "@/lib/seed";
+import { seedDatabase } from "@/ops/seed";
 import type { Actor } from "@/lib/authz/policy";
 import { addRegistryId, addSite, applyImport, createTrial, previewImport, recordAccrual, setMilestone, updateTrial } from "@/lib/trials/mutations";
 import { EXPORT_BATCH, exportBatches, getTrial, portfolio, publicPortfolio, type ExportKind } from "@/lib/trials/queries";

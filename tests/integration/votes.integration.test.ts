@@ -3,10 +3,13 @@
 // and the job queue closing a vote at its deadline with nobody looking.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { seedDatabase } from "@/lib/seed";
+import { seedDatabase } from "@/ops/seed";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/authz/policy";
-import { castBallot, closeDueVotes, closeVoteEarly, openVote, sendDueReminders } from "@/lib/votes/mutations";
+import { castBallot, closeVoteEarly, openVote } from "@/lib/votes/mutations";
+import { closeDueVotes, scheduleVoteClose, sendDueReminders } from "@/lib/votes/close";
+import { queue } from "@/lib/jobs/queue";
+import { startWorkers } from "@/lib/workers";
 import { getVotePanel, openVotesFor } from "@/lib/votes/queries";
 import { saturateCpus } from "../support/cpu-load";
 import { actorFor, makePerson, refusal } from "../support/fixtures";
@@ -308,7 +311,6 @@ describe("reminders", () => {
 
 describe("the job queue", () => {
   it("closes a vote at its deadline with nobody looking", async () => {
-    const { queue, scheduleVoteClose, startWorkers } = await import("@/lib/jobs/queue");
     await startWorkers();
     const { proposal, vote } = await openedVote({ quorum: 1 });
     await castBallot(reps.eortc, vote.id, { choice: "APPROVE", rationale: "" });

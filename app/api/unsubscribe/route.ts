@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { AppError } from "@/lib/errors";
-import { unsubscribe } from "@/lib/notifications/email-settings";
+import { unsubscribe } from "@/lib/mail/settings";
 
 /**
  * One-click unsubscribe (RFC 8058): mail programs POST "List-Unsubscribe=One-Click" to the address

@@ -6,7 +6,6 @@ import { requirePage, viewerTimeZone } from "@/lib/authz/session";
 import { getGroup } from "@/lib/groups/queries";
 import { membersByOrganization } from "@/lib/groups/grouping";
 import { pageData } from "@/lib/page-data";
-import { canManageGroup } from "@/lib/groups/access";
 import { candidatesFor } from "@/lib/groups/mutations";
 import { StatusBadge } from "@/components/proposals/StatusBadge";
 import { ManageMembers } from "../ManageMembers";
@@ -22,7 +21,7 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
   const group = await pageData(getGroup(actor, slug), path);
   const chairs = group.members.filter((m) => m.role === "CHAIR");
   const byOrg = membersByOrganization(group.members);
-  const canManage = canManageGroup(actor, chairs.some((c) => c.user.id === actor.userId));
+  const canManage = group.canManage;
   const [candidates, comments, activity] = await Promise.all([
     canManage ? candidatesFor(actor, group.id) : Promise.resolve([]),
     listComments(actor, "group", group.id),

@@ -1,7 +1,7 @@
 "use server";
 import { currentActor } from "@/lib/authz/actor";
 import { failure, formValues, type FormState } from "@/lib/form-state";
-import { saveEmailSettings } from "@/lib/notifications/email-settings";
+import { saveEmailSettings } from "@/lib/mail/settings";
 
 export async function saveEmailSettingsAction(_state: FormState, formData: FormData): Promise<FormState> {
   try {

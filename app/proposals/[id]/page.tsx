@@ -34,8 +34,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
     pageData(listComments(actor, "proposal", id), path),
     isFollowing(actor, id),
   ]);
-  const { proposal: p, organizations, criteria, actions, timeline, canEdit, roles, facts } = data;
-  const canOpenVote = p.status === "IN_REVIEW" && roles.some((r) => r === "chair" || r === "secretariat");
+  const { proposal: p, organizations, criteria, actions, timeline, canEdit, canOpenVote, roles, facts } = data;
   const openDecision = decide(p.status, "openVoting", roles, facts);
   const zone = viewerTimeZone(session);
   const interestByOrg = new Map(p.interests.map((i) => [i.organizationId, i]));

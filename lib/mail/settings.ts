@@ -7,7 +7,7 @@ import { db } from "@/lib/db";
 import { AppError, ValidationError } from "@/lib/errors";
 import { readUnsubscribeToken } from "@/lib/mail/unsubscribe-token";
 import { DIGEST_HOUR } from "@/lib/mail/schedule";
-import { EMAIL_CATEGORIES, effectiveModes, emailCategory, type EmailMode } from "./email-categories";
+import { EMAIL_CATEGORIES, effectiveModes, emailCategory, type EmailMode } from "./categories";
 import { portalSecret } from "@/lib/config";
 
 const Mode = z.enum(["IMMEDIATE", "DIGEST", "OFF"], { error: "Choose at once, daily digest or off." });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EMAIL_CATEGORIES, categoryOfKind, modeFor, type EmailMode } from "./email-categories";
+import { EMAIL_CATEGORIES, categoryOfKind, modeFor, type EmailMode } from "./categories";
 
 // Every kind of notification the portal writes (lib/discussion, lib/proposals, lib/votes).
 const KINDS = ["comment.mention", "comment.reply", "comment.new", "proposal.status", "interest.asked", "vote.opened", "vote.closing", "vote.closed"];

@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { allowed, assertAllowed, proposalRoles } from "./rules";
+import type { Actor } from "./policy";
+
+const rep = (org: string): Actor => ({ userId: `rep-${org}`, organizationId: org, orgRole: "REPRESENTATIVE", secretariat: false });
+const member = (org: string, id = `m-${org}`): Actor => ({ userId: id, organizationId: org, orgRole: "MEMBER", secretariat: false });
+const secretariat: Actor = { userId: "sec", organizationId: null, orgRole: null, secretariat: true };
+const outsider: Actor = { userId: "out", organizationId: null, orgRole: null, secretariat: false };
+const proposal = { authorIds: ["author"], leadOrganizationId: "nci", chairIds: ["chair"] };
+
+describe("roles on a proposal come from the proposal, not the request", () => {
+  it.each([
+    ["an author", member("eortc", "author"), ["author"], { edit: true, keep: false, open: false }],
+    ["the lead organization's representative", rep("nci"), ["leadRepresentative"], { edit: true, keep: true, open: false }],
+    ["another organization's representative", rep("eortc"), [], { edit: false, keep: false, open: false }],
+    ["a member of the lead organization who is not its representative", member("nci"), [], { edit: false, keep: false, open: false }],
+    ["a chair of the group", member("cosa", "chair"), ["chair"], { edit: true, keep: true, open: true }],
+    ["the secretariat", secretariat, ["secretariat"], { edit: true, keep: true, open: true }],
+    ["nobody signed in", null, [], { edit: false, keep: false, open: false }],
+  ] as const)("%s", (_who, actor, roles, may) => {
+    expect(proposalRoles(actor, proposal)).toEqual(roles);
+    expect(allowed(actor, "proposal.edit", proposal)).toBe(may.edit);
+    expect(allowed(actor, "trial.keep", proposal)).toBe(may.keep);
+    expect(allowed(actor, "vote.open", proposal)).toBe(may.open);
+  });
+});
+
+describe("starting proposals, shaping groups, comments", () => {
+  it("lets group members with an organization and the secretariat start proposals", () => {
+    expect(allowed(member("nci"), "proposal.create", { isGroupMember: true })).toBe(true);
+    expect(allowed(member("nci"), "proposal.create", { isGroupMember: false })).toBe(false);
+    expect(allowed(outsider, "proposal.create", { isGroupMember: true })).toBe(false);
+    expect(allowed(secretariat, "proposal.create", { isGroupMember: false })).toBe(true);
+    expect(allowed(null, "proposal.create", { isGroupMember: true })).toBe(false);
+  });
+  it("lets chairs and the secretariat convene and manage groups", () => {
+    expect(allowed(member("nci"), "group.create", { chairsAnyGroup: true })).toBe(true);
+    expect(allowed(rep("nci"), "group.create", { chairsAnyGroup: false })).toBe(false);
+    expect(allowed(secretariat, "group.create", { chairsAnyGroup: false })).toBe(true);
+    expect(allowed(member("nci"), "group.manage", { chairsThisGroup: true })).toBe(true);
+    expect(allowed(member("nci"), "group.manage", { chairsThisGroup: false })).toBe(false);
+    expect(allowed(null, "group.manage", { chairsThisGroup: true })).toBe(false);
+  });
+  it("lets a comment's author edit it, and its author or the secretariat delete it", () => {
+    const comment = { authorId: "m-nci" };
+    expect(allowed(member("nci"), "comment.edit", comment)).toBe(true);
+    expect(allowed(secretariat, "comment.edit", comment)).toBe(false);
+    expect(allowed(secretariat, "comment.delete", comment)).toBe(true);
+    expect(allowed(rep("nci"), "comment.delete", comment)).toBe(false);
+    expect(allowed(member("nci"), "comment.edit", { authorId: null })).toBe(false);
+  });
+  it("refuses with the reason, and says sign in to nobody", () => {
+    expect(() => assertAllowed(null, "trial.keep", proposal)).toThrow(expect.objectContaining({ code: "UNAUTHENTICATED" }));
+    expect(() => assertAllowed(rep("eortc"), "trial.keep", proposal)).toThrow(expect.objectContaining({ code: "FORBIDDEN", message: expect.stringMatching(/keep the trial record/) }));
+    expect(() => assertAllowed(rep("nci"), "trial.keep", proposal)).not.toThrow();
+  });
+});

@@ -1,0 +1,83 @@
+// What someone may do with one thing: a proposal, its trial record, an expert group, a comment.
+// The capabilities in policy.ts say who may act at all; these rules add who they are for the thing
+// itself, read from the loaded record (never from the request). One entry, `allowed`, for lib/ to
+// refuse with (`assertAllowed`, which also narrows the actor) and for pages to decide what to show,
+// so that no page or domain module writes a rule again. Pure: no Next.js, no Prisma.
+import { AppError } from "@/lib/errors";
+import type { ProposalRole } from "@/lib/proposals/workflow";
+import type { Actor } from "./policy";
+
+/** A proposal as far as who-may-what goes. */
+export interface ProposalContext {
+  authorIds: readonly string[];
+  leadOrganizationId: string | null;
+  /** Chairs of the proposal's expert group. */
+  chairIds: readonly string[];
+}
+
+/** The part someone plays for one proposal; one person can play several. */
+export function proposalRoles(actor: Actor | null, p: ProposalContext): ProposalRole[] {
+  if (!actor) return [];
+  const roles: ProposalRole[] = [];
+  if (p.authorIds.includes(actor.userId)) roles.push("author");
+  if (actor.orgRole === "REPRESENTATIVE" && actor.organizationId && actor.organizationId === p.leadOrganizationId) {
+    roles.push("leadRepresentative");
+  }
+  if (p.chairIds.includes(actor.userId)) roles.push("chair");
+  if (actor.secretariat) roles.push("secretariat");
+  return roles;
+}
+
+/** The thing each rule is about, as its rule needs it. */
+export interface Resources {
+  /** Editing a draft's text: its authors, the lead organization's representative, the group's chairs, the secretariat. */
+  "proposal.edit": ProposalContext;
+  /** Keeping the trial record: the lead organization's representative, the group's chairs, the secretariat. */
+  "trial.keep": ProposalContext;
+  /** Opening a vote: the group's chairs and the secretariat (the workflow adds when). */
+  "vote.open": ProposalContext;
+  /** Starting a proposal in a group: its members who belong to an organization, and the secretariat. */
+  "proposal.create": { isGroupMember: boolean };
+  /** Convening a new expert group: the secretariat, and anyone who already chairs one. */
+  "group.create": { chairsAnyGroup: boolean };
+  /** Adding members and naming chairs: the group's chairs and the secretariat. */
+  "group.manage": { chairsThisGroup: boolean };
+  /** Editing a comment: its author. */
+  "comment.edit": { authorId: string | null };
+  /** Deleting a comment: its author and the secretariat. */
+  "comment.delete": { authorId: string | null };
+}
+export type Rule = keyof Resources;
+
+const RULES: { [R in Rule]: (actor: Actor, resource: Resources[R]) => boolean } = {
+  "proposal.edit": (actor, p) => proposalRoles(actor, p).length > 0,
+  "trial.keep": (actor, p) => proposalRoles(actor, p).some((r) => r === "leadRepresentative" || r === "chair" || r === "secretariat"),
+  "vote.open": (actor, p) => proposalRoles(actor, p).some((r) => r === "chair" || r === "secretariat"),
+  "proposal.create": (actor, g) => actor.secretariat || (g.isGroupMember && actor.organizationId !== null),
+  "group.create": (actor, g) => actor.secretariat || g.chairsAnyGroup,
+  "group.manage": (actor, g) => actor.secretariat || g.chairsThisGroup,
+  "comment.edit": (actor, c) => c.authorId === actor.userId,
+  "comment.delete": (actor, c) => c.authorId === actor.userId || actor.secretariat,
+};
+
+/** What a refused person is told, for each rule. */
+const REFUSED: Record<Rule, string> = {
+  "proposal.edit": "Only the authors, the lead organization's representative, the group's chairs and the secretariat can edit this proposal.",
+  "trial.keep": "Only the lead organization's representative, the group's chairs and the secretariat keep the trial record.",
+  "vote.open": "Only a chair of the expert group or the secretariat can open a vote.",
+  "proposal.create": "Only members of this expert group and the secretariat can start a proposal in it.",
+  "group.create": "Only the secretariat and expert group chairs can convene a new group.",
+  "group.manage": "Only the group's chairs and the secretariat can change its members.",
+  "comment.edit": "Only its author can edit a comment.",
+  "comment.delete": "Only its author or the secretariat can delete a comment.",
+};
+
+export function allowed<R extends Rule>(actor: Actor | null, rule: R, resource: Resources[R]): boolean {
+  return actor !== null && RULES[rule](actor, resource);
+}
+
+/** Refuses (UNAUTHENTICATED or FORBIDDEN, with the rule's message) unless the rule allows it. */
+export function assertAllowed<R extends Rule>(actor: Actor | null, rule: R, resource: Resources[R]): asserts actor is Actor {
+  if (!actor) throw new AppError("UNAUTHENTICATED", "Please sign in.");
+  if (!RULES[rule](actor, resource)) throw new AppError("FORBIDDEN", REFUSED[rule]);
+}

@@ -1,0 +1,56 @@
+import "server-only";
+// The job queue's workers, in one place: which queue runs which piece of the domain, how often.
+// Started by instrumentation.ts in every app instance; the work is shared through the database,
+// never done twice.
+import { purgeSignInData } from "@/lib/auth/sign-in-requests";
+import { deliverMail } from "@/lib/mail/outbox";
+import { closeDueVotes, sendDueReminders } from "@/lib/votes/close";
+import { QUEUES, queue } from "@/lib/jobs/queue";
+
+let started: Promise<void> | undefined;
+
+export function startWorkers(): Promise<void> {
+  started ??= registerWorkers().catch((error: unknown) => {
+    started = undefined;
+    throw error;
+  });
+  return started;
+}
+
+/** Keeps trying until the workers run: a vote must close at its deadline even after a bad start. */
+export async function startWorkersWithRetry(delayMs = 15_000): Promise<void> {
+  for (;;) {
+    try {
+      return await startWorkers();
+    } catch (error) {
+      console.error(`[jobs] could not start the workers, trying again in ${delayMs / 1000} s: ${(error as Error).message}`);
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+    }
+  }
+}
+
+async function registerWorkers() {
+  const boss = await queue();
+  await boss.work(QUEUES.closeVote, { pollingIntervalSeconds: 2 }, async () => {
+    await closeDueVotes();
+  });
+  // The safety net and the reminders: every minute, whatever happened to individual jobs.
+  await boss.schedule(QUEUES.sweep, "* * * * *", {}, { singletonKey: "sweep" });
+  await boss.work(QUEUES.sweep, { pollingIntervalSeconds: 10 }, async () => {
+    const closed = await closeDueVotes();
+    const reminded = await sendDueReminders();
+    const purged = await purgeSignInData();
+    if (closed || reminded) console.info(`[jobs] sweep: closed ${closed} votes, sent ${reminded} reminders`);
+    if (purged.tokens || purged.requests) console.info(`[jobs] sweep: removed ${purged.tokens} expired sign-in tokens, ${purged.requests} old sign-in requests`);
+  });
+  // Notification email: triage, digests and sending, every minute and when nudged. A run that
+  // finds the mail server down leaves the mail in the outbox for a later try (lib/mail/outbox.ts).
+  await boss.schedule(QUEUES.mail, "* * * * *", {}, { singletonKey: "mail-minute" });
+  await boss.work(QUEUES.mail, { pollingIntervalSeconds: 2, batchSize: 20 }, async () => {
+    const done = await deliverMail();
+    if (done.links || done.sent || done.retrying || done.failed || done.digests) {
+      console.info(`[mail] sign-in links ${done.links}, sent ${done.sent}, waiting to retry ${done.retrying}, failed ${done.failed}, digests queued ${done.digests}`);
+    }
+  });
+  console.info("[jobs] workers started");
+}
