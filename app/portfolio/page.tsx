@@ -5,7 +5,7 @@ import { HorizontalBars } from "@/components/charts/HorizontalBars";
 import { Badge, Card, EmptyState, PageHeader, buttonClass, secondaryButtonClass } from "@/components/ui";
 import { inputClass } from "@/components/ui/form";
 import { requirePage } from "@/lib/authz/session";
-import { GROUPS_LISTED, groupChoices } from "@/lib/groups/queries";
+import { groupChoices } from "@/lib/groups/queries";
 import { GroupFilterField } from "@/components/GroupFilterField";
 import { pageData } from "@/lib/page-data";
 import { PROPOSAL_STATUSES, STATUS_LABEL } from "@/lib/proposals/workflow";

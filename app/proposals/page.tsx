@@ -5,7 +5,7 @@ import { inputClass } from "@/components/ui/form";
 import { StatusBadge } from "@/components/proposals/StatusBadge";
 import { INTEREST_LABEL, INTEREST_TONE } from "@/components/proposals/labels";
 import { requirePage } from "@/lib/authz/session";
-import { GROUPS_LISTED, groupChoices } from "@/lib/groups/queries";
+import { groupChoices } from "@/lib/groups/queries";
 import { GroupFilterField } from "@/components/GroupFilterField";
 import { referenceOrganizations } from "@/lib/organizations/reference";
 import { listProposals, type ProposalFilters } from "@/lib/proposals/queries";

@@ -8,9 +8,7 @@ import { AppError, ValidationError, fieldErrors } from "@/lib/errors";
 import { assertCan } from "@/lib/authz/session";
 import type { Actor } from "@/lib/authz/policy";
 import { audit } from "@/lib/audit/record";
-import type { Prisma } from "@/lib/prisma-client";
 import { retryOnUniqueViolation } from "@/lib/retry";
-import { notifyProposal } from "@/lib/notifications";
 import { loadProposalContext } from "@/lib/proposals/queries";
 import { decide } from "@/lib/proposals/workflow";
 import { checkEligibility, ineligibilityReason } from "@/lib/proposals/eligibility";
@@ -20,7 +18,6 @@ import { DEMO_MIN_OPEN_MINUTES, MIN_OPEN_MINUTES, ZBallot, ZOpenVote, closingTim
 import { DEFAULT_QUORUM } from "./tally";
 import { closeVote, representatives, scheduleVoteClose } from "./close";
 
-type Tx = Prisma.TransactionClient;
 
 export async function openVote(actor: Actor | null, proposalId: string, raw: unknown) {
   proposalId = requireKey(proposalId, "proposal");
