@@ -1,5 +1,5 @@
 import { defineConfig } from "@playwright/test";
-import { CHROMIUM_ARGS, findChromium, NO_BROWSER_MESSAGE } from "./e2e/browser";
+import { CHROMIUM_ARGS, findChromium, NO_BROWSER_MESSAGE } from "./scripts/lib/browser";
 
 const port = Number(process.env.E2E_PORT ?? 3210);
 const executablePath = findChromium();

@@ -20,7 +20,10 @@ export function proxy(request: NextRequest) {
   // request that is wrong, so say so (400) before any routing.
   const https = request.nextUrl.protocol === "https:";
   if (malformedPath(request.nextUrl.pathname)) {
-    const refused = new NextResponse("This address is not valid: it has a broken %-escape.", { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
+    const refused = new NextResponse("This address is not valid: it has a broken %-escape.", {
+      status: 400,
+      headers: { "content-type": "text/plain; charset=utf-8" },
+    });
     for (const [name, value] of Object.entries(securityHeaders({ https }))) refused.headers.set(name, value);
     return refused;
   }
@@ -40,5 +43,10 @@ export const config = {
   // Not for the build's static files, images or prefetches: they carry no page scripts. Not for the
   // ClinicalTrials.gov import either: a proxy buffers request bodies up to 10 MB only, and records
   // run to 12 (its answer is JSON, with next.config.js's headers).
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|api/trials/[^/]+/import).*)", missing: [{ type: "header", key: "next-router-prefetch" }] }],
+  matcher: [
+    {
+      source: "/((?!_next/static|_next/image|favicon.ico|api/trials/[^/]+/import).*)",
+      missing: [{ type: "header", key: "next-router-prefetch" }],
+    },
+  ],
 };

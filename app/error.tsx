@@ -11,7 +11,11 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
           secretariat the reference below.
         </p>
         {error.digest ? <p className="mt-3 font-mono text-sm text-slate-600">Reference: {error.digest}</p> : null}
-        <button type="button" onClick={reset} className="mt-6 rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800">
+        <button
+          type="button"
+          onClick={reset}
+          className="mt-6 rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800"
+        >
           Try again
         </button>
       </Card>

@@ -21,9 +21,9 @@ export default async function LandingPage() {
           Practice-changing trials in rare cancers, run together across eight organizations.
         </h1>
         <p className="mt-4 max-w-2xl text-lg text-brand-50">
-          About a fifth of cancers are rare, and no single country has enough patients to test a treatment. This portal is
-          where IRCI&apos;s expert groups, member organizations and secretariat draft proposals, commit, vote and follow
-          their trials, from Bethesda to Sydney.
+          About a fifth of cancers are rare, and no single country has enough patients to test a treatment. This portal is where IRCI&apos;s
+          expert groups, member organizations and secretariat draft proposals, commit, vote and follow their trials, from Bethesda to
+          Sydney.
         </p>
         <div className="mt-8 flex flex-wrap gap-3">
           {session ? (
@@ -39,10 +39,12 @@ export default async function LandingPage() {
       </section>
 
       <section aria-labelledby="criteria">
-        <h2 id="criteria" className="text-xl font-semibold">What IRCI takes up</h2>
+        <h2 id="criteria" className="text-xl font-semibold">
+          What IRCI takes up
+        </h2>
         <p className="mt-2 text-slate-700">
-          A rare cancer (fewer than {reference.rareCancerDefinition.incidenceBelowPer100kPerYear} cases per 100,000 people
-          a year, and not a variant of a common cancer) when there is:
+          A rare cancer (fewer than {reference.rareCancerDefinition.incidenceBelowPer100kPerYear} cases per 100,000 people a year, and not a
+          variant of a common cancer) when there is:
         </p>
         <ul className="mt-4 grid gap-4 sm:grid-cols-3">
           {reference.selectionCriteria.map((criterion) => (
@@ -54,7 +56,9 @@ export default async function LandingPage() {
       </section>
 
       <section aria-labelledby="how">
-        <h2 id="how" className="text-xl font-semibold">How the work flows</h2>
+        <h2 id="how" className="text-xl font-semibold">
+          How the work flows
+        </h2>
         <ol className="mt-4 grid gap-4 md:grid-cols-5">
           {STEPS.map(([title, text], index) => (
             <li key={title} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
@@ -67,7 +71,9 @@ export default async function LandingPage() {
       </section>
 
       <section aria-labelledby="members">
-        <h2 id="members" className="text-xl font-semibold">Member organizations</h2>
+        <h2 id="members" className="text-xl font-semibold">
+          Member organizations
+        </h2>
         <ul className="mt-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
           {reference.organizations.map((org) => (
             <li key={org.slug} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">

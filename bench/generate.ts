@@ -23,7 +23,16 @@ const CONTENT = `jsonb_build_object('title', title, 'population', population, 'i
 
 /** Words for titles, so searches find some proposals and not others, as in life. */
 const SETTINGS = ["Adjuvant", "Neoadjuvant", "Maintenance", "First-line", "Second-line", "Salvage", "Perioperative", "Consolidation"];
-const TREATMENTS = ["radiotherapy", "immunotherapy", "chemotherapy", "targeted therapy", "surgery", "chemoradiation", "hormone therapy", "observation"];
+const TREATMENTS = [
+  "radiotherapy",
+  "immunotherapy",
+  "chemotherapy",
+  "targeted therapy",
+  "surgery",
+  "chemoradiation",
+  "hormone therapy",
+  "observation",
+];
 
 export async function generate(url: string, scale: Scale, log: (line: string) => void): Promise<Record<string, number>> {
   const client = new pg.Client({ connectionString: url });
@@ -31,7 +40,8 @@ export async function generate(url: string, scale: Scale, log: (line: string) =>
   const q = async (label: string, sql: string, params: unknown[] = []) => {
     const started = Date.now();
     const result = await client.query(sql, params);
-    if (result.rowCount && result.rowCount > 100) log(`  ${label}: ${result.rowCount.toLocaleString("en")} rows in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    if (result.rowCount && result.rowCount > 100)
+      log(`  ${label}: ${result.rowCount.toLocaleString("en")} rows in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return result;
   };
   try {
@@ -88,7 +98,10 @@ export async function generate(url: string, scale: Scale, log: (line: string) =>
          FROM generate_series(1, $1::int) i`,
         [proposals, groups, orgs, SETTINGS, TREATMENTS, people],
       );
-      await q("authors", `INSERT INTO "ProposalAuthor" ("proposalId", "userId") SELECT id, "createdById" FROM "Proposal" WHERE id LIKE 'bp%'`);
+      await q(
+        "authors",
+        `INSERT INTO "ProposalAuthor" ("proposalId", "userId") SELECT id, "createdById" FROM "Proposal" WHERE id LIKE 'bp%'`,
+      );
       await q(
         "revisions",
         `INSERT INTO "ProposalRevision" (id, "proposalId", number, content, "authorId", "createdAt")
@@ -195,7 +208,11 @@ export async function generate(url: string, scale: Scale, log: (line: string) =>
        VALUES ($1, $2, $3, 'VOTING', 3, 'Benchmark proposal under vote', 'Adults with uterine leiomyosarcoma', 'Trabectedin', 'Doxorubicin', 'Overall survival', 'Why it matters.', $4, now())`,
       [BENCH_VOTE_PROPOSAL, group, nci, me],
     );
-    await q("bench authors", `INSERT INTO "ProposalAuthor" ("proposalId", "userId") SELECT id, $1 FROM "Proposal" WHERE id LIKE 'bench-%'`, [me]);
+    await q(
+      "bench authors",
+      `INSERT INTO "ProposalAuthor" ("proposalId", "userId") SELECT id, $1 FROM "Proposal" WHERE id LIKE 'bench-%'`,
+      [me],
+    );
     await q(
       "bench revisions",
       `INSERT INTO "ProposalRevision" (id, "proposalId", number, content, "authorId")

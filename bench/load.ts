@@ -95,7 +95,9 @@ export async function saveDraft(root: string, databaseUrl: string): Promise<Writ
       const pg = (await import("pg")).default;
       const client = new pg.Client({ connectionString: databaseUrl });
       await client.connect();
-      const { rows } = await client.query<{ id: string; version: number }>(`SELECT id, version FROM "Proposal" WHERE id LIKE 'bench-draft-%'`);
+      const { rows } = await client.query<{ id: string; version: number }>(
+        `SELECT id, version FROM "Proposal" WHERE id LIKE 'bench-draft-%'`,
+      );
       await client.end();
       for (const row of rows) versions.set(Number(row.id.replace("bench-draft-", "")) - 1, row.version);
       free = Array.from({ length: BENCH_DRAFTS }, (_, i) => i);
@@ -118,10 +120,18 @@ export async function saveDraft(root: string, databaseUrl: string): Promise<Writ
 /** Casting (and changing) NCI's ballot on the open vote. */
 export async function castBallot(root: string, voteId: string): Promise<WriteRequest> {
   const id = actionId(root, "app/proposals/vote-actions.ts", "castBallotAction");
-  const encoded = await encodeArguments([BENCH_VOTE_PROPOSAL, voteId, { ok: true }, form({ choice: "APPROVE", rationale: "Benchmark ballot" })]);
-  return { actionId: id, body: () => ({ ...encoded, slot: 0 }), done: (_slot, status, body) => status === 200 && body.includes("ballot is recorded") };
+  const encoded = await encodeArguments([
+    BENCH_VOTE_PROPOSAL,
+    voteId,
+    { ok: true },
+    form({ choice: "APPROVE", rationale: "Benchmark ballot" }),
+  ]);
+  return {
+    actionId: id,
+    body: () => ({ ...encoded, slot: 0 }),
+    done: (_slot, status, body) => status === 200 && body.includes("ballot is recorded"),
+  };
 }
-
 
 /** Drives one target with `connections` connections for `seconds`, from this (second) process. */
 /** What a browser sends for the target: the page or an action's answer, and the session cookie. */
@@ -193,5 +203,6 @@ export async function once(baseUrl: string, target: Target): Promise<void> {
     body,
   });
   const text = await response.text();
-  if (!target.write.done(slot, response.status, text)) throw new Error(`${target.name}: the server refused the write (${response.status}): ${text.slice(0, 300)}`);
+  if (!target.write.done(slot, response.status, text))
+    throw new Error(`${target.name}: the server refused the write (${response.status}): ${text.slice(0, 300)}`);
 }

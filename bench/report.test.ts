@@ -38,19 +38,29 @@ describe("benchmark report", () => {
   });
 
   it("flags a page whose share of the dynamic baseline fell by more than 10%, and no other", () => {
-    const before = results({ "100": [page(STATIC, 2000, 4), page(DYNAMIC, 200, 50), page("dashboard", 160, 60), page("portfolio dashboard", 100, 90)] });
+    const before = results({
+      "100": [page(STATIC, 2000, 4), page(DYNAMIC, 200, 50), page("dashboard", 160, 60), page("portfolio dashboard", 100, 90)],
+    });
     // The machine is half as fast: every page and the baseline halve, so nothing is worse in ratio terms.
-    const slower = results({ "100": [page(STATIC, 1000, 8), page(DYNAMIC, 100, 100), page("dashboard", 80, 120), page("portfolio dashboard", 50, 180)] });
+    const slower = results({
+      "100": [page(STATIC, 1000, 8), page(DYNAMIC, 100, 100), page("dashboard", 80, 120), page("portfolio dashboard", 50, 180)],
+    });
     expect(compare(slower, before)).toEqual([]);
     // The dashboard alone got slower: flagged.
-    const worse = results({ "100": [page(STATIC, 2000, 4), page(DYNAMIC, 200, 50), page("dashboard", 120, 80), page("portfolio dashboard", 95, 90)] });
+    const worse = results({
+      "100": [page(STATIC, 2000, 4), page(DYNAMIC, 200, 50), page("dashboard", 120, 80), page("portfolio dashboard", 95, 90)],
+    });
     expect(compare(worse, before)).toEqual([{ scale: "100", page: "dashboard", before: 0.8, now: 0.6 }]);
   });
 
   it("says which targets are met at the largest scale", () => {
     const r = results({
       "1": [page(STATIC, 2000, 4, { kind: "baseline" }), page(DYNAMIC, 200, 50, { kind: "baseline" }), page("dashboard", 180, 50)],
-      "100": [page(STATIC, 2000, 4, { kind: "baseline" }), page(DYNAMIC, 200, 50, { kind: "baseline" }), page("dashboard", 120, 100, { queries: 9 })],
+      "100": [
+        page(STATIC, 2000, 4, { kind: "baseline" }),
+        page(DYNAMIC, 200, 50, { kind: "baseline" }),
+        page("dashboard", 120, 100, { queries: 9 }),
+      ],
     });
     const md = markdown(r, null);
     expect(md).toContain("## Targets at 100x");

@@ -107,11 +107,18 @@ export function markdown(results: Results, comparison: { file: string; regressio
     "",
   );
   const grow = growth(results);
-  const largest = Object.keys(results.scales).sort((a, b) => Number(a) - Number(b)).at(-1);
+  const largest = Object.keys(results.scales)
+    .sort((a, b) => Number(a) - Number(b))
+    .at(-1);
   for (const [scale, run] of Object.entries(results.scales)) {
     const base = baselines(run);
     lines.push(`## ${scale}x`, "");
-    lines.push(`Data: ${Object.entries(run.data).map(([k, v]) => `${v.toLocaleString("en")} ${k}`).join(", ")} (loaded in ${run.loadSeconds.toFixed(0)} s).`, "");
+    lines.push(
+      `Data: ${Object.entries(run.data)
+        .map(([k, v]) => `${v.toLocaleString("en")} ${k}`)
+        .join(", ")} (loaded in ${run.loadSeconds.toFixed(0)} s).`,
+      "",
+    );
     lines.push(`Server peak memory: ${(run.peakRss / 2 ** 20).toFixed(0)} MB.`, "");
     const withGrowth = scale === largest && grow.size > 0;
     lines.push(
@@ -130,14 +137,21 @@ export function markdown(results: Results, comparison: { file: string; regressio
     const run = results.scales[largest]!;
     const base = baselines(run);
     lines.push(`## Targets at ${largest}x`, "");
-    lines.push(`| page | ≥ ${TARGETS.ratioToDynamic} × dynamic | p99 < ${TARGETS.p99Ms} ms | growth ≤ ${TARGETS.growth} | ≤ ${TARGETS.queries} SQL/req |`, "| --- | :-: | :-: | :-: | :-: |");
+    lines.push(
+      `| page | ≥ ${TARGETS.ratioToDynamic} × dynamic | p99 < ${TARGETS.p99Ms} ms | growth ≤ ${TARGETS.growth} | ≤ ${TARGETS.queries} SQL/req |`,
+      "| --- | :-: | :-: | :-: | :-: |",
+    );
     for (const p of run.pages.filter((x) => x.kind !== "baseline")) {
       const g = grow.get(key(p.name));
       lines.push(
         `| ${p.name} | ${mark(p.rps / base.dynamic >= TARGETS.ratioToDynamic)} ${fixed(p.rps / base.dynamic)} | ${mark(p.p99 < TARGETS.p99Ms)} ${p.p99} | ${g === undefined ? "–" : `${mark(g <= TARGETS.growth)} ${fixed(g)}`} | ${mark(p.queries <= TARGETS.queries)} ${fixed(p.queries, 1)} |`,
       );
     }
-    lines.push("", `Server memory: ${mark(run.peakRss / 2 ** 20 < TARGETS.serverMB)} ${(run.peakRss / 2 ** 20).toFixed(0)} MB (target under ${TARGETS.serverMB} MB).`, "");
+    lines.push(
+      "",
+      `Server memory: ${mark(run.peakRss / 2 ** 20 < TARGETS.serverMB)} ${(run.peakRss / 2 ** 20).toFixed(0)} MB (target under ${TARGETS.serverMB} MB).`,
+      "",
+    );
   }
   if (comparison) {
     lines.push(`## Compared with ${comparison.file}`, "");

@@ -134,8 +134,20 @@ async function targets(databaseUrl: string): Promise<Target[]> {
     { name: "proposal page", kind: "page", path: `/proposals/${BENCH_VOTE_PROPOSAL}`, signedIn: true },
     { name: "portfolio dashboard", kind: "page", path: "/portfolio", signedIn: true },
     { name: "public portfolio (/trials)", kind: "page", path: "/trials", signedIn: false },
-    { name: "write: save a draft", kind: "write", path: "/proposals/bench-draft-1/edit", signedIn: true, write: await saveDraft(ROOT, databaseUrl) },
-    { name: "write: cast a ballot", kind: "write", path: `/proposals/${BENCH_VOTE_PROPOSAL}`, signedIn: true, write: await castBallot(ROOT, voteId) },
+    {
+      name: "write: save a draft",
+      kind: "write",
+      path: "/proposals/bench-draft-1/edit",
+      signedIn: true,
+      write: await saveDraft(ROOT, databaseUrl),
+    },
+    {
+      name: "write: cast a ballot",
+      kind: "write",
+      path: `/proposals/${BENCH_VOTE_PROPOSAL}`,
+      signedIn: true,
+      write: await castBallot(ROOT, voteId),
+    },
   ];
 }
 
@@ -151,14 +163,20 @@ async function loadScale(database: TestDatabase, scale: Scale): Promise<Record<s
   return generate(database.url, scale, log);
 }
 
-async function measureScale(scale: Scale): Promise<{ pages: PageResult[]; data: Record<string, number>; peakRss: number; loadSeconds: number }> {
+async function measureScale(
+  scale: Scale,
+): Promise<{ pages: PageResult[]; data: Record<string, number>; peakRss: number; loadSeconds: number }> {
   const database = await createTestDatabase(`bench${scale}x`, log);
   let server: ChildProcess | undefined;
   try {
     const started = Date.now();
     const data = await loadScale(database, scale);
     const loadSeconds = (Date.now() - started) / 1000;
-    log(`${scale}x: loaded in ${loadSeconds.toFixed(0)} s: ${Object.entries(data).map(([k, v]) => `${v.toLocaleString("en")} ${k}`).join(", ")}`);
+    log(
+      `${scale}x: loaded in ${loadSeconds.toFixed(0)} s: ${Object.entries(data)
+        .map(([k, v]) => `${v.toLocaleString("en")} ${k}`)
+        .join(", ")}`,
+    );
 
     server = await startServer(database.url);
     const pid = server.pid!;
@@ -172,7 +190,9 @@ async function measureScale(scale: Scale): Promise<{ pages: PageResult[]; data: 
     const pages: PageResult[] = [];
     try {
       const all = await targets(database.url);
-      for (const target of all.filter((t) => !args.only || t.kind === "baseline" || args.only.split("|").some((term) => t.name.includes(term)))) {
+      for (const target of all.filter(
+        (t) => !args.only || t.kind === "baseline" || args.only.split("|").some((term) => t.name.includes(term)),
+      )) {
         // Warm up (compile caches, connection pool, PostgreSQL's buffers), then measure.
         await once(baseUrl, target);
         await drive(baseUrl, target, 2, CONNECTIONS);
@@ -207,7 +227,9 @@ function previousResult(): { file: string; results: Results } | null {
   // The newest result committed to git: a file only on this disk is not a baseline anyone agreed on.
   let tracked: string[] = [];
   try {
-    tracked = sh("git", ["ls-files", "bench/results"]).split("\n").filter((f) => f.endsWith(".json"));
+    tracked = sh("git", ["ls-files", "bench/results"])
+      .split("\n")
+      .filter((f) => f.endsWith(".json"));
   } catch {
     return null;
   }
@@ -238,7 +260,11 @@ async function main() {
   }
   if (!args["no-build"]) {
     log("building for production (npm run build)");
-    execFileSync("npm", ["run", "build"], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    execFileSync("npm", ["run", "build"], {
+      cwd: ROOT,
+      stdio: ["ignore", "ignore", "inherit"],
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    });
   } else if (!existsSync(path.join(ROOT, ".next/BUILD_ID"))) {
     throw new Error("--no-build, but there is no production build: run npm run build first");
   }
@@ -270,8 +296,18 @@ async function main() {
     commit: dirty ? `${commit} (with uncommitted changes)` : commit,
     label: args.label ?? null,
     settings: { connections: CONNECTIONS, seconds, signedInAs: BENCH_PERSON, heapMB: HEAP_MB },
-    machine: { cpus: `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? "unknown"}`, memoryGB: Math.round(os.totalmem() / 2 ** 30), os: `${os.type()} ${os.release()}` },
-    versions: { node: process.version, next: pkg.dependencies.next!, react: pkg.dependencies.react!, prisma: pkg.dependencies.prisma!, database: pgVersion },
+    machine: {
+      cpus: `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? "unknown"}`,
+      memoryGB: Math.round(os.totalmem() / 2 ** 30),
+      os: `${os.type()} ${os.release()}`,
+    },
+    versions: {
+      node: process.version,
+      next: pkg.dependencies.next!,
+      react: pkg.dependencies.react!,
+      prisma: pkg.dependencies.prisma!,
+      database: pgVersion,
+    },
     scales: runs,
   };
   const previous = previousResult();
@@ -288,7 +324,9 @@ async function main() {
   const table = markdown(results, previous ? { file: previous.file, regressions } : null);
   writeFileSync(`${base}.md`, table);
   console.log(`\n${table}`);
-  log(`results: ${path.relative(ROOT, base)}.json and .md${previous ? `; compared with ${previous.file}` : "; no committed result to compare with yet"}`);
+  log(
+    `results: ${path.relative(ROOT, base)}.json and .md${previous ? `; compared with ${previous.file}` : "; no committed result to compare with yet"}`,
+  );
   const failed = Object.values(runs).some((r) => r.pages.some((p) => p.errors + p.non2xx + p.refused > 0));
   if (failed) {
     log("some requests failed: see the table");

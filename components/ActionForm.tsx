@@ -51,7 +51,11 @@ export function ActionForm({
     <form ref={form} onSubmit={onSubmit} className={className}>
       {children}
       <div className="mt-2 flex flex-wrap items-center gap-3">
-        <button type="submit" disabled={pending} className={`rounded-md px-3 py-1.5 text-sm font-semibold disabled:opacity-60 ${buttonTone}`}>
+        <button
+          type="submit"
+          disabled={pending}
+          className={`rounded-md px-3 py-1.5 text-sm font-semibold disabled:opacity-60 ${buttonTone}`}
+        >
           {pending ? "Saving…" : submitLabel}
         </button>
       </div>

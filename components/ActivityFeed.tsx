@@ -15,7 +15,17 @@ interface Event {
 }
 
 /** Recent activity, newest first, each line linked to where it happened. */
-export function ActivityFeed({ events, titles, organizations, zone }: { events: Event[]; titles: Map<string, string>; organizations: { id: string; shortName: string }[]; zone: string }) {
+export function ActivityFeed({
+  events,
+  titles,
+  organizations,
+  zone,
+}: {
+  events: Event[];
+  titles: Map<string, string>;
+  organizations: { id: string; shortName: string }[];
+  zone: string;
+}) {
   return (
     <Card title="Recent activity">
       {events.length === 0 ? (

@@ -6,7 +6,6 @@ import { localTime, localWeekday, utcOffset } from "@/lib/time";
 export function LocalClock({ timeZone }: { timeZone: string }) {
   const [now, setNow] = useState(() => new Date());
   useEffect(() => {
-
     const timer = setInterval(() => setNow(new Date()), 30_000);
     return () => clearInterval(timer);
   }, []);

@@ -60,7 +60,12 @@ const HYPOTHESIS = {
 };
 const EMAIL_SETTINGS = { mentions: "IMMEDIATE", interest: "IMMEDIATE", votes: "DIGEST", status: "DIGEST", comments: "OFF" };
 const nctNumber = () => `NCT${String(randomBytes(4).readUInt32BE() % 100_000_000).padStart(8, "0")}`;
-const transition = (status: ProposalFixture["status"], event: string, expected: Table, extra: Parameters<Fixtures["proposal"]>[1] = {}): Case => ({
+const transition = (
+  status: ProposalFixture["status"],
+  event: string,
+  expected: Table,
+  extra: Parameters<Fixtures["proposal"]>[1] = {},
+): Case => ({
   state: `${event} while ${status.toLowerCase()}`,
   call: async (f) => {
     const p = await f.proposal(status, extra);
@@ -73,22 +78,33 @@ export const ACTIONS: Record<string, Case[]> = {
   "app/admin/settings/actions.ts#setThresholdAction": [
     {
       state: "the threshold kept as it is",
-      call: async (f) => ({ page: "/admin/settings", args: [initial, form({ threshold: String(await f.currentThreshold()), reason: "The authorization matrix" })] }),
+      call: async (f) => ({
+        page: "/admin/settings",
+        args: [initial, form({ threshold: String(await f.currentThreshold()), reason: "The authorization matrix" })],
+      }),
       expected: only(["secretariat"]),
     },
   ],
-  "app/groups/actions.ts#createGroupAction": [
+  "app/groups/new/actions.ts#createGroupAction": [
     {
       state: "a new cancer",
       call: async () => ({
         page: "/groups/new",
-        args: [initial, form({ cancer: `Matrix cancer ${randomUUID().slice(0, 8)}`, incidencePer100k: "0.5", incidenceSource: "The matrix registry, 2026", description: "" })],
+        args: [
+          initial,
+          form({
+            cancer: `Matrix cancer ${randomUUID().slice(0, 8)}`,
+            incidencePer100k: "0.5",
+            incidenceSource: "The matrix registry, 2026",
+            description: "",
+          }),
+        ],
       }),
       // Convening a group: the secretariat and anyone who already chairs one.
       expected: only(["chair", "secretariat"]),
     },
   ],
-  "app/groups/actions.ts#setMemberAction": [
+  "app/groups/[slug]/actions.ts#setMemberAction": [
     {
       state: "adding a person to the group",
       call: async (f) => {
@@ -98,7 +114,7 @@ export const ACTIONS: Record<string, Case[]> = {
       expected: only(CHAIR_OR_SECRETARIAT),
     },
   ],
-  "app/groups/actions.ts#removeMemberAction": [
+  "app/groups/[slug]/actions.ts#removeMemberAction": [
     {
       state: "removing a member",
       call: async (f) => {
@@ -108,7 +124,7 @@ export const ACTIONS: Record<string, Case[]> = {
       expected: only(CHAIR_OR_SECRETARIAT),
     },
   ],
-  "app/discussion-actions.ts#postCommentAction": [
+  "components/discussion/actions.ts#postCommentAction": [
     {
       state: "on a proposal",
       call: async (f) => {
@@ -126,7 +142,7 @@ export const ACTIONS: Record<string, Case[]> = {
       expected: only(MEMBERS),
     },
   ],
-  "app/discussion-actions.ts#editCommentAction": [
+  "components/discussion/actions.ts#editCommentAction": [
     {
       state: "the author's comment",
       call: async (f) => {
@@ -136,7 +152,7 @@ export const ACTIONS: Record<string, Case[]> = {
       expected: only(["author"]),
     },
   ],
-  "app/discussion-actions.ts#deleteCommentAction": [
+  "components/discussion/actions.ts#deleteCommentAction": [
     {
       state: "the author's comment",
       call: async (f) => {
@@ -151,13 +167,23 @@ export const ACTIONS: Record<string, Case[]> = {
       state: "the author's notification",
       call: async (f) => ({ page: "/notifications", args: [await f.notification(), initial, form({})] }),
       // Someone else's notification does not exist for you.
-      expected: only(["author"], { groupMember: "NOT_FOUND", leadRep: "NOT_FOUND", otherRep: "NOT_FOUND", chair: "NOT_FOUND", secretariat: "NOT_FOUND" }),
+      expected: only(["author"], {
+        groupMember: "NOT_FOUND",
+        leadRep: "NOT_FOUND",
+        otherRep: "NOT_FOUND",
+        chair: "NOT_FOUND",
+        secretariat: "NOT_FOUND",
+      }),
     },
   ],
   "app/notifications/actions.ts#markAllReadAction": [
-    { state: "one's own notifications", call: async () => ({ page: "/notifications", args: [initial, form({})] }), expected: only(MEMBERS) },
+    {
+      state: "one's own notifications",
+      call: async () => ({ page: "/notifications", args: [initial, form({})] }),
+      expected: only(MEMBERS),
+    },
   ],
-  "app/notifications/actions.ts#followAction": [
+  "app/proposals/[id]/actions.ts#followAction": [
     {
       state: "a proposal",
       call: async (f) => {
@@ -168,17 +194,24 @@ export const ACTIONS: Record<string, Case[]> = {
     },
   ],
   "app/notifications/settings/actions.ts#saveEmailSettingsAction": [
-    { state: "one's own settings", call: async () => ({ page: "/notifications/settings", args: [initial, form(EMAIL_SETTINGS)] }), expected: only(MEMBERS) },
+    {
+      state: "one's own settings",
+      call: async () => ({ page: "/notifications/settings", args: [initial, form(EMAIL_SETTINGS)] }),
+      expected: only(MEMBERS),
+    },
   ],
-  "app/proposals/actions.ts#createProposalAction": [
+  "app/proposals/new/actions.ts#createProposalAction": [
     {
       state: "in the expert group",
-      call: async (f) => ({ page: "/proposals/new", args: [initial, form({ groupId: f.ids.group, leadOrganizationId: f.ids.leadOrg, title: "A matrix proposal" })] }),
+      call: async (f) => ({
+        page: "/proposals/new",
+        args: [initial, form({ groupId: f.ids.group, leadOrganizationId: f.ids.leadOrg, title: "A matrix proposal" })],
+      }),
       // Members of the group (whatever their organization) and the secretariat.
       expected: only(["author", "groupMember", "chair", "secretariat"]),
     },
   ],
-  "app/proposals/actions.ts#saveProposalAction": [
+  "app/proposals/[id]/edit/actions.ts#saveProposalAction": [
     {
       state: "a draft",
       call: async (f) => {
@@ -196,12 +229,15 @@ export const ACTIONS: Record<string, Case[]> = {
       expected: only([], { author: "CONFLICT", leadRep: "CONFLICT", chair: "CONFLICT", secretariat: "CONFLICT" }),
     },
   ],
-  "app/proposals/actions.ts#recordInterestAction": [
+  "app/proposals/[id]/actions.ts#recordInterestAction": [
     {
       state: "a draft",
       call: async (f) => {
         const p = await f.proposal("DRAFT");
-        return { page: proposalPage(p), args: [p.id, initial, form({ level: "PARTICIPATE", expectedSites: "2", expectedPatientsPerYear: "4", note: "" })] };
+        return {
+          page: proposalPage(p),
+          args: [p.id, initial, form({ level: "PARTICIPATE", expectedSites: "2", expectedPatientsPerYear: "4", note: "" })],
+        };
       },
       // Each representative for their own organization, which is never taken from the request.
       expected: only(REPRESENTATIVES),
@@ -210,12 +246,15 @@ export const ACTIONS: Record<string, Case[]> = {
       state: "under vote (interest closed)",
       call: async (f) => {
         const p = await f.proposal("VOTING");
-        return { page: proposalPage(p), args: [p.id, initial, form({ level: "PARTICIPATE", expectedSites: "2", expectedPatientsPerYear: "4", note: "" })] };
+        return {
+          page: proposalPage(p),
+          args: [p.id, initial, form({ level: "PARTICIPATE", expectedSites: "2", expectedPatientsPerYear: "4", note: "" })],
+        };
       },
       expected: only([], { leadRep: "CONFLICT", otherRep: "CONFLICT" }),
     },
   ],
-  "app/proposals/actions.ts#transitionAction": [
+  "app/proposals/[id]/actions.ts#transitionAction": [
     transition("DRAFT", "submit", only(["author", "leadRep"])),
     transition("IN_REVIEW", "submit", only([], { author: "CONFLICT", leadRep: "CONFLICT" })),
     transition("SUBMITTED", "startReview", only(CHAIR_OR_SECRETARIAT)),
@@ -230,7 +269,7 @@ export const ACTIONS: Record<string, Case[]> = {
     transition("VOTING", "approve", only([])),
     transition("IN_REVIEW", "openVoting", { ...nobody("INVALID"), outsider: "FORBIDDEN" }),
   ],
-  "app/proposals/vote-actions.ts#openVoteAction": [
+  "app/proposals/[id]/vote/actions.ts#openVoteAction": [
     {
       state: "in review and eligible",
       call: async (f) => {
@@ -260,7 +299,7 @@ export const ACTIONS: Record<string, Case[]> = {
       expected: only([], { chair: "CONFLICT", secretariat: "CONFLICT" }),
     },
   ],
-  "app/proposals/vote-actions.ts#castBallotAction": [
+  "app/proposals/[id]/vote/actions.ts#castBallotAction": [
     {
       state: "an open vote",
       call: async (f) => {
@@ -279,7 +318,7 @@ export const ACTIONS: Record<string, Case[]> = {
       expected: only([], { leadRep: "CONFLICT", otherRep: "CONFLICT" }),
     },
   ],
-  "app/proposals/vote-actions.ts#closeVoteEarlyAction": [
+  "app/proposals/[id]/vote/actions.ts#closeVoteEarlyAction": [
     {
       state: "an open vote",
       call: async (f) => {
@@ -289,7 +328,7 @@ export const ACTIONS: Record<string, Case[]> = {
       expected: only(["secretariat"]),
     },
   ],
-  "app/proposals/trial-actions.ts#createTrialAction": [
+  "app/proposals/[id]/trial/actions.ts#createTrialAction": [
     {
       state: "in planning, no trial record yet",
       call: async (f) => {
@@ -307,18 +346,25 @@ export const ACTIONS: Record<string, Case[]> = {
       expected: only([], { leadRep: "CONFLICT", chair: "CONFLICT", secretariat: "CONFLICT" }),
     },
   ],
-  "app/proposals/trial-actions.ts#updateTrialAction": [
+  "app/proposals/[id]/trial/actions.ts#updateTrialAction": [
     {
       state: "a trial record",
       call: async (f) => {
         const p = await f.proposal("PLANNING", { trial: true });
-        const fields = { overallStatus: "RECRUITING", phases: ["PHASE2"], targetAccrual: "120", startDate: "2026-01", primaryCompletionDate: "", leadSponsor: "Matrix sponsor" };
+        const fields = {
+          overallStatus: "RECRUITING",
+          phases: ["PHASE2"],
+          targetAccrual: "120",
+          startDate: "2026-01",
+          primaryCompletionDate: "",
+          leadSponsor: "Matrix sponsor",
+        };
         return { page: trialPage(p), args: [p.id, p.trialId, initial, form(fields)] };
       },
       expected: only(KEEPERS),
     },
   ],
-  "app/proposals/trial-actions.ts#addRegistryIdAction": [
+  "app/proposals/[id]/trial/actions.ts#addRegistryIdAction": [
     {
       state: "a trial record",
       call: async (f) => {
@@ -328,7 +374,7 @@ export const ACTIONS: Record<string, Case[]> = {
       expected: only(KEEPERS),
     },
   ],
-  "app/proposals/trial-actions.ts#removeRegistryIdAction": [
+  "app/proposals/[id]/trial/actions.ts#removeRegistryIdAction": [
     {
       state: "a registered trial",
       call: async (f) => {
@@ -338,17 +384,20 @@ export const ACTIONS: Record<string, Case[]> = {
       expected: only(KEEPERS),
     },
   ],
-  "app/proposals/trial-actions.ts#recordAccrualAction": [
+  "app/proposals/[id]/trial/actions.ts#recordAccrualAction": [
     {
       state: "a trial record",
       call: async (f) => {
         const p = await f.proposal("UNDERWAY", { trial: true });
-        return { page: trialPage(p), args: [p.id, p.trialId, initial, form({ date: "2026-11-01", total: "5", organizationId: "", country: "", source: "Matrix" })] };
+        return {
+          page: trialPage(p),
+          args: [p.id, p.trialId, initial, form({ date: "2026-11-01", total: "5", organizationId: "", country: "", source: "Matrix" })],
+        };
       },
       expected: only(KEEPERS),
     },
   ],
-  "app/proposals/trial-actions.ts#setMilestoneAction": [
+  "app/proposals/[id]/trial/actions.ts#setMilestoneAction": [
     {
       state: "a trial record",
       call: async (f) => {
@@ -358,12 +407,15 @@ export const ACTIONS: Record<string, Case[]> = {
       expected: only(KEEPERS),
     },
   ],
-  "app/proposals/trial-actions.ts#addSiteAction": [
+  "app/proposals/[id]/trial/actions.ts#addSiteAction": [
     {
       state: "a trial record",
       call: async (f) => {
         const p = await f.proposal("PLANNING", { trial: true });
-        return { page: trialPage(p), args: [p.id, p.trialId, initial, form({ country: "FR", facility: "Institut Matrice", city: "Paris", organizationId: "" })] };
+        return {
+          page: trialPage(p),
+          args: [p.id, p.trialId, initial, form({ country: "FR", facility: "Institut Matrice", city: "Paris", organizationId: "" })],
+        };
       },
       expected: only(KEEPERS),
     },
@@ -380,12 +432,18 @@ export const ACTIONS: Record<string, Case[]> = {
     {
       // The signed link is the credential: whoever holds it, signed in or not.
       state: "a signed link",
-      call: async (f) => ({ page: "/unsubscribe", args: [unsubscribeToken({ userId: f.ids.author, category: "votes" }, E2E_SECRET), false, initial, form({})] }),
+      call: async (f) => ({
+        page: "/unsubscribe",
+        args: [unsubscribeToken({ userId: f.ids.author, category: "votes" }, E2E_SECRET), false, initial, form({})],
+      }),
       expected: everyone(),
     },
     {
       state: "a forged link",
-      call: async (f) => ({ page: "/unsubscribe", args: [unsubscribeToken({ userId: f.ids.author, category: "all" }, "a guessed secret"), true, initial, form({})] }),
+      call: async (f) => ({
+        page: "/unsubscribe",
+        args: [unsubscribeToken({ userId: f.ids.author, category: "all" }, "a guessed secret"), true, initial, form({})],
+      }),
       expected: nobody("INVALID", "INVALID"),
     },
   ],
@@ -398,7 +456,10 @@ export interface RouteCase {
   expected: Record<Persona, number>;
 }
 const statuses = (allowed: Persona[], ok: number, refused: Partial<Record<Persona, number>> = {}): Record<Persona, number> =>
-  Object.fromEntries(PERSONAS.map((p) => [p, allowed.includes(p) ? ok : (refused[p] ?? (p === "anonymous" ? 401 : 403))])) as Record<Persona, number>;
+  Object.fromEntries(PERSONAS.map((p) => [p, allowed.includes(p) ? ok : (refused[p] ?? (p === "anonymous" ? 401 : 403))])) as Record<
+    Persona,
+    number
+  >;
 const all = (status: number) => statuses([...PERSONAS], status);
 
 export const ROUTES: Record<string, RouteCase[]> = {
@@ -407,14 +468,28 @@ export const ROUTES: Record<string, RouteCase[]> = {
     // Links are asked for through the sign-in form only (limited and queued): next-auth's own endpoint is closed.
     {
       state: "next-auth's own link endpoint",
-      request: async () => ({ method: "POST", path: "/api/auth/signin/email", body: new URLSearchParams({ email: "someone@example.org" }) }),
+      request: async () => ({
+        method: "POST",
+        path: "/api/auth/signin/email",
+        body: new URLSearchParams({ email: "someone@example.org" }),
+      }),
       expected: all(404),
     },
   ],
-  "/api/bench/stats": [{ state: "outside a benchmark", request: async () => ({ method: "GET", path: "/api/bench/stats" }), expected: all(404) }],
+  "/api/bench/stats": [
+    { state: "outside a benchmark", request: async () => ({ method: "GET", path: "/api/bench/stats" }), expected: all(404) },
+  ],
   "/api/export/[file]": [
-    { state: "proposals as CSV", request: async () => ({ method: "GET", path: "/api/export/proposals.csv" }), expected: statuses(MEMBERS, 200) },
-    { state: "trials as JSON", request: async () => ({ method: "GET", path: "/api/export/trials.json" }), expected: statuses(MEMBERS, 200) },
+    {
+      state: "proposals as CSV",
+      request: async () => ({ method: "GET", path: "/api/export/proposals.csv" }),
+      expected: statuses(MEMBERS, 200),
+    },
+    {
+      state: "trials as JSON",
+      request: async () => ({ method: "GET", path: "/api/export/trials.json" }),
+      expected: statuses(MEMBERS, 200),
+    },
   ],
   "/api/trials/[trialId]/import": [
     {
@@ -430,12 +505,20 @@ export const ROUTES: Record<string, RouteCase[]> = {
   "/api/unsubscribe": [
     {
       state: "a signed link",
-      request: async (f) => ({ method: "POST", path: `/api/unsubscribe?token=${unsubscribeToken({ userId: f.ids.author, category: "comments" }, E2E_SECRET)}`, body: "List-Unsubscribe=One-Click" }),
+      request: async (f) => ({
+        method: "POST",
+        path: `/api/unsubscribe?token=${unsubscribeToken({ userId: f.ids.author, category: "comments" }, E2E_SECRET)}`,
+        body: "List-Unsubscribe=One-Click",
+      }),
       expected: all(200),
     },
     {
       state: "a forged link",
-      request: async (f) => ({ method: "POST", path: `/api/unsubscribe?token=${unsubscribeToken({ userId: f.ids.author, category: "all" }, "guessed")}`, body: "List-Unsubscribe=One-Click" }),
+      request: async (f) => ({
+        method: "POST",
+        path: `/api/unsubscribe?token=${unsubscribeToken({ userId: f.ids.author, category: "all" }, "guessed")}`,
+        body: "List-Unsubscribe=One-Click",
+      }),
       expected: all(400),
     },
   ],
@@ -457,7 +540,10 @@ export const ROUTES: Record<string, RouteCase[]> = {
       state: "a planned meeting",
       request: async (f) => {
         const g = await f.group();
-        return { method: "GET", path: `/groups/${g.slug}/meeting/ics?start=${encodeURIComponent(new Date(Date.now() + 7 * 86_400_000).toISOString())}&minutes=60` };
+        return {
+          method: "GET",
+          path: `/groups/${g.slug}/meeting/ics?start=${encodeURIComponent(new Date(Date.now() + 7 * 86_400_000).toISOString())}&minutes=60`,
+        };
       },
       expected: statuses(MEMBERS, 200),
     },
@@ -465,4 +551,3 @@ export const ROUTES: Record<string, RouteCase[]> = {
   "/icon.svg": [{ state: "public", request: async () => ({ method: "GET", path: "/icon.svg" }), expected: all(200) }],
   "/robots.txt": [{ state: "public", request: async () => ({ method: "GET", path: "/robots.txt" }), expected: all(200) }],
 };
-

@@ -32,10 +32,13 @@ test.afterAll(async () => {
   await portal?.stop();
 });
 
-
 test("every action and route in the build has its rows in the matrix", () => {
-  const inBuild = builtActions().map((a) => a.key).sort();
-  expect(inBuild, "server actions in the build without rows in ACTIONS (or rows for actions no longer built)").toEqual(Object.keys(ACTIONS).sort());
+  const inBuild = builtActions()
+    .map((a) => a.key)
+    .sort();
+  expect(inBuild, "server actions in the build without rows in ACTIONS (or rows for actions no longer built)").toEqual(
+    Object.keys(ACTIONS).sort(),
+  );
   expect(builtRoutes(), "route handlers in the build without rows in ROUTES").toEqual(Object.keys(ROUTES).sort());
 });
 
@@ -100,7 +103,12 @@ for (const route of Object.keys(ROUTES)) {
         if (cookie) headers.cookie = cookie;
         if (request.contentType) headers["content-type"] = request.contentType;
         const before = await databaseSignature(portal.db);
-        const response = await fetch(new URL(request.path, portal.baseURL), { method: request.method, headers, body: request.body, redirect: "manual" });
+        const response = await fetch(new URL(request.path, portal.baseURL), {
+          method: request.method,
+          headers,
+          body: request.body,
+          redirect: "manual",
+        });
         await response.arrayBuffer();
         counts.calls++;
         const expected = c.expected[persona];
@@ -113,7 +121,8 @@ for (const route of Object.keys(ROUTES)) {
           else counts.unexpectedRefusals++;
           surprises.push(`${where}: expected HTTP ${expected}, got ${response.status}`);
         }
-        if (expected >= 400 && request.method === "POST") expect(await databaseSignature(portal.db), `${where}: a refusal writes nothing`).toEqual(before);
+        if (expected >= 400 && request.method === "POST")
+          expect(await databaseSignature(portal.db), `${where}: a refusal writes nothing`).toEqual(before);
       }
     }
     expect(surprises, "outcomes that differ from the matrix").toEqual([]);

@@ -20,18 +20,18 @@ import { databaseSignature, type Fixtures, makeFixtures, PERSONAS, type Persona 
  */
 const PERSON_FIELDS: Record<string, string[]> = {
   "app/admin/settings/actions.ts#setThresholdAction": ["threshold", "reason"],
-  "app/groups/actions.ts#createGroupAction": ["cancer", "incidencePer100k", "incidenceSource", "description"],
-  "app/groups/actions.ts#setMemberAction": ["userId", "role"],
-  "app/groups/actions.ts#removeMemberAction": [],
-  "app/discussion-actions.ts#postCommentAction": ["body"],
-  "app/discussion-actions.ts#editCommentAction": ["body"],
-  "app/discussion-actions.ts#deleteCommentAction": [],
+  "app/groups/new/actions.ts#createGroupAction": ["cancer", "incidencePer100k", "incidenceSource", "description"],
+  "app/groups/[slug]/actions.ts#setMemberAction": ["userId", "role"],
+  "app/groups/[slug]/actions.ts#removeMemberAction": [],
+  "components/discussion/actions.ts#postCommentAction": ["body"],
+  "components/discussion/actions.ts#editCommentAction": ["body"],
+  "components/discussion/actions.ts#deleteCommentAction": [],
   "app/notifications/actions.ts#markReadAction": [],
   "app/notifications/actions.ts#markAllReadAction": [],
-  "app/notifications/actions.ts#followAction": [],
+  "app/proposals/[id]/actions.ts#followAction": [],
   "app/notifications/settings/actions.ts#saveEmailSettingsAction": ["mentions", "interest", "votes", "status", "comments"],
-  "app/proposals/actions.ts#createProposalAction": ["groupId", "leadOrganizationId", "title"],
-  "app/proposals/actions.ts#saveProposalAction": [
+  "app/proposals/new/actions.ts#createProposalAction": ["groupId", "leadOrganizationId", "title"],
+  "app/proposals/[id]/edit/actions.ts#saveProposalAction": [
     "title",
     "population",
     "intervention",
@@ -44,18 +44,25 @@ const PERSON_FIELDS: Record<string, string[]> = {
     "primaryEndpoint",
     "noOtherForum",
   ],
-  "app/proposals/actions.ts#recordInterestAction": ["level", "expectedSites", "expectedPatientsPerYear", "note"],
-  "app/proposals/actions.ts#transitionAction": ["reason"],
-  "app/proposals/vote-actions.ts#openVoteAction": ["closesAt", "quorum", "passRule"],
-  "app/proposals/vote-actions.ts#castBallotAction": ["choice", "rationale"],
-  "app/proposals/vote-actions.ts#closeVoteEarlyAction": ["reason"],
-  "app/proposals/trial-actions.ts#createTrialAction": [],
-  "app/proposals/trial-actions.ts#updateTrialAction": ["overallStatus", "phases", "targetAccrual", "startDate", "primaryCompletionDate", "leadSponsor"],
-  "app/proposals/trial-actions.ts#addRegistryIdAction": ["registry", "value"],
-  "app/proposals/trial-actions.ts#removeRegistryIdAction": [],
-  "app/proposals/trial-actions.ts#recordAccrualAction": ["date", "total", "organizationId", "country", "source"],
-  "app/proposals/trial-actions.ts#setMilestoneAction": ["kind", "planned", "actual"],
-  "app/proposals/trial-actions.ts#addSiteAction": ["country", "facility", "city", "organizationId"],
+  "app/proposals/[id]/actions.ts#recordInterestAction": ["level", "expectedSites", "expectedPatientsPerYear", "note"],
+  "app/proposals/[id]/actions.ts#transitionAction": ["reason"],
+  "app/proposals/[id]/vote/actions.ts#openVoteAction": ["closesAt", "quorum", "passRule"],
+  "app/proposals/[id]/vote/actions.ts#castBallotAction": ["choice", "rationale"],
+  "app/proposals/[id]/vote/actions.ts#closeVoteEarlyAction": ["reason"],
+  "app/proposals/[id]/trial/actions.ts#createTrialAction": [],
+  "app/proposals/[id]/trial/actions.ts#updateTrialAction": [
+    "overallStatus",
+    "phases",
+    "targetAccrual",
+    "startDate",
+    "primaryCompletionDate",
+    "leadSponsor",
+  ],
+  "app/proposals/[id]/trial/actions.ts#addRegistryIdAction": ["registry", "value"],
+  "app/proposals/[id]/trial/actions.ts#removeRegistryIdAction": [],
+  "app/proposals/[id]/trial/actions.ts#recordAccrualAction": ["date", "total", "organizationId", "country", "source"],
+  "app/proposals/[id]/trial/actions.ts#setMilestoneAction": ["kind", "planned", "actual"],
+  "app/proposals/[id]/trial/actions.ts#addSiteAction": ["country", "facility", "city", "organizationId"],
   "app/signin/actions.ts#requestSignInLinkAction": ["email"],
   "app/unsubscribe/actions.ts#unsubscribeAction": [],
 };
@@ -119,7 +126,11 @@ const textArbitrary = fc.oneof(
   fc.date({ noInvalidDate: false }).map((d) => (Number.isNaN(d.getTime()) ? "Invalid Date" : d.toISOString())),
   fc.integer({ min: 1_000, max: 250_000 }).map((n) => "é".repeat(n)),
 );
-const valueArbitrary = fc.oneof(textArbitrary.map((v): unknown => v), fc.constantFrom(...BAD_VALUES.map(([, v]) => v)), fc.jsonValue());
+const valueArbitrary = fc.oneof(
+  textArbitrary.map((v): unknown => v),
+  fc.constantFrom(...BAD_VALUES.map(([, v]) => v)),
+  fc.jsonValue(),
+);
 
 type Spoil =
   /** A form field: bad text, a file instead of text, or the field given twice. */
@@ -177,7 +188,9 @@ test.beforeAll(async () => {
   fixtures = await makeFixtures(portal.db);
 });
 test.afterAll(async () => {
-  console.log(`bad input: ${totals.calls} calls, ${totals.refused} refused, ${totals.accepted} accepted, ${totals.serverErrors} server errors`);
+  console.log(
+    `bad input: ${totals.calls} calls, ${totals.refused} refused, ${totals.accepted} accepted, ${totals.serverErrors} server errors`,
+  );
   await portal?.stop();
 });
 
@@ -239,17 +252,34 @@ for (const action of Object.keys(ACTIONS)) {
       spoils.push(fc.record({ where: fc.constant("field" as const), name: fc.constantFrom(...inputs.fields), value: textArbitrary }));
     }
     if (inputs.arguments.length) {
-      spoils.push(fc.record({ where: fc.constant("argument" as const), index: fc.constantFrom(...inputs.arguments), value: valueArbitrary }));
+      spoils.push(
+        fc.record({ where: fc.constant("argument" as const), index: fc.constantFrom(...inputs.arguments), value: valueArbitrary }),
+      );
     }
     if (spoils.length === 0) return;
-    await fc.assert(fc.asyncProperty(fc.oneof(...spoils), async (spoil) => attempt(spoil)), { numRuns: 25, endOnFailure: true });
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(...spoils), async (spoil) => attempt(spoil)),
+      { numRuns: 25, endOnFailure: true },
+    );
   });
 }
 
 /** Spoiled path segments: what a hand-edited or forged address can hold. */
-const BAD_SEGMENTS = ["%00", "a%00b", "%E2%80%AEx", "%F0%9F%A7%AC", "%ED%A0%80", "x".repeat(300), "%7B%22not%22%3A%22%22%7D", "..%2F..%2Fetc", "%20", "new%0D%0ASet-Cookie:x=1"];
+const BAD_SEGMENTS = [
+  "%00",
+  "a%00b",
+  "%E2%80%AEx",
+  "%F0%9F%A7%AC",
+  "%ED%A0%80",
+  "x".repeat(300),
+  "%7B%22not%22%3A%22%22%7D",
+  "..%2F..%2Fetc",
+  "%20",
+  "new%0D%0ASet-Cookie:x=1",
+];
 /** Spoiled query parameters, for the pages that read them (filters, pages, dates, callbacks). */
-const BAD_QUERY = "?page=-1&q=%00&status=%7B%7D&group=%00&org=%E2%80%AE&day=2025-02-31&start=1969-12-31&minutes=1e309&callbackUrl=javascript:alert(1)&sort=%00&revisions=a,b&from=x&to=%00";
+const BAD_QUERY =
+  "?page=-1&q=%00&status=%7B%7D&group=%00&org=%E2%80%AE&day=2025-02-31&start=1969-12-31&minutes=1e309&callbackUrl=javascript:alert(1)&sort=%00&revisions=a,b&from=x&to=%00";
 
 test("pages with a spoiled address or query answer without a server error", async () => {
   const pages = builtPages();
@@ -258,7 +288,10 @@ test("pages with a spoiled address or query answer without a server error", asyn
     const variants = page.includes("[") ? BAD_SEGMENTS.map((bad) => page.replace(/\[[^\]]+\]/g, bad)) : [page];
     for (const variant of variants) {
       for (const url of [variant, `${variant}${BAD_QUERY}`]) {
-        const response = await fetch(new URL(url, portal.baseURL), { headers: { cookie: fixtures.cookie("secretariat")! }, redirect: "manual" });
+        const response = await fetch(new URL(url, portal.baseURL), {
+          headers: { cookie: fixtures.cookie("secretariat")! },
+          redirect: "manual",
+        });
         await response.arrayBuffer();
         requests++;
         expect(response.status, `${url} answered ${response.status}`).toBeLessThan(500);

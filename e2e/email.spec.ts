@@ -17,10 +17,17 @@ test("a mention reaches the other person's bell and mailbox, and the email's lin
   await page.context().clearCookies();
   await signInAsDemo(page, "Haru Hazard");
   await page.getByRole("link", { name: /Notifications, \d+ unread/ }).click();
-  await expect(page.getByRole("main").getByRole("link", { name: /Camille Médiane mentioned you/ }).first()).toBeVisible();
+  await expect(
+    page
+      .getByRole("main")
+      .getByRole("link", { name: /Camille Médiane mentioned you/ })
+      .first(),
+  ).toBeVisible();
 
   // The mail worker sends within seconds of the comment; the development mailbox keeps demo people's mail.
-  const mail = page.getByRole("article", { name: /^Mail to haru\.hazard@jcog\.irci\.example: \[IRCI\] Camille Médiane mentioned you/ }).filter({ hasText: words });
+  const mail = page
+    .getByRole("article", { name: /^Mail to haru\.hazard@jcog\.irci\.example: \[IRCI\] Camille Médiane mentioned you/ })
+    .filter({ hasText: words });
   await expect(async () => {
     await page.goto("/dev/mailbox");
     await expect(mail).toBeVisible({ timeout: 1_000 });
@@ -32,7 +39,9 @@ test("a mention reaches the other person's bell and mailbox, and the email's lin
   const stop = await mail.getByRole("link", { name: /\/unsubscribe\?token=/ }).getAttribute("href");
   await page.context().clearCookies();
   await page.goto(stop!);
-  await expect(page.getByText("Stop sending emails for “Someone mentions me or replies to my comment” to haru.hazard@jcog.irci.example?")).toBeVisible();
+  await expect(
+    page.getByText("Stop sending emails for “Someone mentions me or replies to my comment” to haru.hazard@jcog.irci.example?"),
+  ).toBeVisible();
   await screenshot(page, "unsubscribe");
   await page.getByRole("button", { name: "Stop these emails" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Done: we stopped sending" })).toBeVisible();
@@ -53,5 +62,7 @@ test("a mention reaches the other person's bell and mailbox, and the email's lin
   await page.getByRole("button", { name: "Save email settings" }).click();
   await expect(page.getByText("Saved. Your email settings apply from the next notification.")).toBeVisible();
   await page.reload();
-  await expect(page.getByRole("group", { name: "Someone mentions me or replies to my comment" }).getByRole("radio", { name: "Daily digest" })).toBeChecked();
+  await expect(
+    page.getByRole("group", { name: "Someone mentions me or replies to my comment" }).getByRole("radio", { name: "Daily digest" }),
+  ).toBeChecked();
 });

@@ -4,7 +4,21 @@ import { expect, test, type Page } from "@playwright/test";
 import { signInAsDemo } from "./helpers";
 
 const PUBLIC = ["/", "/signin", "/trials", "/demo"];
-const SIGNED_IN = ["/dashboard", "/help", "/proposals", "/proposals?q=%00trial&group=%00&lead=%01", "/proposals/irci-interaact", "/groups", "/groups/anal", "/groups/anal/meeting", "/organizations", "/portfolio", "/notifications", "/admin/settings", "/dev/mailbox"];
+const SIGNED_IN = [
+  "/dashboard",
+  "/help",
+  "/proposals",
+  "/proposals?q=%00trial&group=%00&lead=%01",
+  "/proposals/irci-interaact",
+  "/groups",
+  "/groups/anal",
+  "/groups/anal/meeting",
+  "/organizations",
+  "/portfolio",
+  "/notifications",
+  "/admin/settings",
+  "/dev/mailbox",
+];
 
 function nonceOf(policy: string | undefined): string {
   const nonce = /'nonce-([^']+)'/.exec(policy ?? "")?.[1];
@@ -37,7 +51,10 @@ async function visit(page: Page, path: string, seen: Set<string>) {
   const html = await response!.text();
   const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
   expect(scripts.length).toBeGreaterThan(0);
-  expect(scripts.filter((tag) => !tag.includes(`nonce="${nonce}"`)), `${path}: scripts without the nonce`).toEqual([]);
+  expect(
+    scripts.filter((tag) => !tag.includes(`nonce="${nonce}"`)),
+    `${path}: scripts without the nonce`,
+  ).toEqual([]);
   await page.waitForLoadState("networkidle");
   page.off("console", onConsole);
   expect(problems, `${path}: console errors (a Content-Security-Policy violation shows here)`).toEqual([]);

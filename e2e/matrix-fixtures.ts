@@ -136,14 +136,25 @@ export async function makeFixtures(db: PrismaClient): Promise<Fixtures> {
     if (status === "VOTING") {
       const vote = await db.vote.create({
         data: options.voteClosed
-          ? { proposalId: p.id, status: "CLOSED", closesAt: new Date(Date.now() - 60_000), closedAt: new Date(), outcome: "PASSED", quorum: 2 }
+          ? {
+              proposalId: p.id,
+              status: "CLOSED",
+              closesAt: new Date(Date.now() - 60_000),
+              closedAt: new Date(),
+              outcome: "PASSED",
+              quorum: 2,
+            }
           : { proposalId: p.id, closesAt: new Date(Date.now() + 3 * 86_400_000), quorum: 2 },
       });
       fixture.voteId = vote.id;
     }
     if (options.trial) {
       const trial = await db.trial.create({
-        data: { proposalId: p.id, phases: ["PHASE2"], registryIds: options.registryId ? { create: { registry: "NCT", value: options.registryId } } : undefined },
+        data: {
+          proposalId: p.id,
+          phases: ["PHASE2"],
+          registryIds: options.registryId ? { create: { registry: "NCT", value: options.registryId } } : undefined,
+        },
         include: { registryIds: true },
       });
       fixture.trialId = trial.id;
@@ -160,11 +171,15 @@ export async function makeFixtures(db: PrismaClient): Promise<Fixtures> {
     proposal,
     async comment() {
       const p = await proposal("DRAFT");
-      const c = await db.comment.create({ data: { threadType: "proposal", threadId: p.id, authorId: ids.author, body: "The author's comment" } });
+      const c = await db.comment.create({
+        data: { threadType: "proposal", threadId: p.id, authorId: ids.author, body: "The author's comment" },
+      });
       return { id: c.id, page: `/proposals/${p.id}` };
     },
     async notification() {
-      const n = await db.notification.create({ data: { userId: ids.author, kind: "matrix", title: "For the author only", email: "SKIPPED" } });
+      const n = await db.notification.create({
+        data: { userId: ids.author, kind: "matrix", title: "For the author only", email: "SKIPPED" },
+      });
       return n.id;
     },
     async currentThreshold() {

@@ -67,7 +67,13 @@ export async function startPortal(label: string, options: { demo: boolean; env?:
       await stop();
       throw new Error(`the ${label} portal exited with code ${server.exitCode} while starting`);
     }
-    if (await fetch(`${baseURL}/signin`).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(`${baseURL}/signin`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     if (Date.now() > deadline) {
       await stop();
       throw new Error(`the ${label} portal did not answer within 3 minutes`);

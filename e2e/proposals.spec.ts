@@ -199,7 +199,10 @@ test("a comment with a mention reaches the other organization's representative",
   const forYou = page.getByRole("region", { name: "For you" });
   await expect(forYou).toContainText("Nothing new.");
   await page.goto("/notifications");
-  await page.getByRole("main").getByRole("link", { name: /Robin Crossover mentioned you/ }).click();
+  await page
+    .getByRole("main")
+    .getByRole("link", { name: /Robin Crossover mentioned you/ })
+    .click();
   await expect(page).toHaveURL(/demo-anal-maintenance#comment-/);
   const thread = page.getByRole("region", { name: /Discussion/ });
   await thread.getByRole("button", { name: "Reply to Robin Crossover (EORTC)" }).click();

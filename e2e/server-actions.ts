@@ -111,7 +111,8 @@ function resolve(value: unknown, rows: Map<string, unknown>, depth = 0): unknown
     return value;
   }
   if (Array.isArray(value)) return value.map((v) => resolve(v, rows, depth + 1));
-  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolve(v, rows, depth + 1)]));
+  if (value && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolve(v, rows, depth + 1)]));
   return value;
 }
 

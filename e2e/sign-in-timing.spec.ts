@@ -73,7 +73,13 @@ async function measure(label: string): Promise<{ known: number[]; unknown: numbe
   let client = 0;
   const ask = async (email: string) => {
     const t0 = performance.now();
-    const outcome = await callAction({ baseURL: portal.baseURL, actionId: action.id, page: "/signin", args: [email, "/dashboard"], clientAddress: `10.77.${label === "up" ? 1 : 2}.${++client}` });
+    const outcome = await callAction({
+      baseURL: portal.baseURL,
+      actionId: action.id,
+      page: "/signin",
+      args: [email, "/dashboard"],
+      clientAddress: `10.77.${label === "up" ? 1 : 2}.${++client}`,
+    });
     const ms = performance.now() - t0;
     // The same words for everyone.
     expect(outcome, `the answer for ${email}`).toEqual({ kind: "ok", status: 200, message: "" });

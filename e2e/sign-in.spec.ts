@@ -61,7 +61,10 @@ test("a second link for the same address within a minute is refused on the field
 
 test("next-auth's own endpoint for sign-in links is closed: links are asked for on the sign-in page", async ({ page }) => {
   const csrf = (await (await page.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
-  const response = await page.request.post("/api/auth/signin/email", { form: { email: "haru.hazard@jcog.irci.example", csrfToken: csrf.csrfToken }, maxRedirects: 0 });
+  const response = await page.request.post("/api/auth/signin/email", {
+    form: { email: "haru.hazard@jcog.irci.example", csrfToken: csrf.csrfToken },
+    maxRedirects: 0,
+  });
   expect(response.status()).toBe(404);
 });
 
@@ -95,11 +98,18 @@ test("an anonymous visitor is sent to sign in, and returned to the page afterwar
   await expect(page.getByRole("heading", { name: /anal cancer expert group/i })).toBeVisible();
 });
 
-test("a sign-in link whose callbackUrl was tampered with signs in and lands on the dashboard, never an error", async ({ page, baseURL }) => {
+test("a sign-in link whose callbackUrl was tampered with signs in and lands on the dashboard, never an error", async ({
+  page,
+  baseURL,
+}) => {
   await page.goto("/demo");
   const userId = await page.locator('form[action="/demo/sign-in"] input[name="userId"]').first().getAttribute("value");
   for (const tampered of ["http://[", "https://evil.example/phish", "%%%", "/\\evil.example"]) {
-    const form = await page.request.post("/demo/sign-in", { form: { userId: userId!, callbackUrl: "/groups" }, headers: { origin: baseURL! }, maxRedirects: 0 });
+    const form = await page.request.post("/demo/sign-in", {
+      form: { userId: userId!, callbackUrl: "/groups" },
+      headers: { origin: baseURL! },
+      maxRedirects: 0,
+    });
     expect(form.status()).toBe(303);
     const link = new URL(form.headers()["location"]!, baseURL);
     link.searchParams.set("callbackUrl", tampered);

@@ -27,7 +27,16 @@ interface Portal {
 /** `npm start` in its own process group, as a terminal runs it (Ctrl-C reaches the whole group). */
 function npmStart(): Portal {
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(PORT) };
-  for (const name of ["DATABASE_URL", "PORTAL_MODE", "NEXTAUTH_SECRET", "NEXTAUTH_URL", "EMAIL_SERVER", "EMBEDDED_DATA_DIR", "NODE_OPTIONS"]) delete env[name];
+  for (const name of [
+    "DATABASE_URL",
+    "PORTAL_MODE",
+    "NEXTAUTH_SECRET",
+    "NEXTAUTH_URL",
+    "EMAIL_SERVER",
+    "EMBEDDED_DATA_DIR",
+    "NODE_OPTIONS",
+  ])
+    delete env[name];
   const child = spawn("npm", ["start"], { cwd: clone.dir, env, detached: true });
   started.push(child);
   let text = "";
@@ -39,7 +48,14 @@ function npmStart(): Portal {
 
 async function waitUntilServing(portal: Portal, timeout: number) {
   await expect
-    .poll(async () => fetch(`${base}/signin`).then((r) => r.status, () => 0), { timeout, intervals: [500], message: "the portal did not serve" })
+    .poll(
+      async () =>
+        fetch(`${base}/signin`).then(
+          (r) => r.status,
+          () => 0,
+        ),
+      { timeout, intervals: [500], message: "the portal did not serve" },
+    )
     .toBe(200)
     .catch((error: Error) => {
       throw new Error(`${error.message}\n--- npm start said ---\n${portal.output().slice(-6000)}`);
@@ -109,7 +125,13 @@ test.afterAll(async () => {
 let portal: Portal;
 
 test("npm start on a fresh clone builds, starts the embedded PostgreSQL, seeds the demo and serves it", async ({ page }) => {
-  expect(await fetch(`${base}/signin`).then(() => "taken", () => "free"), `port ${PORT} is already in use`).toBe("free");
+  expect(
+    await fetch(`${base}/signin`).then(
+      () => "taken",
+      () => "free",
+    ),
+    `port ${PORT} is already in use`,
+  ).toBe("free");
   expect(existsSync(path.join(clone.dir, ".next"))).toBe(false);
   const t0 = Date.now();
   portal = npmStart();
@@ -169,7 +191,10 @@ test("on the embedded database, 8 signed-in people read their own session 100 ti
   let total = 0;
   for (const { cookie, got } of answers) {
     expect(got).toHaveLength(100);
-    expect(got.filter((email) => email !== expected.get(cookie)), "answers that were not the caller's own session").toEqual([]);
+    expect(
+      got.filter((email) => email !== expected.get(cookie)),
+      "answers that were not the caller's own session",
+    ).toEqual([]);
     total += got.length;
   }
   console.log(`[start test] ${total} session reads, all the caller's own, beside ${writes} sign-ins with page loads`);

@@ -22,7 +22,9 @@ test("recording accrual moves the chart", async ({ page }) => {
   await expect(accrual.getByRole("status")).toHaveText("Accrual recorded.");
   await expect(accrual.locator("[data-points]")).toHaveAttribute("data-points", "4");
   await expect(accrual).toContainText("131 patients enrolled of 152 planned (86%)");
-  await expect(accrual.getByRole("table", { name: "Accrual reports, oldest first" }).getByRole("row", { name: /2021-01-15.*Overall.*131/ })).toBeVisible();
+  await expect(
+    accrual.getByRole("table", { name: "Accrual reports, oldest first" }).getByRole("row", { name: /2021-01-15.*Overall.*131/ }),
+  ).toBeVisible();
   await screenshot(page, "trial");
 });
 
@@ -33,7 +35,9 @@ test("the secretariat imports a study from ClinicalTrials.gov JSON", async ({ pa
   await page.getByLabel(/Or paste the study's JSON/).fill('{ "studies": [] }');
   await page.getByRole("button", { name: "Show what would change" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "This looks like a search result" })).toBeVisible();
-  await page.getByLabel(/Or paste the study's JSON/).fill(readFileSync(path.join(__dirname, "../tests/fixtures/ctgov/full-study.json"), "utf8"));
+  await page
+    .getByLabel(/Or paste the study's JSON/)
+    .fill(readFileSync(path.join(__dirname, "../tests/fixtures/ctgov/full-study.json"), "utf8"));
   await page.getByRole("button", { name: "Show what would change" }).click();
   const changes = page.getByRole("table", { name: "Changes the import would make" });
   await expect(changes.getByRole("row", { name: /Overall status.*ACTIVE_NOT_RECRUITING.*RECRUITING/ })).toBeVisible();
@@ -68,7 +72,9 @@ test("the portfolio, its exports, the printable summary, and the public page", a
 
   await page.goto("/proposals/irci-interaact/print");
   await expect(page.getByRole("heading", { level: 1 })).toContainText("InterAACT");
-  await expect(page.getByRole("banner")).toBeHidden({ timeout: 1 }).catch(() => undefined);
+  await expect(page.getByRole("banner"))
+    .toBeHidden({ timeout: 1 })
+    .catch(() => undefined);
   await screenshot(page, "print-summary");
 
   // Signed out: the public page, with registry links and nothing private.
@@ -77,21 +83,31 @@ test("the portfolio, its exports, the printable summary, and the public page", a
   await page.goto("/");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Trials" }).click();
   await expect(page.getByRole("heading", { name: "IRCI trials" })).toBeVisible();
-  await expect(page.getByRole("article", { name: /InterAACT/ }).getByRole("link", { name: "NCT02051868" })).toHaveAttribute("href", "https://clinicaltrials.gov/study/NCT02051868");
+  await expect(page.getByRole("article", { name: /InterAACT/ }).getByRole("link", { name: "NCT02051868" })).toHaveAttribute(
+    "href",
+    "https://clinicaltrials.gov/study/NCT02051868",
+  );
   const text = await page.getByRole("main").innerText();
   expect(text).not.toContain("[Demo]");
   expect(text).not.toContain("irci.example");
   await screenshot(page, "public-trials");
 });
 
-test("a real-size record of several megabytes imports; one over the limit is refused before it is sent, with a message", async ({ page }) => {
+test("a real-size record of several megabytes imports; one over the limit is refused before it is sent, with a message", async ({
+  page,
+}) => {
   // Large trials' records carry hundreds of locations and posted results: several megabytes, of
   // which the portal keeps what it needs.
   const study = JSON.parse(readFileSync(path.join(__dirname, "../tests/fixtures/ctgov/full-study.json"), "utf8"));
   study.protocolSection.identificationModule.nctId = "NCT09999991";
   study.protocolSection.identificationModule.secondaryIdInfos = [];
   study.protocolSection.contactsLocationsModule = {
-    locations: Array.from({ length: 300 }, (_, i) => ({ facility: `Cancer Centre ${i + 1}`, city: `City ${i + 1}`, country: ["France", "Japan", "Canada"][i % 3], status: "RECRUITING" })),
+    locations: Array.from({ length: 300 }, (_, i) => ({
+      facility: `Cancer Centre ${i + 1}`,
+      city: `City ${i + 1}`,
+      country: ["France", "Japan", "Canada"][i % 3],
+      status: "RECRUITING",
+    })),
   };
   // Over 10 MB: past what a Next.js proxy would buffer, so the import route must not go through one.
   study.resultsSection = { baselineCharacteristicsModule: { note: "x".repeat(11_000_000) } };
@@ -110,5 +126,7 @@ test("a real-size record of several megabytes imports; one over the limit is ref
   const tooBig = Buffer.alloc(12_500_000, 0x20);
   await page.getByLabel(/upload a file/).setInputFiles({ name: "huge.json", mimeType: "application/json", buffer: tooBig });
   await page.getByRole("button", { name: "Show what would change" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "The study's file is 12.5 MB: the portal reads records up to 12.0 MB." })).toBeVisible();
+  await expect(
+    page.getByRole("alert").filter({ hasText: "The study's file is 12.5 MB: the portal reads records up to 12.0 MB." }),
+  ).toBeVisible();
 });

@@ -15,7 +15,9 @@ describe("configuration", () => {
   });
 
   it("refuses demo mode on a database server unless a second setting says it is meant", () => {
-    expect(() => parseConfig({ DATABASE_URL, PORTAL_MODE: "demo" })).toThrow(/PORTAL_MODE: demo mode lets anyone sign in.*PORTAL_DEMO_ON_SERVER=true/);
+    expect(() => parseConfig({ DATABASE_URL, PORTAL_MODE: "demo" })).toThrow(
+      /PORTAL_MODE: demo mode lets anyone sign in.*PORTAL_DEMO_ON_SERVER=true/,
+    );
     expect(parseConfig({ DATABASE_URL, PORTAL_MODE: "demo", PORTAL_DEMO_ON_SERVER: "true" }).demo).toBe(true);
     expect(parseConfig({ DATABASE_URL, PORTAL_MODE: "demo", EMBEDDED_DATABASE: "true" }).demo).toBe(true);
     expect(() => parseConfig({ DATABASE_URL, PORTAL_MODE: "demo", PORTAL_DEMO_ON_SERVER: "yes" })).toThrow(/PORTAL_DEMO_ON_SERVER/);
@@ -28,7 +30,9 @@ describe("configuration", () => {
   });
 
   it("demo with SMTP sends real mail", () => {
-    expect(parseConfig({ DATABASE_URL, PORTAL_MODE: "demo", PORTAL_DEMO_ON_SERVER: "true", EMAIL_SERVER: "smtp://localhost:2525" }).captureMail).toBe(false);
+    expect(
+      parseConfig({ DATABASE_URL, PORTAL_MODE: "demo", PORTAL_DEMO_ON_SERVER: "true", EMAIL_SERVER: "smtp://localhost:2525" }).captureMail,
+    ).toBe(false);
   });
 
   it("refuses unknown modes, missing database and bad numbers with a message naming the variable", () => {

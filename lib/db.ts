@@ -5,7 +5,11 @@ import { config } from "@/lib/config";
 // One client (one connection pool) per server process, created on first use so that building
 // the app needs no database, and kept across hot reloads in development.
 // On globalThis: route handlers and pages are bundled apart, and must share one pool and one count.
-const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient; queryListeners?: Set<(sql: string) => void>; queryCount?: { total: number; recent: string[] } };
+const globalForPrisma = globalThis as unknown as {
+  prisma?: PrismaClient;
+  queryListeners?: Set<(sql: string) => void>;
+  queryCount?: { total: number; recent: string[] };
+};
 const listeners = (globalForPrisma.queryListeners ??= new Set());
 /** Statements sent, and the last hundred of them kept only for the benchmark (BENCH_STATS=1). */
 const counter = (globalForPrisma.queryCount ??= { total: 0, recent: [] });

@@ -30,5 +30,39 @@ export function failure(error: unknown, formData?: FormData): FormState {
   if (error instanceof AppError) return { ok: false, code: error.code, message: error.message, values };
   const reference = crypto.randomUUID().slice(0, 8);
   console.error(`[error ${reference}]`, error);
-  return { ok: false, code: "ERROR", message: `Something went wrong on our side (reference ${reference}). Nothing was saved; please try again.`, values };
+  return {
+    ok: false,
+    code: "ERROR",
+    message: `Something went wrong on our side (reference ${reference}). Nothing was saved; please try again.`,
+    values,
+  };
+}
+
+/**
+ * A form action's usual shape: do the work, answer with its message (or a whole state), and turn
+ * any refusal into the form's state with the typed values kept. Revalidate inside `work`, after
+ * the write: a failure there is reported like any other.
+ */
+export async function formAction(formData: FormData, work: () => Promise<string | FormState>): Promise<FormState> {
+  try {
+    const done = await work();
+    return typeof done === "string" ? { ok: true, message: done } : done;
+  } catch (error) {
+    return failure(error, formData);
+  }
+}
+
+/**
+ * For actions that go elsewhere on success (redirect() must run outside a try): the work's result,
+ * or the state to answer the form with.
+ */
+export async function attempt<T>(
+  formData: FormData,
+  work: () => Promise<T>,
+): Promise<{ ok: true; value: T } | { ok: false; state: FormState }> {
+  try {
+    return { ok: true, value: await work() };
+  } catch (error) {
+    return { ok: false, state: failure(error, formData) };
+  }
 }

@@ -18,7 +18,10 @@ function streamed(bytes: number, declared?: number) {
 
 describe("readLimitedText", () => {
   it("reads a body under the limit whole, UTF-8 included", async () => {
-    const request = new Request("http://x/", { method: "POST", body: JSON.stringify({ name: "Institut Gustave Roussy · 国立がん研究センター" }) });
+    const request = new Request("http://x/", {
+      method: "POST",
+      body: JSON.stringify({ name: "Institut Gustave Roussy · 国立がん研究センター" }),
+    });
     expect(JSON.parse(await readLimitedText(request, 1000)).name).toContain("国立がん研究センター");
   });
   it("refuses a body over the limit whatever Content-Length claims, without reading it all", async () => {

@@ -53,7 +53,9 @@ export async function withTransactionRetries<T>(attempt: () => Promise<T>, label
         throw new AppError("UNAVAILABLE", BUSY_MESSAGE);
       }
       retries.count++;
-      console.warn(`[db] ${label} attempt ${n} failed (${(error as Prisma.PrismaClientKnownRequestError).code}); retrying (${retries.count} retries so far)`);
+      console.warn(
+        `[db] ${label} attempt ${n} failed (${(error as Prisma.PrismaClientKnownRequestError).code}); retrying (${retries.count} retries so far)`,
+      );
       // Spread the retries so that the writers that collided do not collide again.
       await new Promise((resolve) => setTimeout(resolve, 25 * 2 ** n + Math.random() * 50 * n));
     }

@@ -28,7 +28,11 @@ export function plainText(max: number) {
 
 /** An id the server handed to the form (a hidden field or a choice from a list). */
 export function formId(message: string) {
-  return z.string({ message }).min(1, message).max(64, message).regex(/^[A-Za-z0-9_-]+$/, message);
+  return z
+    .string({ message })
+    .min(1, message)
+    .max(64, message)
+    .regex(/^[A-Za-z0-9_-]+$/, message);
 }
 
 /** True when yyyy-MM-dd names a day of the calendar (no 2025-02-31). */

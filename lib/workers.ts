@@ -41,7 +41,8 @@ async function registerWorkers() {
     const reminded = await sendDueReminders();
     const purged = await purgeSignInData();
     if (closed || reminded) console.info(`[jobs] sweep: closed ${closed} votes, sent ${reminded} reminders`);
-    if (purged.tokens || purged.requests) console.info(`[jobs] sweep: removed ${purged.tokens} expired sign-in tokens, ${purged.requests} old sign-in requests`);
+    if (purged.tokens || purged.requests)
+      console.info(`[jobs] sweep: removed ${purged.tokens} expired sign-in tokens, ${purged.requests} old sign-in requests`);
   });
   // Notification email: triage, digests and sending, every minute and when nudged. A run that
   // finds the mail server down leaves the mail in the outbox for a later try (lib/mail/outbox.ts).
@@ -49,7 +50,9 @@ async function registerWorkers() {
   await boss.work(QUEUES.mail, { pollingIntervalSeconds: 2, batchSize: 20 }, async () => {
     const done = await deliverMail();
     if (done.links || done.sent || done.retrying || done.failed || done.digests) {
-      console.info(`[mail] sign-in links ${done.links}, sent ${done.sent}, waiting to retry ${done.retrying}, failed ${done.failed}, digests queued ${done.digests}`);
+      console.info(
+        `[mail] sign-in links ${done.links}, sent ${done.sent}, waiting to retry ${done.retrying}, failed ${done.failed}, digests queued ${done.digests}`,
+      );
     }
   });
   console.info("[jobs] workers started");

@@ -154,7 +154,9 @@ async function main() {
     if ((await prisma.organization.count()) === 0) {
       const demo = env.PORTAL_MODE === "demo";
       const s = await seedDatabase(prisma, { demo });
-      log(`first run: seeded ${s.organizations} organizations, ${s.groups} expert groups, ${s.people} demo people, ${s.proposals} proposals`);
+      log(
+        `first run: seeded ${s.organizations} organizations, ${s.groups} expert groups, ${s.people} demo people, ${s.proposals} proposals`,
+      );
     }
   } finally {
     await prisma.$disconnect();

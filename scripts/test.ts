@@ -1,11 +1,11 @@
 // npm test: everything, in order, stopping at the first failure.
-// Type checking, lint, unit tests, integration tests on a fresh PostgreSQL database, a production
+// Type checking, lint, formatting, unit tests, integration tests on a fresh PostgreSQL database, a production
 // build, and the end-to-end tests in Chromium against it. Ends with one line counting the tests.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { findChromium, NO_BROWSER_MESSAGE } from "../e2e/browser";
+import { findChromium, NO_BROWSER_MESSAGE } from "./lib/browser";
 import { startThrowawayServer } from "../ops/embedded/server";
 import { answers, LOCAL_SERVER_URL } from "./lib/test-database";
 import { requireSupportedNode } from "./lib/node-version";
@@ -93,11 +93,14 @@ async function main() {
   step("Prisma client", "npm", ["run", "--silent", "db:generate"]);
   step("Type check", bin("tsc"), ["--noEmit"]);
   step("Lint", bin("eslint"), ["--max-warnings=0", "."]);
+  step("Formatting (Prettier)", bin("prettier"), ["--check", "."]);
   const vitestJson = (name: string) => ["--reporter=default", "--reporter=json", `--outputFile.json=${path.join(reports, `${name}.json`)}`];
   step("Unit tests", bin("vitest"), ["run", "--project", "unit", ...vitestJson("unit")]);
   step("Integration tests (PostgreSQL)", bin("vitest"), ["run", "--project", "integration", ...vitestJson("integration")]);
   // Without DATABASE_URL: no page may read data while being built (lib/db.ts fails the build if one does).
-  step("Production build", process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], { DATABASE_URL: "" });
+  step("Production build", process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], {
+    DATABASE_URL: "",
+  });
   ensureBrowser();
   step("End-to-end tests (Chromium)", bin("playwright"), ["test", "--reporter=list,json"], {
     PLAYWRIGHT_JSON_OUTPUT_NAME: path.join(reports, "e2e.json"),

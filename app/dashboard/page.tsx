@@ -61,7 +61,13 @@ export default async function DashboardPage() {
             <ul className="divide-y divide-slate-100">
               {notifications.map((n) => (
                 <li key={n.id} className="py-2">
-                  {n.link ? <Link href={n.link} className="font-medium">{n.title}</Link> : <p className="font-medium">{n.title}</p>}
+                  {n.link ? (
+                    <Link href={n.link} className="font-medium">
+                      {n.title}
+                    </Link>
+                  ) : (
+                    <p className="font-medium">{n.title}</p>
+                  )}
                   <p className="text-sm text-slate-600">
                     {n.body} · {formatDateTime(n.createdAt, zone)}
                   </p>
@@ -80,7 +86,8 @@ export default async function DashboardPage() {
                 <Badge tone="brand">{organization.shortName}</Badge>
               </p>
               <p className="text-slate-700">
-                You are {session.user.orgRole === "REPRESENTATIVE" ? "its representative: you record its interest and cast its vote." : "a member."}
+                You are{" "}
+                {session.user.orgRole === "REPRESENTATIVE" ? "its representative: you record its interest and cast its vote." : "a member."}
               </p>
               <p className="text-slate-700">
                 Local time: <LocalClock timeZone={organization.timeZone} />

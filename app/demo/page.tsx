@@ -25,8 +25,7 @@ export default async function DemoSignInPage({ searchParams }: { searchParams: P
                   {person.secretariat ? <Badge tone="violet">IRCI Secretariat</Badge> : null}
                   {person.membership ? (
                     <Badge tone={person.membership.role === "REPRESENTATIVE" ? "brand" : "neutral"}>
-                      {person.membership.organization.shortName}{" "}
-                      {person.membership.role === "REPRESENTATIVE" ? "representative" : "member"}
+                      {person.membership.organization.shortName} {person.membership.role === "REPRESENTATIVE" ? "representative" : "member"}
                     </Badge>
                   ) : null}
                   {person.groupRoles.map((g) => (

@@ -19,7 +19,8 @@ export default async function GroupsPage({ searchParams }: { searchParams: Promi
   const status = STATUSES.find((s) => s === query.status);
   const { actor } = await requirePage("group.list", "/groups");
   const [groups, mayConvene] = await Promise.all([pageData(listGroups(actor, { page, status }), "/groups"), mayConveneGroup(actor)]);
-  const href = (p: number, s = status) => `/groups?${new URLSearchParams({ ...(s ? { status: s } : {}), ...(p > 1 ? { page: String(p) } : {}) })}`;
+  const href = (p: number, s = status) =>
+    `/groups?${new URLSearchParams({ ...(s ? { status: s } : {}), ...(p > 1 ? { page: String(p) } : {}) })}`;
   return (
     <>
       <PageHeader

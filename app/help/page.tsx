@@ -11,11 +11,15 @@ export default async function HelpPage() {
   await requirePage("dashboard.view", "/help");
   return (
     <div className="mx-auto max-w-4xl space-y-6">
-      <PageHeader title="How the portal works" description="From a first draft to a completed trial: who does what, and what the portal does for you." />
+      <PageHeader
+        title="How the portal works"
+        description="From a first draft to a completed trial: who does what, and what the portal does for you."
+      />
       <Card title="A proposal's path">
         <p className="mb-3 text-sm text-slate-700">
-          Every change below is recorded with who made it and when, and shown on the proposal&apos;s timeline. A draft can be edited by its authors,
-          the lead organization&apos;s representative, the group&apos;s chairs and the secretariat; every save keeps a revision you can compare.
+          Every change below is recorded with who made it and when, and shown on the proposal&apos;s timeline. A draft can be edited by its
+          authors, the lead organization&apos;s representative, the group&apos;s chairs and the secretariat; every save keeps a revision you
+          can compare.
         </p>
         <div className="overflow-x-auto">
           <table className="w-full text-left text-sm">
@@ -27,9 +31,13 @@ export default async function HelpPage() {
                   <tr key={event}>
                     <th scope="row" className="py-2 pr-3 font-medium">
                       {t.label}
-                      {t.reasonRequired ? <span className="block text-xs font-normal text-slate-600">with a reason, shown to everyone</span> : null}
+                      {t.reasonRequired ? (
+                        <span className="block text-xs font-normal text-slate-600">with a reason, shown to everyone</span>
+                      ) : null}
                     </th>
-                    <td className="py-2 pr-3">{(t.from as readonly (keyof typeof STATUS_LABEL)[]).map((s) => STATUS_LABEL[s]).join(", ")}</td>
+                    <td className="py-2 pr-3">
+                      {(t.from as readonly (keyof typeof STATUS_LABEL)[]).map((s) => STATUS_LABEL[s]).join(", ")}
+                    </td>
                     <td className="py-2 pr-3">{STATUS_LABEL[t.to as keyof typeof STATUS_LABEL] ?? "decided by the vote"}</td>
                     <td className="py-2">{(t.roles as readonly (keyof typeof ROLE_LABEL)[]).map((r) => ROLE_LABEL[r]).join(", ")}</td>
                   </tr>
@@ -41,19 +49,26 @@ export default async function HelpPage() {
       </Card>
       <Card title="Votes">
         <ul className="list-disc space-y-1 pl-5 text-sm text-slate-800">
-          <li>A chair opens the vote once every organization has said whether it would lead, take part, be interested or decline, and the cancer is rare enough.</li>
-          <li>Each organization casts one ballot through its representative, and may change it until the close. How an organization voted stays secret until then.</li>
           <li>
-            Representatives whose organization has not voted are reminded {REMINDER_HOURS.join(" and ")} hours before the close. The vote closes by itself at its
-            deadline; the result moves the proposal on.
+            A chair opens the vote once every organization has said whether it would lead, take part, be interested or decline, and the
+            cancer is rare enough.
+          </li>
+          <li>
+            Each organization casts one ballot through its representative, and may change it until the close. How an organization voted
+            stays secret until then.
+          </li>
+          <li>
+            Representatives whose organization has not voted are reminded {REMINDER_HOURS.join(" and ")} hours before the close. The vote
+            closes by itself at its deadline; the result moves the proposal on.
           </li>
         </ul>
       </Card>
       <Card title="Hearing about what concerns you">
         <p className="text-sm text-slate-800">
-          The bell lists mentions, replies, comments and changes on proposals you write or follow, votes, and requests for your organization&apos;s interest.
-          Choose which of them also come by email, at once or in a morning digest, in your <Link href="/notifications/settings">email settings</Link>. To find
-          an hour when every office is awake, use <strong>Plan a meeting</strong> on an expert group&apos;s page.
+          The bell lists mentions, replies, comments and changes on proposals you write or follow, votes, and requests for your
+          organization&apos;s interest. Choose which of them also come by email, at once or in a morning digest, in your{" "}
+          <Link href="/notifications/settings">email settings</Link>. To find an hour when every office is awake, use{" "}
+          <strong>Plan a meeting</strong> on an expert group&apos;s page.
         </p>
       </Card>
     </div>

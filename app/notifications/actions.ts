@@ -1,36 +1,21 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { currentActor } from "@/lib/authz/actor";
-import { failure, formString, type FormState } from "@/lib/form-state";
-import { markAllRead, markRead, setFollowing } from "@/lib/notifications";
+import { formAction, type FormState } from "@/lib/form-state";
+import { markAllRead, markRead } from "@/lib/notifications";
 
 export async function markReadAction(id: string, _s: FormState, formData: FormData): Promise<FormState> {
-  try {
+  return formAction(formData, async () => {
     await markRead(await currentActor(), id);
     revalidatePath("/", "layout");
-    return { ok: true, message: "Marked read." };
-  } catch (error) {
-    return failure(error, formData);
-  }
+    return "Marked read.";
+  });
 }
 
 export async function markAllReadAction(_s: FormState, formData: FormData): Promise<FormState> {
-  try {
+  return formAction(formData, async () => {
     const count = await markAllRead(await currentActor());
     revalidatePath("/", "layout");
-    return { ok: true, message: `${count} marked read.` };
-  } catch (error) {
-    return failure(error, formData);
-  }
-}
-
-export async function followAction(proposalId: string, _s: FormState, formData: FormData): Promise<FormState> {
-  try {
-    const follow = formString(formData, "follow") === "true";
-    await setFollowing(await currentActor(), proposalId, follow);
-    revalidatePath(`/proposals/${proposalId}`);
-    return { ok: true, message: follow ? "You will hear about this proposal." : "You no longer follow this proposal." };
-  } catch (error) {
-    return failure(error, formData);
-  }
+    return `${count} marked read.`;
+  });
 }

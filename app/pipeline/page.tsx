@@ -19,7 +19,12 @@ export default async function PipelinePage() {
           const items = rows.filter((r) => r.status === status);
           const total = counts.get(status) ?? 0;
           return (
-            <section key={status} role="listitem" aria-label={`${STATUS_LABEL[status]}: ${total}`} className="w-64 flex-none rounded-lg bg-slate-100 p-3">
+            <section
+              key={status}
+              role="listitem"
+              aria-label={`${STATUS_LABEL[status]}: ${total}`}
+              className="w-64 flex-none rounded-lg bg-slate-100 p-3"
+            >
               <h2 className="mb-2 flex items-center justify-between text-sm font-semibold">
                 <StatusBadge status={status} />
                 <span className="text-slate-600">{total}</span>
@@ -27,8 +32,13 @@ export default async function PipelinePage() {
               <ul className="space-y-2">
                 {items.map((r) => (
                   <li key={r.id} className="rounded-md border border-slate-200 bg-white p-2 text-sm shadow-sm">
-                    <Link href={`/proposals/${r.id}`} className="font-medium">{r.title}</Link>
-                    <p className="text-slate-600">{r.group.replace(/ expert group$/, "")}{r.lead ? ` · ${r.lead}` : ""}</p>
+                    <Link href={`/proposals/${r.id}`} className="font-medium">
+                      {r.title}
+                    </Link>
+                    <p className="text-slate-600">
+                      {r.group.replace(/ expert group$/, "")}
+                      {r.lead ? ` · ${r.lead}` : ""}
+                    </p>
                   </li>
                 ))}
               </ul>

@@ -15,9 +15,18 @@ import { portfolio } from "@/lib/trials/queries";
 
 export const metadata = { title: "Portfolio" };
 
-
 /** A chart and the same numbers as a table: the table is what screen readers and printers get. */
-function ChartWithTable({ title, chart, head, rows }: { title: string; chart: ReactNode; head: [string, string, string?]; rows: ReactNode[][] }) {
+function ChartWithTable({
+  title,
+  chart,
+  head,
+  rows,
+}: {
+  title: string;
+  chart: ReactNode;
+  head: [string, string, string?];
+  rows: ReactNode[][];
+}) {
   return (
     <Card title={title}>
       {rows.length === 0 ? (
@@ -32,14 +41,26 @@ function ChartWithTable({ title, chart, head, rows }: { title: string; chart: Re
               <thead className="border-b border-slate-200 text-slate-600">
                 <tr>
                   {head.filter(Boolean).map((h) => (
-                    <th key={h} scope="col" className="py-1 pr-3 font-medium">{h}</th>
+                    <th key={h} scope="col" className="py-1 pr-3 font-medium">
+                      {h}
+                    </th>
                   ))}
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
                 {rows.map((cells, i) => (
                   <tr key={i}>
-                    {cells.map((c, j) => (j === 0 ? <th key={j} scope="row" className="py-1 pr-3 font-medium">{c}</th> : <td key={j} className="py-1 pr-3 tabular-nums">{c}</td>))}
+                    {cells.map((c, j) =>
+                      j === 0 ? (
+                        <th key={j} scope="row" className="py-1 pr-3 font-medium">
+                          {c}
+                        </th>
+                      ) : (
+                        <td key={j} className="py-1 pr-3 tabular-nums">
+                          {c}
+                        </td>
+                      ),
+                    )}
                   </tr>
                 ))}
               </tbody>
@@ -51,7 +72,11 @@ function ChartWithTable({ title, chart, head, rows }: { title: string; chart: Re
   );
 }
 
-export default async function PortfolioPage({ searchParams }: { searchParams: Promise<{ group?: string; organization?: string; status?: string }> }) {
+export default async function PortfolioPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ group?: string; organization?: string; status?: string }>;
+}) {
   const query = await searchParams;
   const { actor } = await requirePage("proposal.list", "/portfolio");
   const filters = {
@@ -72,14 +97,25 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
         description="Every proposal by stage and every trial's progress, for the whole of IRCI."
         actions={
           <div className="flex flex-wrap gap-2">
-            <a href="/api/export/proposals.csv" className={secondaryButtonClass}>Proposals CSV</a>
-            <a href="/api/export/trials.csv" className={secondaryButtonClass}>Trials CSV</a>
-            <a href="/api/export/proposals.json" className={secondaryButtonClass}>Proposals JSON</a>
-            <a href="/api/export/trials.json" className={secondaryButtonClass}>Trials JSON</a>
+            <a href="/api/export/proposals.csv" className={secondaryButtonClass}>
+              Proposals CSV
+            </a>
+            <a href="/api/export/trials.csv" className={secondaryButtonClass}>
+              Trials CSV
+            </a>
+            <a href="/api/export/proposals.json" className={secondaryButtonClass}>
+              Proposals JSON
+            </a>
+            <a href="/api/export/trials.json" className={secondaryButtonClass}>
+              Trials JSON
+            </a>
           </div>
         }
       />
-      <form aria-label="Filter the portfolio" className="mb-6 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-4">
+      <form
+        aria-label="Filter the portfolio"
+        className="mb-6 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-4"
+      >
         <label className="block text-sm font-medium">
           Expert group
           <GroupFilterField groups={groups} value={filters.group} anyLabel="All" />
@@ -88,37 +124,61 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
           Organization (lead or taking part)
           <select name="organization" defaultValue={filters.organization ?? ""} className={inputClass}>
             <option value="">All</option>
-            {data.organizations.map((o) => <option key={o.slug} value={o.slug}>{o.shortName}</option>)}
+            {data.organizations.map((o) => (
+              <option key={o.slug} value={o.slug}>
+                {o.shortName}
+              </option>
+            ))}
           </select>
         </label>
         <label className="block text-sm font-medium">
           Stage
           <select name="status" defaultValue={filters.status ?? ""} className={inputClass}>
             <option value="">All</option>
-            {PROPOSAL_STATUSES.map((s) => <option key={s} value={s}>{STATUS_LABEL[s]}</option>)}
+            {PROPOSAL_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {STATUS_LABEL[s]}
+              </option>
+            ))}
           </select>
         </label>
         <div className="flex items-end gap-2">
-          <button type="submit" className={buttonClass}>Apply</button>
-          <Link href="/portfolio" className={secondaryButtonClass}>Clear</Link>
+          <button type="submit" className={buttonClass}>
+            Apply
+          </button>
+          <Link href="/portfolio" className={secondaryButtonClass}>
+            Clear
+          </Link>
         </div>
       </form>
       <div className="grid gap-6 lg:grid-cols-2">
         <ChartWithTable
           title="Proposals per stage"
-          chart={<HorizontalBars valueLabel="Proposals" data={data.stages.filter((s) => s.count > 0).map((s) => ({ label: STATUS_LABEL[s.status], value: s.count }))} />}
+          chart={
+            <HorizontalBars
+              valueLabel="Proposals"
+              data={data.stages.filter((s) => s.count > 0).map((s) => ({ label: STATUS_LABEL[s.status], value: s.count }))}
+            />
+          }
           head={["Stage", "Proposals"]}
           rows={data.stages.filter((s) => s.count > 0).map((s) => [STATUS_LABEL[s.status], s.count])}
         />
         <ChartWithTable
           title="Trials by status"
-          chart={<HorizontalBars valueLabel="Trials" data={data.trialStatuses.map((s) => ({ label: vocabularyLabel(s.status), value: s.count }))} />}
+          chart={
+            <HorizontalBars
+              valueLabel="Trials"
+              data={data.trialStatuses.map((s) => ({ label: vocabularyLabel(s.status), value: s.count }))}
+            />
+          }
           head={["ClinicalTrials.gov status", "Trials"]}
           rows={data.trialStatuses.map((s) => [vocabularyLabel(s.status), s.count])}
         />
         <ChartWithTable
           title={
-            trialCount > data.accrual.length ? `Accrual against target: the first ${data.accrual.length} of ${trialCount} trials by name (all in the CSV export)` : "Accrual against target"
+            trialCount > data.accrual.length
+              ? `Accrual against target: the first ${data.accrual.length} of ${trialCount} trials by name (all in the CSV export)`
+              : "Accrual against target"
           }
           chart={
             <HorizontalBars
@@ -129,20 +189,31 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
           }
           head={["Trial", "Enrolled", "Target"]}
           rows={data.accrual.map((t) => [
-            <Link key={t.proposalId} href={`/proposals/${t.proposalId}/trial`}>{t.title.split(":")[0]}</Link>,
-            <span key="a">{t.actual ?? "—"} {t.demo ? <Badge tone="amber">demo</Badge> : null}</span>,
+            <Link key={t.proposalId} href={`/proposals/${t.proposalId}/trial`}>
+              {t.title.split(":")[0]}
+            </Link>,
+            <span key="a">
+              {t.actual ?? "—"} {t.demo ? <Badge tone="amber">demo</Badge> : null}
+            </span>,
             t.target ?? "—",
           ])}
         />
         <ChartWithTable
           title="Participation by organization"
-          chart={<HorizontalBars valueLabel="Trials led or taken part in" data={data.byOrganization.map((o) => ({ label: o.organization, value: o.trials }))} />}
+          chart={
+            <HorizontalBars
+              valueLabel="Trials led or taken part in"
+              data={data.byOrganization.map((o) => ({ label: o.organization, value: o.trials }))}
+            />
+          }
           head={["Organization", "Trials"]}
           rows={data.byOrganization.map((o) => [o.organization, o.trials])}
         />
         <ChartWithTable
           title="Participation by country"
-          chart={<HorizontalBars valueLabel="Trials" data={data.byCountry.map((c) => ({ label: countryLabel(c.country), value: c.trials }))} />}
+          chart={
+            <HorizontalBars valueLabel="Trials" data={data.byCountry.map((c) => ({ label: countryLabel(c.country), value: c.trials }))} />
+          }
           head={["Country", "Trials", "Named sites"]}
           rows={data.byCountry.map((c) => [countryLabel(c.country), c.trials, c.sites])}
         />
@@ -154,7 +225,8 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
               {data.milestones.map((m) => (
                 <li key={`${m.trial.proposal.id}-${m.kind}`} className="flex items-center justify-between gap-2 py-1.5">
                   <span>
-                    <Link href={`/proposals/${m.trial.proposal.id}/trial`}>{m.trial.proposal.title.split(":")[0]}</Link>: {MILESTONE_LABEL[m.kind]} (planned {m.planned})
+                    <Link href={`/proposals/${m.trial.proposal.id}/trial`}>{m.trial.proposal.title.split(":")[0]}</Link>:{" "}
+                    {MILESTONE_LABEL[m.kind]} (planned {m.planned})
                   </span>
                   <Badge tone={m.state === "late" ? "red" : "amber"}>{m.state === "late" ? "Late" : "Due soon"}</Badge>
                 </li>

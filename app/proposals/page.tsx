@@ -55,47 +55,71 @@ export default async function ProposalsPage({ searchParams }: { searchParams: Pr
           </Link>
         }
       />
-      <form role="search" aria-label="Find proposals" className="mb-6 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm md:grid-cols-6">
+      <form
+        role="search"
+        aria-label="Find proposals"
+        className="mb-6 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm md:grid-cols-6"
+      >
         <div className="md:col-span-2">
-          <label htmlFor="q" className="block text-sm font-medium">Search title and hypothesis</label>
+          <label htmlFor="q" className="block text-sm font-medium">
+            Search title and hypothesis
+          </label>
           <input id="q" name="q" type="search" defaultValue={query.q} className={inputClass} placeholder="e.g. immunotherapy" />
         </div>
         <div>
-          <label htmlFor="status" className="block text-sm font-medium">Status</label>
+          <label htmlFor="status" className="block text-sm font-medium">
+            Status
+          </label>
           <select id="status" name="status" defaultValue={filters.status ?? ""} className={inputClass}>
             <option value="">Any</option>
             {PROPOSAL_STATUSES.map((s) => (
-              <option key={s} value={s}>{STATUS_LABEL[s]}</option>
+              <option key={s} value={s}>
+                {STATUS_LABEL[s]}
+              </option>
             ))}
           </select>
         </div>
         <div>
-          <label htmlFor="group" className="block text-sm font-medium">Expert group</label>
+          <label htmlFor="group" className="block text-sm font-medium">
+            Expert group
+          </label>
           <GroupFilterField id="group" groups={groups} value={filters.group} anyLabel="Any" />
         </div>
         <div>
-          <label htmlFor="lead" className="block text-sm font-medium">Lead organization</label>
+          <label htmlFor="lead" className="block text-sm font-medium">
+            Lead organization
+          </label>
           <select id="lead" name="lead" defaultValue={filters.lead ?? ""} className={inputClass}>
             <option value="">Any</option>
             {orgs.map((o) => (
-              <option key={o.slug} value={o.slug}>{o.shortName}</option>
+              <option key={o.slug} value={o.slug}>
+                {o.shortName}
+              </option>
             ))}
           </select>
         </div>
         {actor.organizationId ? (
           <div>
-            <label htmlFor="mine" className="block text-sm font-medium">My organization&apos;s interest</label>
+            <label htmlFor="mine" className="block text-sm font-medium">
+              My organization&apos;s interest
+            </label>
             <select id="mine" name="mine" defaultValue={filters.myInterest ?? ""} className={inputClass}>
               <option value="">Any</option>
               {INTERESTS.map((i) => (
-                <option key={i} value={i}>{i === "NONE" ? "Not recorded yet (open proposals)" : INTEREST_LABEL[i]}</option>
+                <option key={i} value={i}>
+                  {i === "NONE" ? "Not recorded yet (open proposals)" : INTEREST_LABEL[i]}
+                </option>
               ))}
             </select>
           </div>
         ) : null}
         <div className="flex items-end gap-2 md:col-span-6">
-          <button type="submit" className={buttonClass}>Apply</button>
-          <Link href="/proposals" className={secondaryButtonClass}>Clear</Link>
+          <button type="submit" className={buttonClass}>
+            Apply
+          </button>
+          <Link href="/proposals" className={secondaryButtonClass}>
+            Clear
+          </Link>
           <p className="ml-auto text-sm text-slate-600" role="status">
             {proposals.total} proposal{proposals.total === 1 ? "" : "s"}
           </p>
@@ -118,7 +142,9 @@ export default async function ProposalsPage({ searchParams }: { searchParams: Pr
               </div>
               <div className="flex flex-wrap items-center gap-1">
                 {p.demo ? <Badge>Demo</Badge> : null}
-                {p.interests[0] ? <Badge tone={INTEREST_TONE[p.interests[0].level]}>You: {INTEREST_LABEL[p.interests[0].level]}</Badge> : null}
+                {p.interests[0] ? (
+                  <Badge tone={INTEREST_TONE[p.interests[0].level]}>You: {INTEREST_LABEL[p.interests[0].level]}</Badge>
+                ) : null}
                 <StatusBadge status={p.status} />
               </div>
             </li>

@@ -30,7 +30,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
             .
             {captureMail ? (
               <>
-                {" "}Sign-in links are not mailed here: they appear in the{" "}
+                {" "}
+                Sign-in links are not mailed here: they appear in the{" "}
                 <Link href="/dev/mailbox" className="font-semibold text-amber-950 underline">
                   development mailbox
                 </Link>{" "}

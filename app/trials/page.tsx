@@ -5,8 +5,10 @@ import { STATUS_LABEL } from "@/lib/proposals/workflow";
 import { countryLabel } from "@/lib/time";
 import { publicPortfolio, registryLink } from "@/lib/trials/queries";
 
-export const metadata = { title: "IRCI trials", description: "The International Rare Cancer Initiative's approved, underway and completed trials" };
-
+export const metadata = {
+  title: "IRCI trials",
+  description: "The International Rare Cancer Initiative's approved, underway and completed trials",
+};
 
 /** Public: no sign-in. Only what IRCI publishes about its trials. */
 export default async function PublicTrialsPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
@@ -65,9 +67,13 @@ export default async function PublicTrialsPage({ searchParams }: { searchParams:
                           {t.trial.registryIds.map((r) => {
                             const href = registryLink(r.registry, r.value);
                             return href ? (
-                              <a key={r.value} href={href} rel="noreferrer" className="font-mono">{r.value}</a>
+                              <a key={r.value} href={href} rel="noreferrer" className="font-mono">
+                                {r.value}
+                              </a>
                             ) : (
-                              <span key={r.value} className="font-mono">{r.value}</span>
+                              <span key={r.value} className="font-mono">
+                                {r.value}
+                              </span>
                             );
                           })}
                         </dd>

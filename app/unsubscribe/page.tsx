@@ -29,16 +29,26 @@ export default async function UnsubscribePage({ searchParams }: { searchParams: 
             <p>
               Stop sending <strong>{link.description}</strong> to <strong>{link.email}</strong>? Notifications stay in the portal.
             </p>
-            <ActionForm action={unsubscribeAction.bind(null, token, false)} submitLabel={link.scope === "all" ? "Stop all email" : "Stop these emails"} clearOnSuccess={false}>
+            <ActionForm
+              action={unsubscribeAction.bind(null, token, false)}
+              submitLabel={link.scope === "all" ? "Stop all email" : "Stop these emails"}
+              clearOnSuccess={false}
+            >
               <span />
             </ActionForm>
             {link.scope === "all" ? null : (
-              <ActionForm action={unsubscribeAction.bind(null, token, true)} submitLabel="Stop all email from the portal" tone="quiet" clearOnSuccess={false}>
+              <ActionForm
+                action={unsubscribeAction.bind(null, token, true)}
+                submitLabel="Stop all email from the portal"
+                tone="quiet"
+                clearOnSuccess={false}
+              >
                 <span />
               </ActionForm>
             )}
             <p className="text-sm text-slate-600">
-              To choose kind by kind, or to turn email back on, <Link href="/notifications/settings">sign in and open your email settings</Link>.
+              To choose kind by kind, or to turn email back on,{" "}
+              <Link href="/notifications/settings">sign in and open your email settings</Link>.
             </p>
           </div>
         ) : (

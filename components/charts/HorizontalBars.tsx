@@ -5,7 +5,15 @@ import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxi
  * A horizontal bar chart. Decorative for assistive technology: every chart on a page comes with a
  * table of the same numbers.
  */
-export function HorizontalBars({ data, valueLabel, secondary }: { data: { label: string; value: number; second?: number }[]; valueLabel: string; secondary?: string }) {
+export function HorizontalBars({
+  data,
+  valueLabel,
+  secondary,
+}: {
+  data: { label: string; value: number; second?: number }[];
+  valueLabel: string;
+  secondary?: string;
+}) {
   const height = Math.max(120, data.length * 28 + 40);
   return (
     <div aria-hidden style={{ height }} className="w-full">

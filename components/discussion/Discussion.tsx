@@ -4,7 +4,7 @@ import { inputClass } from "@/components/ui/form";
 import type { listComments, ThreadType } from "@/lib/discussion";
 import { formatDateTime } from "@/lib/time";
 import { Reveal } from "./Reveal";
-import { deleteCommentAction, editCommentAction, postCommentAction } from "@/app/discussion-actions";
+import { deleteCommentAction, editCommentAction, postCommentAction } from "./actions";
 
 type Comment = Awaited<ReturnType<typeof listComments>>[number];
 
@@ -21,7 +21,10 @@ function One({ c, zone, level }: { c: Omit<Comment, "replies">; zone: string; le
         <p className="text-sm text-slate-500 italic">This comment was deleted.</p>
       ) : (
         // Rendered through an allowlist (lib/discussion/render.ts): links, lists, emphasis only.
-        <div className="prose-comment mt-1 text-sm [&_a]:underline [&_ol]:list-decimal [&_ol]:pl-5 [&_p]:my-1 [&_ul]:list-disc [&_ul]:pl-5" dangerouslySetInnerHTML={{ __html: c.html ?? "" }} />
+        <div
+          className="prose-comment mt-1 text-sm [&_a]:underline [&_ol]:list-decimal [&_ol]:pl-5 [&_p]:my-1 [&_ul]:list-disc [&_ul]:pl-5"
+          dangerouslySetInnerHTML={{ __html: c.html ?? "" }}
+        />
       )}
       {!c.deleted && (c.mine || c.canDelete) ? (
         <div className="mt-1 flex flex-wrap gap-3 text-sm">
@@ -76,7 +79,9 @@ export function Discussion({ type, threadId, comments, zone }: { type: ThreadTyp
             Add to the discussion
             <textarea name="body" rows={3} className={inputClass} aria-describedby={`${type}-comment-hint`} />
           </label>
-          <p id={`${type}-comment-hint`} className="mt-1 text-sm text-slate-600">{HINT}</p>
+          <p id={`${type}-comment-hint`} className="mt-1 text-sm text-slate-600">
+            {HINT}
+          </p>
         </ActionForm>
       </div>
     </Card>

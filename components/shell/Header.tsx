@@ -30,7 +30,9 @@ export function Header({ session, unread = 0 }: { session: Session | null; unrea
     <header className="bg-brand-700 text-white print:hidden">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
         <Link href={actor ? "/dashboard" : "/"} className="flex items-center gap-2 text-white no-underline hover:no-underline">
-          <span aria-hidden className="rounded bg-white px-1.5 py-0.5 text-sm font-black tracking-wider text-brand-800">IRCI</span>
+          <span aria-hidden className="rounded bg-white px-1.5 py-0.5 text-sm font-black tracking-wider text-brand-800">
+            IRCI
+          </span>
           <span className="font-semibold">Rare Cancer Portal</span>
         </Link>
         <nav aria-label="Main" className="flex-1">
@@ -47,18 +49,27 @@ export function Header({ session, unread = 0 }: { session: Session | null; unrea
                 <path d="M18 8a6 6 0 1 0-12 0c0 7-3 9-3 9h18s-3-2-3-9M13.7 21a2 2 0 0 1-3.4 0" />
               </svg>
               {unread ? (
-                <span aria-hidden className="absolute -top-0.5 -right-0.5 min-w-5 rounded-full bg-amber-400 px-1 text-center text-xs font-bold text-slate-900">
+                <span
+                  aria-hidden
+                  className="absolute -top-0.5 -right-0.5 min-w-5 rounded-full bg-amber-400 px-1 text-center text-xs font-bold text-slate-900"
+                >
                   {unread > 99 ? "99+" : unread}
                 </span>
               ) : null}
             </Link>
-            <span className="hidden rounded-md bg-brand-900 px-2 py-1 text-xs font-semibold tracking-wide md:inline" title={session.user.organization?.name}>
+            <span
+              className="hidden rounded-md bg-brand-900 px-2 py-1 text-xs font-semibold tracking-wide md:inline"
+              title={session.user.organization?.name}
+            >
               {session.user.organization?.shortName ?? "IRCI Secretariat"}
             </span>
             <UserMenu name={session.user.name ?? session.user.email} email={session.user.email} roleLabel={roleLabel(session.user)} />
           </div>
         ) : (
-          <Link href="/signin" className="rounded-md bg-white px-3 py-1.5 text-sm font-semibold text-brand-800 no-underline hover:bg-brand-50 hover:no-underline">
+          <Link
+            href="/signin"
+            className="rounded-md bg-white px-3 py-1.5 text-sm font-semibold text-brand-800 no-underline hover:bg-brand-50 hover:no-underline"
+          >
             Sign in
           </Link>
         )}

@@ -47,16 +47,30 @@ export function UserMenu({ name, email, roleLabel }: { name: string; email: stri
         <span className="sr-only">: account menu</span>
       </button>
       {open ? (
-        <div id="user-menu" role="menu" className="absolute right-0 z-20 mt-2 w-64 rounded-md border border-slate-200 bg-white p-2 text-slate-800 shadow-lg">
+        <div
+          id="user-menu"
+          role="menu"
+          className="absolute right-0 z-20 mt-2 w-64 rounded-md border border-slate-200 bg-white p-2 text-slate-800 shadow-lg"
+        >
           <div className="border-b border-slate-100 px-2 pb-2">
             <p className="font-medium">{name}</p>
             <p className="truncate text-sm text-slate-600">{email}</p>
             <p className="text-sm text-slate-600">{roleLabel}</p>
           </div>
-          <Link role="menuitem" href="/notifications/settings" onClick={() => setOpen(false)} className="mt-1 block rounded px-2 py-2 text-sm text-slate-800 no-underline hover:bg-slate-100">
+          <Link
+            role="menuitem"
+            href="/notifications/settings"
+            onClick={() => setOpen(false)}
+            className="mt-1 block rounded px-2 py-2 text-sm text-slate-800 no-underline hover:bg-slate-100"
+          >
             Email settings
           </Link>
-          <Link role="menuitem" href="/help" onClick={() => setOpen(false)} className="block rounded px-2 py-2 text-sm text-slate-800 no-underline hover:bg-slate-100">
+          <Link
+            role="menuitem"
+            href="/help"
+            onClick={() => setOpen(false)}
+            className="block rounded px-2 py-2 text-sm text-slate-800 no-underline hover:bg-slate-100"
+          >
             How the portal works
           </Link>
           <button

@@ -41,7 +41,10 @@ export function Field({
 export function FormMessage({ ok, message }: { ok?: boolean; message?: string }) {
   if (!message) return null;
   return (
-    <p role={ok ? "status" : "alert"} className={`rounded-md p-3 text-sm ${ok ? "bg-emerald-50 text-emerald-900" : "bg-rose-50 text-rose-900"}`}>
+    <p
+      role={ok ? "status" : "alert"}
+      className={`rounded-md p-3 text-sm ${ok ? "bg-emerald-50 text-emerald-900" : "bg-rose-50 text-rose-900"}`}
+    >
       {message}
     </p>
   );

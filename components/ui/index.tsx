@@ -55,7 +55,10 @@ export function Stat({ label, value, href }: { label: string; value: ReactNode; 
       <dt className="text-sm text-slate-600">
         {href ? (
           // The link covers the whole card, so the card is one target for mouse and keyboard alike.
-          <Link href={href} className="text-slate-600 no-underline after:absolute after:inset-0 hover:no-underline focus-visible:outline-none">
+          <Link
+            href={href}
+            className="text-slate-600 no-underline after:absolute after:inset-0 hover:no-underline focus-visible:outline-none"
+          >
             {label}
           </Link>
         ) : (
@@ -71,11 +74,23 @@ export function Pagination({ page, pageCount, href }: { page: number; pageCount:
   if (pageCount <= 1) return null;
   return (
     <nav aria-label="Pagination" className="mt-6 flex items-center justify-between text-sm">
-      {page > 1 ? <Link href={href(page - 1)} rel="prev">← Previous</Link> : <span />}
+      {page > 1 ? (
+        <Link href={href(page - 1)} rel="prev">
+          ← Previous
+        </Link>
+      ) : (
+        <span />
+      )}
       <span className="text-slate-600">
         Page {page} of {pageCount}
       </span>
-      {page < pageCount ? <Link href={href(page + 1)} rel="next">Next →</Link> : <span />}
+      {page < pageCount ? (
+        <Link href={href(page + 1)} rel="next">
+          Next →
+        </Link>
+      ) : (
+        <span />
+      )}
     </nav>
   );
 }

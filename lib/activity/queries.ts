@@ -23,7 +23,15 @@ const select = {
  * What happened lately, from the audit trail, limited to what anyone signed in may know: sign-ins,
  * people management and settings stay in the secretariat's audit log.
  */
-const HIDDEN = ["auth.signed_in", "auth.signed_out", "person.added", "person.deactivated", "setting.changed", "email.settings_changed", "email.unsubscribed"];
+const HIDDEN = [
+  "auth.signed_in",
+  "auth.signed_out",
+  "person.added",
+  "person.deactivated",
+  "setting.changed",
+  "email.settings_changed",
+  "email.unsubscribed",
+];
 
 /** The proposal titles and organization names a feed's lines need, in two queries. */
 async function names(events: { entityType: string; entityId: string | null }[]) {
@@ -46,7 +54,12 @@ export async function groupActivity(actor: Actor | null, slug: string) {
       OR: [
         { entityType: "group", entityId: group.id },
         { groupId: group.id },
-        { entityType: "proposal", entityId: { in: (await db.proposal.findMany({ where: { groupId: group.id }, select: { id: true }, take: 1000 })).map((p) => p.id) } },
+        {
+          entityType: "proposal",
+          entityId: {
+            in: (await db.proposal.findMany({ where: { groupId: group.id }, select: { id: true }, take: 1000 })).map((p) => p.id),
+          },
+        },
       ],
     },
     orderBy: [{ at: "desc" }, { id: "desc" }],

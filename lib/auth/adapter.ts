@@ -13,7 +13,10 @@ export interface PortalUser extends AdapterUser {
 const userInclude = { membership: { include: { organization: true } } } as const;
 
 type UserRow = Awaited<ReturnType<PrismaClient["user"]["findUnique"]>> & {
-  membership: { role: "MEMBER" | "REPRESENTATIVE"; organization: { id: string; slug: string; shortName: string; name: string; timeZone: string } } | null;
+  membership: {
+    role: "MEMBER" | "REPRESENTATIVE";
+    organization: { id: string; slug: string; shortName: string; name: string; timeZone: string };
+  } | null;
 };
 
 function toPortalUser(row: NonNullable<UserRow>): PortalUser {
@@ -25,9 +28,7 @@ function toPortalUser(row: NonNullable<UserRow>): PortalUser {
     image: row.image,
     emailVerified: row.emailVerified,
     secretariat: row.secretariat,
-    organization: org
-      ? { id: org.id, slug: org.slug, shortName: org.shortName, name: org.name, timeZone: org.timeZone }
-      : null,
+    organization: org ? { id: org.id, slug: org.slug, shortName: org.shortName, name: org.name, timeZone: org.timeZone } : null,
     orgRole: row.membership?.role ?? null,
   };
 }

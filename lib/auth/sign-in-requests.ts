@@ -41,7 +41,12 @@ function waitMessage(seconds: number): string {
  * Seconds until `key` may ask again under `limits`, or 0 now. Runs under the key's advisory lock,
  * so two requests at the same instant are counted one after the other, never both let through.
  */
-async function secondsToWait(tx: Prisma.TransactionClient, column: "email" | "clientAddress", value: string, limits: readonly { max: number; seconds: number }[]) {
+async function secondsToWait(
+  tx: Prisma.TransactionClient,
+  column: "email" | "clientAddress",
+  value: string,
+  limits: readonly { max: number; seconds: number }[],
+) {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`sign-in:${column}:${value}`}))`;
   let wait = 0;
   for (const limit of limits) {
@@ -80,7 +85,10 @@ export async function requestSignInLink(raw: { email: unknown; callbackUrl?: unk
     const byClient = client === "unknown" ? 0 : await secondsToWait(tx, "clientAddress", client, SIGN_IN_LIMITS.client);
     if (byAddress > 0) return { ok: false, field: "email", message: waitMessage(byAddress) };
     if (byClient > 0) {
-      return { ok: false, message: `Many sign-in links were asked for from your network just now. Please try again in ${Math.ceil(byClient / 60)} minutes.` };
+      return {
+        ok: false,
+        message: `Many sign-in links were asked for from your network just now. Please try again in ${Math.ceil(byClient / 60)} minutes.`,
+      };
     }
     await tx.signInRequest.create({ data: { email, clientAddress: client, callbackUrl } });
     return { ok: true };
@@ -101,7 +109,10 @@ export async function issueSignInLinks(batch = 50): Promise<number> {
       ORDER BY "createdAt" LIMIT ${batch} FOR UPDATE SKIP LOCKED`;
     if (claimed.length === 0) return 0;
     await tx.signInRequest.updateMany({ where: { id: { in: claimed.map((c) => c.id) } }, data: { processedAt: new Date() } });
-    const people = await tx.user.findMany({ where: { email: { in: claimed.map((c) => c.email) }, active: true }, select: { id: true, email: true } });
+    const people = await tx.user.findMany({
+      where: { email: { in: claimed.map((c) => c.email) }, active: true },
+      select: { id: true, email: true },
+    });
     const byEmail = new Map(people.map((p) => [p.email, p.id]));
     const base = config().NEXTAUTH_URL.replace(/\/$/, "");
     let made = 0;
@@ -110,7 +121,9 @@ export async function issueSignInLinks(batch = 50): Promise<number> {
       if (!userId) continue;
       const path = await issueSignInToken(tx, request.email, `${base}${request.callbackUrl}`, LINK_LIFETIME_SECONDS);
       const mail = signInMail(`${base}${path}`, LINK_LIFETIME_SECONDS);
-      await tx.outboundEmail.create({ data: { userId, to: request.email, category: SIGN_IN_CATEGORY, subject: mail.subject, text: mail.text, html: mail.html } });
+      await tx.outboundEmail.create({
+        data: { userId, to: request.email, category: SIGN_IN_CATEGORY, subject: mail.subject, text: mail.text, html: mail.html },
+      });
       made++;
     }
     return made;
@@ -123,7 +136,9 @@ export const SIGN_IN_CATEGORY = "sign-in";
 /** The sweep's part: tokens past their expiry and requests older than a day go. */
 export async function purgeSignInData(now = new Date()): Promise<{ tokens: number; requests: number }> {
   const tokens = await db.verificationToken.deleteMany({ where: { expires: { lt: now } } });
-  const requests = await db.signInRequest.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - 24 * 60 * 60 * 1000) }, processedAt: { not: null } } });
+  const requests = await db.signInRequest.deleteMany({
+    where: { createdAt: { lt: new Date(now.getTime() - 24 * 60 * 60 * 1000) }, processedAt: { not: null } },
+  });
   return { tokens: tokens.count, requests: requests.count };
 }
 

@@ -51,7 +51,9 @@ describe("starting proposals, shaping groups, comments", () => {
   });
   it("refuses with the reason, and says sign in to nobody", () => {
     expect(() => assertAllowed(null, "trial.keep", proposal)).toThrow(expect.objectContaining({ code: "UNAUTHENTICATED" }));
-    expect(() => assertAllowed(rep("eortc"), "trial.keep", proposal)).toThrow(expect.objectContaining({ code: "FORBIDDEN", message: expect.stringMatching(/keep the trial record/) }));
+    expect(() => assertAllowed(rep("eortc"), "trial.keep", proposal)).toThrow(
+      expect.objectContaining({ code: "FORBIDDEN", message: expect.stringMatching(/keep the trial record/) }),
+    );
     expect(() => assertAllowed(rep("nci"), "trial.keep", proposal)).not.toThrow();
   });
 });

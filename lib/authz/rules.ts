@@ -62,7 +62,8 @@ const RULES: { [R in Rule]: (actor: Actor, resource: Resources[R]) => boolean } 
 
 /** What a refused person is told, for each rule. */
 const REFUSED: Record<Rule, string> = {
-  "proposal.edit": "Only the authors, the lead organization's representative, the group's chairs and the secretariat can edit this proposal.",
+  "proposal.edit":
+    "Only the authors, the lead organization's representative, the group's chairs and the secretariat can edit this proposal.",
   "trial.keep": "Only the lead organization's representative, the group's chairs and the secretariat keep the trial record.",
   "vote.open": "Only a chair of the expert group or the secretariat can open a vote.",
   "proposal.create": "Only members of this expert group and the secretariat can start a proposal in it.",

@@ -87,7 +87,13 @@ async function mentionedPeople(tx: Prisma.TransactionClient, body: string) {
   });
 }
 
-async function notifyMentions(tx: Prisma.TransactionClient, actor: Actor, commentId: string, body: string, thread: { title: string; link: string }) {
+async function notifyMentions(
+  tx: Prisma.TransactionClient,
+  actor: Actor,
+  commentId: string,
+  body: string,
+  thread: { title: string; link: string },
+) {
   const people = (await mentionedPeople(tx, body)).filter((p) => p.id !== actor.userId);
   const me = await tx.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { name: true } });
   await tx.notification.createMany({
@@ -104,7 +110,12 @@ async function notifyMentions(tx: Prisma.TransactionClient, actor: Actor, commen
   return new Set(people.map((p) => p.id));
 }
 
-export async function postComment(actor: Actor | null, type: ThreadType, threadId: string, raw: { body: string; parentId?: string | null }) {
+export async function postComment(
+  actor: Actor | null,
+  type: ThreadType,
+  threadId: string,
+  raw: { body: string; parentId?: string | null },
+) {
   const thread = await assertThread(actor, type, threadId);
   const author = thread.reader;
   const body = ZBody.safeParse(raw.body);
@@ -114,7 +125,10 @@ export async function postComment(actor: Actor | null, type: ThreadType, threadI
   let answers: string | null = null;
   if (raw.parentId) {
     const replyTo = requireKey(raw.parentId, "comment to reply to");
-    const found = await db.comment.findFirst({ where: { id: replyTo, threadType: type, threadId }, select: { id: true, parentId: true, authorId: true } });
+    const found = await db.comment.findFirst({
+      where: { id: replyTo, threadType: type, threadId },
+      select: { id: true, parentId: true, authorId: true },
+    });
     if (!found) throw new AppError("NOT_FOUND", "The comment you reply to is not in this discussion.");
     parentId = found.parentId ?? found.id;
     answers = found.authorId;
@@ -124,18 +138,36 @@ export async function postComment(actor: Actor | null, type: ThreadType, threadI
     const mentioned = await notifyMentions(tx, author, comment.id, body.data, thread);
     if (answers && answers !== author.userId && !mentioned.has(answers)) {
       await tx.notification.create({
-        data: { userId: answers, kind: "comment.reply", title: `New reply: ${thread.title}`, body: body.data.slice(0, 200), link: `${thread.link}#comment-${comment.id}` },
+        data: {
+          userId: answers,
+          kind: "comment.reply",
+          title: `New reply: ${thread.title}`,
+          body: body.data.slice(0, 200),
+          link: `${thread.link}#comment-${comment.id}`,
+        },
       });
     }
     if (type === "proposal") {
-      await notifyProposal(tx, threadId, { kind: "comment", commentAuthor: author.userId, mentioned: [...mentioned], repliedTo: answers }, author.userId, {
-        kind: "comment.new",
-        title: `New comment: ${thread.title}`,
-        body: body.data.slice(0, 200),
-        link: `${thread.link}#comment-${comment.id}`,
-      });
+      await notifyProposal(
+        tx,
+        threadId,
+        { kind: "comment", commentAuthor: author.userId, mentioned: [...mentioned], repliedTo: answers },
+        author.userId,
+        {
+          kind: "comment.new",
+          title: `New comment: ${thread.title}`,
+          body: body.data.slice(0, 200),
+          link: `${thread.link}#comment-${comment.id}`,
+        },
+      );
     }
-    await audit(tx, { actorId: author.userId, action: "comment.posted", entityType: type, entityId: threadId, data: { commentId: comment.id } });
+    await audit(tx, {
+      actorId: author.userId,
+      action: "comment.posted",
+      entityType: type,
+      entityId: threadId,
+      data: { commentId: comment.id },
+    });
     return comment;
   });
   nudgeMailWorker();
@@ -154,11 +186,20 @@ export async function editComment(actor: Actor | null, commentId: string, raw: s
   const body = ZBody.safeParse(raw);
   if (!body.success) throw new ValidationError({ body: body.error.issues[0]!.message });
   return db.$transaction(async (tx) => {
-    const { count } = await tx.comment.updateMany({ where: { id: commentId, body: comment.body, deletedAt: null }, data: { body: body.data, editedAt: new Date() } });
+    const { count } = await tx.comment.updateMany({
+      where: { id: commentId, body: comment.body, deletedAt: null },
+      data: { body: body.data, editedAt: new Date() },
+    });
     if (count === 0) throw new AppError("CONFLICT", "The comment changed a moment ago. Reload, then edit again.");
     await tx.commentRevision.create({ data: { commentId, body: comment.body, createdAt: comment.editedAt ?? comment.createdAt } });
     await notifyMentions(tx, actor, commentId, body.data, thread);
-    await audit(tx, { actorId: actor.userId, action: "comment.edited", entityType: comment.threadType, entityId: comment.threadId, data: { commentId } });
+    await audit(tx, {
+      actorId: actor.userId,
+      action: "comment.edited",
+      entityType: comment.threadType,
+      entityId: comment.threadId,
+      data: { commentId },
+    });
     return { link: thread.link };
   });
 }
@@ -172,10 +213,19 @@ export async function deleteComment(actor: Actor | null, commentId: string) {
   const thread = await assertThread(actor, comment.threadType as ThreadType, comment.threadId);
   assertAllowed(actor, "comment.delete", comment);
   await db.$transaction(async (tx) => {
-    const { count } = await tx.comment.updateMany({ where: { id: commentId, deletedAt: null }, data: { deletedAt: new Date(), deletedById: actor.userId, body: "" } });
+    const { count } = await tx.comment.updateMany({
+      where: { id: commentId, deletedAt: null },
+      data: { deletedAt: new Date(), deletedById: actor.userId, body: "" },
+    });
     if (count === 0) throw new AppError("CONFLICT", "This comment was already deleted.");
     await tx.commentRevision.create({ data: { commentId, body: comment.body, createdAt: comment.editedAt ?? comment.createdAt } });
-    await audit(tx, { actorId: actor.userId, action: "comment.deleted", entityType: comment.threadType, entityId: comment.threadId, data: { commentId } });
+    await audit(tx, {
+      actorId: actor.userId,
+      action: "comment.deleted",
+      entityType: comment.threadType,
+      entityId: comment.threadId,
+      data: { commentId },
+    });
   });
   return { link: thread.link };
 }

@@ -3,11 +3,15 @@ import { mentionedHandles, renderComment } from "./render";
 
 describe("comment rendering", () => {
   it("keeps links, lists and emphasis", () => {
-    const html = renderComment("See **the protocol** and *notes*:\n\n- one\n- two\n\n[ClinicalTrials.gov](https://clinicaltrials.gov/study/NCT01533207)");
+    const html = renderComment(
+      "See **the protocol** and *notes*:\n\n- one\n- two\n\n[ClinicalTrials.gov](https://clinicaltrials.gov/study/NCT01533207)",
+    );
     expect(html).toContain("<strong>the protocol</strong>");
     expect(html).toContain("<em>notes</em>");
     expect(html).toContain("<ul>\n<li>one</li>");
-    expect(html).toContain('<a href="https://clinicaltrials.gov/study/NCT01533207" rel="nofollow noopener noreferrer" target="_blank">ClinicalTrials.gov</a>');
+    expect(html).toContain(
+      '<a href="https://clinicaltrials.gov/study/NCT01533207" rel="nofollow noopener noreferrer" target="_blank">ClinicalTrials.gov</a>',
+    );
   });
 
   it.each([
@@ -47,6 +51,9 @@ describe("comment rendering", () => {
   });
 
   it("finds mentions, once each, and not e-mail addresses", () => {
-    expect(mentionedHandles("@riley.placebo and @Robin.Crossover, also @riley.placebo. Mail jo@example.org")).toEqual(["riley.placebo", "robin.crossover"]);
+    expect(mentionedHandles("@riley.placebo and @Robin.Crossover, also @riley.placebo. Mail jo@example.org")).toEqual([
+      "riley.placebo",
+      "robin.crossover",
+    ]);
   });
 });

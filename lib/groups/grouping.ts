@@ -1,7 +1,5 @@
 /** Members grouped by organization, organizations in alphabetical order. */
-export function membersByOrganization<M extends { user: { membership: { organization: { shortName: string } } | null } }>(
-  members: M[],
-) {
+export function membersByOrganization<M extends { user: { membership: { organization: { shortName: string } } | null } }>(members: M[]) {
   const byOrg = new Map<string, M[]>();
   for (const m of members) {
     const key = m.user.membership?.organization.shortName ?? "IRCI Secretariat";

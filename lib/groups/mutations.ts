@@ -15,12 +15,15 @@ export const ZCreateGroup = z.object({
   cancer: plainText(200).pipe(z.string().min(3, "Name the rare cancer.")),
   incidencePer100k: z.preprocess(
     (v) => (v === "" || v === null || v === undefined ? null : v),
-    z.coerce.number({ message: "Enter the incidence as a number, such as 0.8." }).min(0, "Incidence cannot be negative.").max(1000).nullable(),
+    z.coerce
+      .number({ message: "Enter the incidence as a number, such as 0.8." })
+      .min(0, "Incidence cannot be negative.")
+      .max(1000)
+      .nullable(),
   ),
   incidenceSource: plainText(500),
   description: plainText(2000),
 });
-
 
 async function chairsAnyGroup(userId: string) {
   return (await db.groupMember.count({ where: { userId, role: "CHAIR" } })) > 0;
@@ -126,7 +129,14 @@ export async function removeGroupMember(actor: Actor | null, groupId: string, us
     if (!member) throw new AppError("NOT_FOUND", "That person is not in the group.");
     if (member.role === "CHAIR") await assertAnotherChair(tx, group.id, userId);
     await tx.groupMember.delete({ where: { id: member.id } });
-    await audit(tx, { actorId: actor.userId, action: "group.member_removed", entityType: "group", entityId: group.id, groupId: group.id, data: { userId } });
+    await audit(tx, {
+      actorId: actor.userId,
+      action: "group.member_removed",
+      entityType: "group",
+      entityId: group.id,
+      groupId: group.id,
+      data: { userId },
+    });
   });
 }
 

@@ -17,9 +17,19 @@ export interface EmailCategory {
 }
 
 export const EMAIL_CATEGORIES = [
-  { id: "mentions", label: "Someone mentions me or replies to my comment", kinds: ["comment.mention", "comment.reply"], default: "IMMEDIATE" },
+  {
+    id: "mentions",
+    label: "Someone mentions me or replies to my comment",
+    kinds: ["comment.mention", "comment.reply"],
+    default: "IMMEDIATE",
+  },
   { id: "interest", label: "My organization is asked for its interest in a proposal", kinds: ["interest.asked"], default: "IMMEDIATE" },
-  { id: "votes", label: "Votes open, close soon without my organization's ballot, or close", kinds: ["vote.opened", "vote.closing", "vote.closed"], default: "IMMEDIATE" },
+  {
+    id: "votes",
+    label: "Votes open, close soon without my organization's ballot, or close",
+    kinds: ["vote.opened", "vote.closing", "vote.closed"],
+    default: "IMMEDIATE",
+  },
   { id: "status", label: "A proposal I author or follow changes status", kinds: ["proposal.status"], default: "DIGEST" },
   { id: "comments", label: "New comments on proposals I author or follow", kinds: ["comment.new"], default: "DIGEST" },
 ] as const satisfies readonly EmailCategory[];
@@ -40,7 +50,12 @@ export function emailCategory(id: string): EmailCategory | undefined {
 
 /** Every category with the mode a person's saved choices give it (its default where none). */
 export function effectiveModes(saved: ReadonlyMap<string, EmailMode>) {
-  return EMAIL_CATEGORIES.map((c) => ({ id: c.id, label: c.label, default: c.default as EmailMode, mode: saved.get(c.id) ?? (c.default as EmailMode) }));
+  return EMAIL_CATEGORIES.map((c) => ({
+    id: c.id,
+    label: c.label,
+    default: c.default as EmailMode,
+    mode: saved.get(c.id) ?? (c.default as EmailMode),
+  }));
 }
 
 /** The mode a person's saved choices give for a notification kind. */

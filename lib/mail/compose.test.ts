@@ -11,7 +11,10 @@ const at = new Date("2026-11-25T01:00:00Z");
 
 describe("notification email", () => {
   it("names what happened, links to it in full, and says how to stop it", () => {
-    const mail = composeNotificationMail({ title: "Robin mentioned you: INPACT", body: "Could NCI join?", link: "/proposals/p1#comment-c1", createdAt: at }, ctx);
+    const mail = composeNotificationMail(
+      { title: "Robin mentioned you: INPACT", body: "Could NCI join?", link: "/proposals/p1#comment-c1", createdAt: at },
+      ctx,
+    );
     expect(mail.subject).toBe("[IRCI] Robin mentioned you: INPACT");
     expect(mail.text).toContain("Could NCI join?");
     expect(mail.text).toContain("https://portal.irci.example/proposals/p1#comment-c1");
@@ -20,7 +23,10 @@ describe("notification email", () => {
     expect(mail.html).toContain('href="https://portal.irci.example/proposals/p1#comment-c1"');
   });
   it("escapes what people wrote in the HTML part", () => {
-    const mail = composeNotificationMail({ title: "<b>x</b>", body: `<script>alert("x")</script> & "quotes"`, link: null, createdAt: at }, ctx);
+    const mail = composeNotificationMail(
+      { title: "<b>x</b>", body: `<script>alert("x")</script> & "quotes"`, link: null, createdAt: at },
+      ctx,
+    );
     expect(mail.html).not.toContain("<script>");
     expect(mail.html).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &quot;quotes&quot;");
     expect(mail.html).toContain("&lt;b&gt;x&lt;/b&gt;");

@@ -64,8 +64,19 @@ export async function triageNotifications(batch = 200): Promise<number> {
       else {
         const category = categoryOfKind(n.kind);
         const unsubscribe = unsubscribeUrl(n.user.id, category?.id ?? "all");
-        const context: MailContext = { baseUrl: baseUrl(), timeZone: zoneOf(n.user), reason: category?.label ?? "All notification email", unsubscribeUrl: unsubscribe };
-        outbox.push({ userId: n.user.id, to: n.user.email, category: category?.id ?? "other", unsubscribeUrl: unsubscribe, ...composeNotificationMail(n, context) });
+        const context: MailContext = {
+          baseUrl: baseUrl(),
+          timeZone: zoneOf(n.user),
+          reason: category?.label ?? "All notification email",
+          unsubscribeUrl: unsubscribe,
+        };
+        outbox.push({
+          userId: n.user.id,
+          to: n.user.email,
+          category: category?.id ?? "other",
+          unsubscribeUrl: unsubscribe,
+          ...composeNotificationMail(n, context),
+        });
         queued.push(n.id);
       }
     }
@@ -99,7 +110,10 @@ export async function queueDueDigests(now = new Date()): Promise<number> {
 async function queueDigest(person: Reader, now: Date): Promise<boolean> {
   return db.$transaction(async (tx: Tx) => {
     // Whoever moves lastDigestAt on first sends the digest; another instance finds it moved.
-    const { count } = await tx.user.updateMany({ where: { id: person.id, lastDigestAt: person.lastDigestAt }, data: { lastDigestAt: now } });
+    const { count } = await tx.user.updateMany({
+      where: { id: person.id, lastDigestAt: person.lastDigestAt },
+      data: { lastDigestAt: now },
+    });
     if (count === 0) return false;
     const items = await tx.notification.findMany({
       where: { userId: person.id, email: "DIGEST", createdAt: { lte: now } },
@@ -117,7 +131,9 @@ async function queueDigest(person: Reader, now: Date): Promise<boolean> {
     const unsubscribe = unsubscribeUrl(person.id, "digest");
     const context: MailContext = { baseUrl: baseUrl(), timeZone: zoneOf(person), reason: "Daily digest", unsubscribeUrl: unsubscribe };
     const mail = composeDigestMail(items.slice(0, DIGEST_LIST_LIMIT), items.length, context);
-    await tx.outboundEmail.create({ data: { userId: person.id, to: person.email, category: "digest", unsubscribeUrl: unsubscribe, nextAttemptAt: now, ...mail } });
+    await tx.outboundEmail.create({
+      data: { userId: person.id, to: person.email, category: "digest", unsubscribeUrl: unsubscribe, nextAttemptAt: now, ...mail },
+    });
     await tx.notification.updateMany({ where: { id: { in: ids } }, data: { email: "QUEUED" } });
     return true;
   });
@@ -150,7 +166,10 @@ export async function sendDueEmails(options: { now?: Date; transport?: Transport
     const attempts = candidate.attempts + 1;
     if (serverDown) {
       // The server was unreachable a moment ago: wait with the others, without counting a try.
-      await db.outboundEmail.update({ where: { id: candidate.id }, data: { attempts: candidate.attempts, nextAttemptAt: serverDown.until, lastError: serverDown.error } });
+      await db.outboundEmail.update({
+        where: { id: candidate.id },
+        data: { attempts: candidate.attempts, nextAttemptAt: serverDown.until, lastError: serverDown.error },
+      });
       result.retrying++;
       continue;
     }
@@ -159,18 +178,34 @@ export async function sendDueEmails(options: { now?: Date; transport?: Transport
       // The body links to the page that asks first; mail programs' one-click button posts here (RFC 8058).
       const oneClick = mail.unsubscribeUrl?.replace("/unsubscribe?", "/api/unsubscribe?");
       const headers = oneClick ? { "List-Unsubscribe": `<${oneClick}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" } : undefined;
-      const delivered = await sendMail({ to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, headers }, options.transport);
+      const delivered = await sendMail(
+        { to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, headers },
+        options.transport,
+      );
       if (delivered) {
-        await db.outboundEmail.update({ where: { id: mail.id }, data: { status: "SENT", sentAt: new Date(), lastError: null, ...scrubbed(mail.category) } });
+        await db.outboundEmail.update({
+          where: { id: mail.id },
+          data: { status: "SENT", sentAt: new Date(), lastError: null, ...scrubbed(mail.category) },
+        });
         result.sent++;
       } else {
-        await db.outboundEmail.update({ where: { id: mail.id }, data: { status: "FAILED", lastError: "No mail server is configured for this address (EMAIL_SERVER).", ...scrubbed(mail.category) } });
+        await db.outboundEmail.update({
+          where: { id: mail.id },
+          data: {
+            status: "FAILED",
+            lastError: "No mail server is configured for this address (EMAIL_SERVER).",
+            ...scrubbed(mail.category),
+          },
+        });
         result.failed++;
       }
     } catch (error) {
       const message = (error as Error).message.slice(0, 500);
       if (isPermanentFailure(error)) {
-        await db.outboundEmail.update({ where: { id: mail.id }, data: { status: "FAILED", lastError: message, ...scrubbed(mail.category) } });
+        await db.outboundEmail.update({
+          where: { id: mail.id },
+          data: { status: "FAILED", lastError: message, ...scrubbed(mail.category) },
+        });
         result.failed++;
         continue;
       }

@@ -17,7 +17,11 @@ export async function emailSettings(actor: Actor | null) {
   assertCan(actor, "email.settings");
   const user = await db.user.findUniqueOrThrow({
     where: { id: actor.userId },
-    select: { email: true, emailPreferences: { select: { category: true, mode: true } }, membership: { select: { organization: { select: { timeZone: true } } } } },
+    select: {
+      email: true,
+      emailPreferences: { select: { category: true, mode: true } },
+      membership: { select: { organization: { select: { timeZone: true } } } },
+    },
   });
   return {
     email: user.email,
@@ -39,7 +43,9 @@ export async function saveEmailSettings(actor: Actor | null, input: Record<strin
   }
   if (Object.keys(problems).length) throw new ValidationError(problems);
   const before = await emailSettings(actor);
-  const changes = before.categories.filter((c) => modes.get(c.id) !== c.mode).map((c) => ({ category: c.id, from: c.mode, to: modes.get(c.id)! }));
+  const changes = before.categories
+    .filter((c) => modes.get(c.id) !== c.mode)
+    .map((c) => ({ category: c.id, from: c.mode, to: modes.get(c.id)! }));
   if (changes.length === 0) return 0;
   await db.$transaction(async (tx) => {
     for (const change of changes) {
@@ -49,7 +55,13 @@ export async function saveEmailSettings(actor: Actor | null, input: Record<strin
         update: { mode: change.to },
       });
     }
-    await audit(tx, { actorId: actor.userId, action: "email.settings_changed", entityType: "user", entityId: actor.userId, data: { changes } });
+    await audit(tx, {
+      actorId: actor.userId,
+      action: "email.settings_changed",
+      entityType: "user",
+      entityId: actor.userId,
+      data: { changes },
+    });
   });
   return changes.length;
 }
@@ -71,7 +83,11 @@ function describeScope(scope: string): string {
 export async function readUnsubscribeLink(token: string) {
   // The token comes from a link or a form: anything but a short string is no valid link.
   const scope = typeof token === "string" && token.length <= 500 ? readUnsubscribeToken(token, portalSecret()) : null;
-  if (!scope) throw new AppError("INVALID", "This unsubscribe link is not valid. Copy the whole link from the email, or change your settings after signing in.");
+  if (!scope)
+    throw new AppError(
+      "INVALID",
+      "This unsubscribe link is not valid. Copy the whole link from the email, or change your settings after signing in.",
+    );
   const user = await db.user.findUnique({ where: { id: scope.userId }, select: { email: true } });
   if (!user) throw new AppError("NOT_FOUND", "The person this link was for is no longer in the portal.");
   return { userId: scope.userId, email: user.email, scope: scope.category, description: describeScope(scope.category) };
@@ -90,9 +106,20 @@ export async function unsubscribe(token: string, everything = false) {
     const current = effectiveModes(new Map(saved.map((p) => [p.category, p.mode])));
     const off = categoriesOf(scope, current).filter((id) => current.find((c) => c.id === id)?.mode !== "OFF");
     for (const category of off) {
-      await tx.emailPreference.upsert({ where: { userId_category: { userId, category } }, create: { userId, category, mode: "OFF" }, update: { mode: "OFF" } });
+      await tx.emailPreference.upsert({
+        where: { userId_category: { userId, category } },
+        create: { userId, category, mode: "OFF" },
+        update: { mode: "OFF" },
+      });
     }
-    if (off.length) await audit(tx, { actorId: userId, action: "email.unsubscribed", entityType: "user", entityId: userId, data: { scope, categories: off } });
+    if (off.length)
+      await audit(tx, {
+        actorId: userId,
+        action: "email.unsubscribed",
+        entityType: "user",
+        entityId: userId,
+        data: { scope, categories: off },
+      });
     return { email: link.email, description: describeScope(scope), changed: off.length };
   });
 }

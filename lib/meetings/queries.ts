@@ -8,7 +8,10 @@ import type { Office } from "./planner";
 import { requireKey } from "@/lib/validation";
 
 /** The group and the offices of its members' organizations (all eight when it has no members yet). */
-export async function meetingOffices(actor: Actor | null, slug: string): Promise<{ group: { slug: string; name: string }; offices: Office[] }> {
+export async function meetingOffices(
+  actor: Actor | null,
+  slug: string,
+): Promise<{ group: { slug: string; name: string }; offices: Office[] }> {
   slug = requireKey(slug, "expert group");
   assertCan(actor, "group.view");
   const group = await db.expertGroup.findUnique({
@@ -16,7 +19,9 @@ export async function meetingOffices(actor: Actor | null, slug: string): Promise
     select: {
       slug: true,
       name: true,
-      members: { select: { user: { select: { membership: { select: { organization: { select: { shortName: true, timeZone: true } } } } } } } },
+      members: {
+        select: { user: { select: { membership: { select: { organization: { select: { shortName: true, timeZone: true } } } } } } },
+      },
     },
   });
   if (!group) throw new AppError("NOT_FOUND", "No such expert group.");
@@ -28,5 +33,8 @@ export async function meetingOffices(actor: Actor | null, slug: string): Promise
   if (byName.size === 0) {
     for (const o of await referenceOrganizations()) byName.set(o.shortName, { organization: o.shortName, timeZone: o.timeZone });
   }
-  return { group: { slug: group.slug, name: group.name }, offices: [...byName.values()].sort((a, b) => a.organization.localeCompare(b.organization)) };
+  return {
+    group: { slug: group.slug, name: group.name },
+    offices: [...byName.values()].sort((a, b) => a.organization.localeCompare(b.organization)),
+  };
 }

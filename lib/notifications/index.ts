@@ -22,7 +22,10 @@ export async function notifyProposal(
     where: { id: proposalId },
     select: { leadOrganizationId: true, authors: { select: { userId: true } }, followers: { select: { userId: true } } },
   });
-  const reps = await tx.membership.findMany({ where: { role: "REPRESENTATIVE", user: { active: true } }, select: { userId: true, organizationId: true } });
+  const reps = await tx.membership.findMany({
+    where: { role: "REPRESENTATIVE", user: { active: true } },
+    select: { userId: true, organizationId: true },
+  });
   const to = recipients(happening, {
     actor: actorId,
     authors: proposal.authors.map((a) => a.userId),
@@ -32,7 +35,13 @@ export async function notifyProposal(
   });
   if (to.length === 0) return;
   await tx.notification.createMany({
-    data: to.map((userId) => ({ userId, kind: message.kind, title: message.title, body: message.body ?? "", link: message.link ?? `/proposals/${proposalId}` })),
+    data: to.map((userId) => ({
+      userId,
+      kind: message.kind,
+      title: message.title,
+      body: message.body ?? "",
+      link: message.link ?? `/proposals/${proposalId}`,
+    })),
   });
 }
 
@@ -81,9 +90,14 @@ export async function markAllRead(actor: Actor | null) {
 export async function setFollowing(actor: Actor | null, proposalId: string, follow: boolean) {
   proposalId = requireKey(proposalId, "proposal");
   assertCan(actor, "proposal.view");
-  if (!(await db.proposal.findUnique({ where: { id: proposalId }, select: { id: true } }))) throw new AppError("NOT_FOUND", "No such proposal.");
+  if (!(await db.proposal.findUnique({ where: { id: proposalId }, select: { id: true } })))
+    throw new AppError("NOT_FOUND", "No such proposal.");
   if (follow) {
-    await db.proposalFollow.upsert({ where: { proposalId_userId: { proposalId, userId: actor.userId } }, create: { proposalId, userId: actor.userId }, update: {} });
+    await db.proposalFollow.upsert({
+      where: { proposalId_userId: { proposalId, userId: actor.userId } },
+      create: { proposalId, userId: actor.userId },
+      update: {},
+    });
   } else {
     await db.proposalFollow.deleteMany({ where: { proposalId, userId: actor.userId } });
   }

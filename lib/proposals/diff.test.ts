@@ -1,7 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { diffRevisions } from "./diff";
 
-const base = { title: "Adjuvant therapy in thymoma", population: "Adults", intervention: "", comparator: "", primaryOutcome: "", rationale: "", phase: null, randomised: null, sampleSize: null, primaryEndpoint: "", noOtherForum: "" };
+const base = {
+  title: "Adjuvant therapy in thymoma",
+  population: "Adults",
+  intervention: "",
+  comparator: "",
+  primaryOutcome: "",
+  rationale: "",
+  phase: null,
+  randomised: null,
+  sampleSize: null,
+  primaryEndpoint: "",
+  noOtherForum: "",
+};
 
 describe("diffRevisions", () => {
   it("marks the words removed on the left and added on the right, field by field", () => {

@@ -12,7 +12,10 @@ const complete: EligibilityInput = {
   ],
 };
 
-const failing = (input: EligibilityInput) => checkEligibility(input).filter((c) => !c.ok).map((c) => c.id);
+const failing = (input: EligibilityInput) =>
+  checkEligibility(input)
+    .filter((c) => !c.ok)
+    .map((c) => c.id);
 
 describe("IRCI eligibility", () => {
   it("a complete proposal meets every criterion", () => {
@@ -44,7 +47,9 @@ describe("IRCI eligibility", () => {
 
   it("needs two organizations from two countries, exactly one leading", () => {
     const with_ = (interests: EligibilityInput["interests"]) => checkEligibility({ ...complete, interests })[2]!;
-    expect(with_([{ organization: "NCI", country: "US", level: "LEAD" }]).detail).toMatch(/1 organization will lead or participate; at least 2/);
+    expect(with_([{ organization: "NCI", country: "US", level: "LEAD" }]).detail).toMatch(
+      /1 organization will lead or participate; at least 2/,
+    );
     expect(
       with_([
         { organization: "NIHR", country: "GB", level: "LEAD" },

@@ -1,7 +1,6 @@
 // IRCI's criteria for taking a proposal to a vote, computed from the proposal as it is now.
 // Pure: the page shows the checklist, the server refuses to open a vote unless every item holds.
 
-
 export interface EligibilityInput {
   incidencePer100k: number | null;
   /** Rare means strictly below this many cases per 100,000 people per year. */
@@ -30,9 +29,7 @@ const HYPOTHESIS_PARTS = {
 } as const;
 
 export function missingHypothesisParts(h: EligibilityInput["hypothesis"]): string[] {
-  return (Object.keys(HYPOTHESIS_PARTS) as (keyof typeof HYPOTHESIS_PARTS)[])
-    .filter((k) => !h[k].trim())
-    .map((k) => HYPOTHESIS_PARTS[k]);
+  return (Object.keys(HYPOTHESIS_PARTS) as (keyof typeof HYPOTHESIS_PARTS)[]).filter((k) => !h[k].trim()).map((k) => HYPOTHESIS_PARTS[k]);
 }
 
 export function checkEligibility(input: EligibilityInput): Criterion[] {
@@ -54,15 +51,18 @@ export function checkEligibility(input: EligibilityInput): Criterion[] {
     id: "hypothesis",
     label: "The hypothesis is testable and complete",
     ok: missing.length === 0,
-    detail: missing.length === 0 ? "Population, intervention, comparator and primary outcome are given." : `Missing: ${missing.join(", ")}.`,
+    detail:
+      missing.length === 0 ? "Population, intervention, comparator and primary outcome are given." : `Missing: ${missing.join(", ")}.`,
   };
 
   const committed = input.interests.filter((i) => i.level === "LEAD" || i.level === "PARTICIPATE");
   const leads = input.interests.filter((i) => i.level === "LEAD");
   const countries = new Set(committed.map((i) => i.country));
   const problems: string[] = [];
-  if (committed.length < 2) problems.push(`${committed.length} organization${committed.length === 1 ? "" : "s"} will lead or participate; at least 2 are needed`);
-  else if (countries.size < 2) problems.push("the organizations that will take part are all in one country; at least 2 countries are needed");
+  if (committed.length < 2)
+    problems.push(`${committed.length} organization${committed.length === 1 ? "" : "s"} will lead or participate; at least 2 are needed`);
+  else if (countries.size < 2)
+    problems.push("the organizations that will take part are all in one country; at least 2 countries are needed");
   if (leads.length === 0) problems.push("no organization leads");
   if (leads.length > 1) problems.push(`${leads.length} organizations say they lead; exactly one must`);
   const partners: Criterion = {

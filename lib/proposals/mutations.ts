@@ -9,15 +9,16 @@ import type { Prisma } from "@/lib/prisma-client";
 import { retryOnUniqueViolation } from "@/lib/retry";
 import { notifyProposal } from "@/lib/notifications";
 import { loadProposalContext } from "./queries";
+import { ZCreateProposal, ZProposalContent, ZRecordInterest, ZTransition, CONTENT_FIELDS, type ProposalContent } from "./schema";
 import {
-  ZCreateProposal,
-  ZProposalContent,
-  ZRecordInterest,
-  ZTransition,
-  CONTENT_FIELDS,
-  type ProposalContent,
-} from "./schema";
-import { EDITABLE_STATUSES, INTEREST_OPEN_STATUSES, PROPOSAL_EVENTS, STATUS_LABEL, TRANSITIONS, decide, type ProposalEvent } from "./workflow";
+  EDITABLE_STATUSES,
+  INTEREST_OPEN_STATUSES,
+  PROPOSAL_EVENTS,
+  STATUS_LABEL,
+  TRANSITIONS,
+  decide,
+  type ProposalEvent,
+} from "./workflow";
 import { MAX_INT4, requireKey } from "@/lib/validation";
 import { assertAllowed } from "@/lib/authz/rules";
 
@@ -135,10 +136,16 @@ export async function recordInterest(actor: Actor | null, proposalId: string, ra
   const parsed = ZRecordInterest.safeParse(raw);
   if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
   const input = parsed.data;
-  const proposal = await db.proposal.findUnique({ where: { id: proposalId }, select: { id: true, status: true, leadOrganizationId: true } });
+  const proposal = await db.proposal.findUnique({
+    where: { id: proposalId },
+    select: { id: true, status: true, leadOrganizationId: true },
+  });
   if (!proposal) throw new AppError("NOT_FOUND", "No such proposal.");
   if (!INTEREST_OPEN_STATUSES.includes(proposal.status)) {
-    throw new AppError("CONFLICT", `Interest is recorded before the vote; this proposal is ${STATUS_LABEL[proposal.status].toLowerCase()}.`);
+    throw new AppError(
+      "CONFLICT",
+      `Interest is recorded before the vote; this proposal is ${STATUS_LABEL[proposal.status].toLowerCase()}.`,
+    );
   }
   if (input.level === "LEAD" && proposal.leadOrganizationId !== organizationId) {
     throw new ValidationError({ level: "Only the lead organization named on the proposal can record that it leads." });
@@ -154,7 +161,9 @@ export async function recordInterest(actor: Actor | null, proposalId: string, ra
     db.$transaction(async (tx) => {
       // Read the status again under a share lock: a vote opening at this instant (which updates
       // the row) either waits for this interest or makes it refused, never both.
-      const [row] = await tx.$queryRaw<{ status: string }[]>`SELECT "status"::text AS "status" FROM "Proposal" WHERE "id" = ${proposalId} FOR SHARE`;
+      const [row] = await tx.$queryRaw<
+        { status: string }[]
+      >`SELECT "status"::text AS "status" FROM "Proposal" WHERE "id" = ${proposalId} FOR SHARE`;
       if (!row || !(INTEREST_OPEN_STATUSES as readonly string[]).includes(row.status)) {
         throw new AppError("CONFLICT", "The proposal went to a vote a moment ago: interest can no longer be changed.");
       }
@@ -224,7 +233,11 @@ export async function transitionProposal(actor: Actor | null, id: string, event:
       data: { from: proposal.status, to: decision.to },
     });
     const title = `${STATUS_LABEL[decision.to]}: ${proposal.title}`;
-    await notifyProposal(tx, id, { kind: "status", newStatus: decision.to }, actor.userId, { kind: "proposal.status", title, body: reason?.trim() });
+    await notifyProposal(tx, id, { kind: "status", newStatus: decision.to }, actor.userId, {
+      kind: "proposal.status",
+      title,
+      body: reason?.trim(),
+    });
     if (decision.to === "SUBMITTED") {
       await notifyProposal(tx, id, { kind: "interest.asked" }, actor.userId, {
         kind: "interest.asked",

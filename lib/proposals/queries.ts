@@ -9,7 +9,14 @@ import { Prisma } from "@/lib/prisma-client";
 import type { InterestLevel, ProposalStatus } from "@/lib/generated/prisma/enums";
 import { pageArgs, toPage } from "@/lib/pagination";
 import { getRareThreshold } from "@/lib/settings";
-import { checkEligibility, ineligibilityReason, isEligible, missingHypothesisParts, type Criterion, type EligibilityInput } from "./eligibility";
+import {
+  checkEligibility,
+  ineligibilityReason,
+  isEligible,
+  missingHypothesisParts,
+  type Criterion,
+  type EligibilityInput,
+} from "./eligibility";
 import { INTEREST_OPEN_STATUSES, availableEvents, decide, isViaVote, type Facts, type ProposalEvent } from "./workflow";
 import { SEARCH_DOCUMENT } from "./search";
 import { requireKey } from "@/lib/validation";
@@ -112,7 +119,9 @@ const proposalDetail = {
     },
   },
   leadOrganization: { select: { id: true, slug: true, shortName: true, name: true } },
-  authors: { select: { userId: true, user: { select: { name: true, membership: { select: { organization: { select: { shortName: true } } } } } } } },
+  authors: {
+    select: { userId: true, user: { select: { name: true, membership: { select: { organization: { select: { shortName: true } } } } } } },
+  },
   interests: {
     select: {
       organizationId: true,
@@ -182,10 +191,12 @@ export async function getProposal(actor: Actor | null, id: string) {
     select: { id: true, at: true, action: true, reason: true, data: true, organizationId: true, actor: { select: { name: true } } },
   });
   // Opening a vote has its own form (closing time, rules); results come from the vote.
-  const actions = availableEvents(proposal.status, roles).filter((event) => !isViaVote(event)).map((event: ProposalEvent) => ({
-    event,
-    decision: decide(proposal.status, event, roles, facts, "(reason asked on the form)"),
-  }));
+  const actions = availableEvents(proposal.status, roles)
+    .filter((event) => !isViaVote(event))
+    .map((event: ProposalEvent) => ({
+      event,
+      decision: decide(proposal.status, event, roles, facts, "(reason asked on the form)"),
+    }));
   return {
     ...context,
     timeline,
@@ -247,7 +258,9 @@ export async function newProposalOptions(actor: Actor | null) {
   assertCan(actor, "proposal.create");
   const [groups, organizations] = await Promise.all([
     db.expertGroup.findMany({
-      where: actor.secretariat ? { status: { in: ["PROPOSED", "ACTIVE"] } } : { status: { in: ["PROPOSED", "ACTIVE"] }, members: { some: { userId: actor.userId } } },
+      where: actor.secretariat
+        ? { status: { in: ["PROPOSED", "ACTIVE"] } }
+        : { status: { in: ["PROPOSED", "ACTIVE"] }, members: { some: { userId: actor.userId } } },
       orderBy: { name: "asc" },
       take: 200,
       select: { id: true, name: true },

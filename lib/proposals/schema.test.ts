@@ -1,7 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { ZProposalContent, ZRecordInterest } from "./schema";
 
-const empty = { title: "A title", population: "", intervention: "", comparator: "", primaryOutcome: "", rationale: "", phase: "", randomised: "", sampleSize: "", primaryEndpoint: "", noOtherForum: "" };
+const empty = {
+  title: "A title",
+  population: "",
+  intervention: "",
+  comparator: "",
+  primaryOutcome: "",
+  rationale: "",
+  phase: "",
+  randomised: "",
+  sampleSize: "",
+  primaryEndpoint: "",
+  noOtherForum: "",
+};
 
 describe("proposal input", () => {
   it("keeps 'not decided' apart from 'no'", () => {

@@ -6,7 +6,12 @@ const text = plainText;
 const optionalInt = (label: string, max: number) =>
   z.preprocess(
     (v) => (v === "" || v === null || v === undefined ? null : v),
-    z.coerce.number({ message: `${label} must be a whole number.` }).int(`${label} must be a whole number.`).min(0, `${label} cannot be negative.`).max(max, `${label} is implausibly large.`).nullable(),
+    z.coerce
+      .number({ message: `${label} must be a whole number.` })
+      .int(`${label} must be a whole number.`)
+      .min(0, `${label} cannot be negative.`)
+      .max(max, `${label} is implausibly large.`)
+      .nullable(),
   );
 
 export const PHASES = ["EARLY_PHASE1", "PHASE1", "PHASE2", "PHASE3", "PHASE4", "NA"] as const;
@@ -58,4 +63,3 @@ export const ZTransition = z.object({
   reason: text(2000).optional(),
   version: z.coerce.number().int().min(1),
 });
-

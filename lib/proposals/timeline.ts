@@ -1,7 +1,12 @@
 // Audit events of proposals and groups, told as sentences for timelines and activity feeds. Pure.
 import { STATUS_LABEL, TRANSITIONS, type ProposalEvent, type ProposalStatus } from "./workflow";
 
-const INTEREST_WORDS: Record<string, string> = { LEAD: "will lead", PARTICIPATE: "will participate", INTERESTED: "is interested", DECLINED: "declined" };
+const INTEREST_WORDS: Record<string, string> = {
+  LEAD: "will lead",
+  PARTICIPATE: "will participate",
+  INTERESTED: "is interested",
+  DECLINED: "declined",
+};
 
 export function describeEvent(
   event: { action: string; data: unknown; organizationId: string | null },

@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { PROPOSAL_EVENTS, PROPOSAL_ROLES, PROPOSAL_STATUSES, TRANSITIONS, availableEvents, decide, type Facts, type ProposalEvent, type ProposalRole, type ProposalStatus } from "./workflow";
+import {
+  PROPOSAL_EVENTS,
+  PROPOSAL_ROLES,
+  PROPOSAL_STATUSES,
+  TRANSITIONS,
+  availableEvents,
+  decide,
+  type Facts,
+  type ProposalEvent,
+  type ProposalRole,
+  type ProposalStatus,
+} from "./workflow";
 
 const allHold: Facts = { guards: { hypothesisComplete: { ok: true, why: "" }, eligible: { ok: true, why: "" } } };
 
@@ -40,22 +51,31 @@ describe("proposal workflow: every status, event and role", () => {
   }
 
   it("a person with no role on the proposal can do nothing", () => {
-    for (const status of PROPOSAL_STATUSES) for (const event of PROPOSAL_EVENTS) expect(decide(status, event, [], allHold, "r").ok).toBe(false);
+    for (const status of PROPOSAL_STATUSES)
+      for (const event of PROPOSAL_EVENTS) expect(decide(status, event, [], allHold, "r").ok).toBe(false);
   });
 
   it("completed, rejected, withdrawn and closed-early proposals are final", () => {
-    for (const status of ["COMPLETED", "REJECTED", "WITHDRAWN", "CLOSED_EARLY"] as const) expect(availableEvents(status, PROPOSAL_ROLES)).toEqual([]);
+    for (const status of ["COMPLETED", "REJECTED", "WITHDRAWN", "CLOSED_EARLY"] as const)
+      expect(availableEvents(status, PROPOSAL_ROLES)).toEqual([]);
   });
 });
 
 describe("guards and reasons", () => {
   it("refuses a vote until the proposal is eligible, saying why", () => {
-    const facts: Facts = { guards: { ...allHold.guards, eligible: { ok: false, why: "Not yet eligible for a vote: no organization leads." } } };
-    expect(decide("IN_REVIEW", "openVoting", ["secretariat"], facts)).toEqual({ ok: false, reason: "Not yet eligible for a vote: no organization leads." });
+    const facts: Facts = {
+      guards: { ...allHold.guards, eligible: { ok: false, why: "Not yet eligible for a vote: no organization leads." } },
+    };
+    expect(decide("IN_REVIEW", "openVoting", ["secretariat"], facts)).toEqual({
+      ok: false,
+      reason: "Not yet eligible for a vote: no organization leads.",
+    });
   });
 
   it("refuses submission of an incomplete hypothesis", () => {
-    const facts: Facts = { guards: { ...allHold.guards, hypothesisComplete: { ok: false, why: "Complete the hypothesis: comparator missing." } } };
+    const facts: Facts = {
+      guards: { ...allHold.guards, hypothesisComplete: { ok: false, why: "Complete the hypothesis: comparator missing." } },
+    };
     expect(decide("DRAFT", "submit", ["author"], facts)).toMatchObject({ ok: false, reason: /comparator/ });
   });
 
@@ -69,8 +89,17 @@ describe("guards and reasons", () => {
   });
 
   it("explains a refusal by role in words", () => {
-    expect(decide("IN_REVIEW", "openVoting", ["author"], allHold)).toEqual({ ok: false, reason: "Only a chair of the expert group or the secretariat can open voting." });
-    expect(decide("VOTING", "approve", ["secretariat"], allHold)).toEqual({ ok: false, reason: "This follows from the result of a vote; it cannot be done by hand." });
-    expect(decide("VOTING", "submit", ["author"], allHold)).toMatchObject({ ok: false, reason: /not possible while the proposal is voting/ });
+    expect(decide("IN_REVIEW", "openVoting", ["author"], allHold)).toEqual({
+      ok: false,
+      reason: "Only a chair of the expert group or the secretariat can open voting.",
+    });
+    expect(decide("VOTING", "approve", ["secretariat"], allHold)).toEqual({
+      ok: false,
+      reason: "This follows from the result of a vote; it cannot be done by hand.",
+    });
+    expect(decide("VOTING", "submit", ["author"], allHold)).toMatchObject({
+      ok: false,
+      reason: /not possible while the proposal is voting/,
+    });
   });
 });

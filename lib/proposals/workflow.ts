@@ -159,7 +159,8 @@ export function decide(
     return { ok: false, reason: `"${t.label}" is not possible while the proposal is ${STATUS_LABEL[status].toLowerCase()}.` };
   }
   if (!roles.some((r) => t.roles.includes(r))) {
-    if (t.roles.length === 1 && t.roles[0] === "system") return { ok: false, reason: "This follows from the result of a vote; it cannot be done by hand." };
+    if (t.roles.length === 1 && t.roles[0] === "system")
+      return { ok: false, reason: "This follows from the result of a vote; it cannot be done by hand." };
     return { ok: false, reason: `Only ${list(t.roles.map((r) => ROLE_LABEL[r]))} can ${t.label.toLowerCase()}.` };
   }
   if (t.guard && !facts.guards[t.guard].ok) return { ok: false, reason: facts.guards[t.guard].why };

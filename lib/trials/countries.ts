@@ -4,7 +4,10 @@ const names = new Intl.DisplayNames(["en"], { type: "region" });
 const LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
 function key(name: string) {
-  return name.toLowerCase().normalize("NFD").replace(/[^a-z]/g, "");
+  return name
+    .toLowerCase()
+    .normalize("NFD")
+    .replace(/[^a-z]/g, "");
 }
 
 const BY_NAME = new Map<string, string>();

@@ -69,7 +69,11 @@ describe("ClinicalTrials.gov study import", () => {
       '{ "protocolSection": { "identificationModule": { "nctId": "NCT00000004" }, "designModule": { "phases": "PHASE2" } } }',
       /designModule.phases/,
     ],
-    ["a negative enrollment", '{ "protocolSection": { "identificationModule": { "nctId": "NCT00000004" }, "designModule": { "enrollmentInfo": { "count": -3 } } } }', /enrollmentInfo.count/],
+    [
+      "a negative enrollment",
+      '{ "protocolSection": { "identificationModule": { "nctId": "NCT00000004" }, "designModule": { "enrollmentInfo": { "count": -3 } } } }',
+      /enrollmentInfo.count/,
+    ],
   ])("refuses %s with a message that says what is wrong", (_name, text, message) => {
     const result = parseStudyJson(text);
     expect(result.ok).toBe(false);

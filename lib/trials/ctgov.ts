@@ -21,12 +21,16 @@ const StudySchema = z
             nctId: z.string().regex(/^NCT\d{8}$/, "an NCT number such as NCT01533207"),
             briefTitle: z.string().optional(),
             acronym: z.string().optional(),
-            secondaryIdInfos: z.array(z.object({ id: z.string(), type: z.string().optional(), domain: z.string().optional() }).loose()).optional(),
+            secondaryIdInfos: z
+              .array(z.object({ id: z.string(), type: z.string().optional(), domain: z.string().optional() }).loose())
+              .optional(),
           })
           .loose(),
         statusModule: z
           .object({
-            overallStatus: z.enum(OVERALL_STATUSES as [string, ...string[]], { message: `one of ${OVERALL_STATUSES.join(", ")}` }).optional(),
+            overallStatus: z
+              .enum(OVERALL_STATUSES as [string, ...string[]], { message: `one of ${OVERALL_STATUSES.join(", ")}` })
+              .optional(),
             startDateStruct: DateStruct.optional(),
             primaryCompletionDateStruct: DateStruct.optional(),
           })
@@ -35,20 +39,41 @@ const StudySchema = z
         designModule: z
           .object({
             phases: z.array(z.enum(PHASES as [string, ...string[]], { message: `one of ${PHASES.join(", ")}` })).optional(),
-            enrollmentInfo: z.object({ count: z.number().int().min(0).max(1_000_000, "an enrollment of at most 1,000,000").optional(), type: z.enum(["ACTUAL", "ESTIMATED"]).optional() }).loose().optional(),
-          })
-          .loose()
-          .optional(),
-        sponsorCollaboratorsModule: z.object({ leadSponsor: z.object({ name: z.string().optional() }).loose().optional() }).loose().optional(),
-        contactsLocationsModule: z
-          .object({
-            locations: z
-              .array(z.object({ facility: z.string().optional(), city: z.string().optional(), country: z.string().optional(), status: z.string().optional() }).loose())
+            enrollmentInfo: z
+              .object({
+                count: z.number().int().min(0).max(1_000_000, "an enrollment of at most 1,000,000").optional(),
+                type: z.enum(["ACTUAL", "ESTIMATED"]).optional(),
+              })
+              .loose()
               .optional(),
           })
           .loose()
           .optional(),
-        conditionsModule: z.object({ conditions: z.array(z.string()).optional() }).loose().optional(),
+        sponsorCollaboratorsModule: z
+          .object({ leadSponsor: z.object({ name: z.string().optional() }).loose().optional() })
+          .loose()
+          .optional(),
+        contactsLocationsModule: z
+          .object({
+            locations: z
+              .array(
+                z
+                  .object({
+                    facility: z.string().optional(),
+                    city: z.string().optional(),
+                    country: z.string().optional(),
+                    status: z.string().optional(),
+                  })
+                  .loose(),
+              )
+              .optional(),
+          })
+          .loose()
+          .optional(),
+        conditionsModule: z
+          .object({ conditions: z.array(z.string()).optional() })
+          .loose()
+          .optional(),
       })
       .loose(),
   })
@@ -100,7 +125,10 @@ export function parseStudyJson(text: string): ParseResult {
 
 export function parseStudy(json: unknown): ParseResult {
   if (typeof json !== "object" || json === null || Array.isArray(json)) {
-    return { ok: false, errors: ["Expected one study: a JSON object with a protocolSection, as https://clinicaltrials.gov/api/v2/studies/NCT… returns it."] };
+    return {
+      ok: false,
+      errors: ["Expected one study: a JSON object with a protocolSection, as https://clinicaltrials.gov/api/v2/studies/NCT… returns it."],
+    };
   }
   if (!("protocolSection" in json)) {
     const hint = "studies" in json ? " This looks like a search result: paste a single study." : "";
@@ -123,7 +151,12 @@ export function parseStudy(json: unknown): ParseResult {
   }
   const sites: ImportedSite[] = locations
     .filter((l) => l.country)
-    .map((l) => ({ facility: l.facility?.trim() || "Site not named", city: l.city ?? null, country: countryCode(l.country!) ?? l.country!, status: l.status ?? null }));
+    .map((l) => ({
+      facility: l.facility?.trim() || "Site not named",
+      city: l.city ?? null,
+      country: countryCode(l.country!) ?? l.country!,
+      status: l.status ?? null,
+    }));
 
   const study: ImportedStudy = {
     nctId: id.nctId,

@@ -11,7 +11,10 @@ export async function fetchStudy(nctId: string, timeoutMs = TIMEOUT_MS): Promise
   const base = process.env.CTGOV_API_URL ?? "https://clinicaltrials.gov/api/v2";
   let response: Response;
   try {
-    response = await fetch(`${base}/studies/${check.value}`, { signal: AbortSignal.timeout(timeoutMs), headers: { accept: "application/json" } });
+    response = await fetch(`${base}/studies/${check.value}`, {
+      signal: AbortSignal.timeout(timeoutMs),
+      headers: { accept: "application/json" },
+    });
   } catch (error) {
     const timedOut = (error as Error).name === "TimeoutError";
     throw new AppError(
@@ -22,6 +25,7 @@ export async function fetchStudy(nctId: string, timeoutMs = TIMEOUT_MS): Promise
     );
   }
   if (response.status === 404) throw new AppError("NOT_FOUND", `ClinicalTrials.gov has no study ${check.value}.`);
-  if (!response.ok) throw new AppError("CONFLICT", `ClinicalTrials.gov answered ${response.status}. Try again later, or paste the study's JSON.`);
+  if (!response.ok)
+    throw new AppError("CONFLICT", `ClinicalTrials.gov answered ${response.status}. Try again later, or paste the study's JSON.`);
   return response.text();
 }

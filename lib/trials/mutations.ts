@@ -76,8 +76,10 @@ async function accrualProblem(
   const when = endOfPartialDate(report.date).getTime();
   for (const o of others) {
     const at = endOfPartialDate(o.date!).getTime();
-    if (at <= when && o.total > report.total) return `Accrual is cumulative: ${o.total} patients were reported on ${o.date}, so a later total cannot be ${report.total}.`;
-    if (at > when && o.total < report.total) return `Accrual is cumulative: ${o.total} patients were reported on ${o.date}, so an earlier total cannot be ${report.total}.`;
+    if (at <= when && o.total > report.total)
+      return `Accrual is cumulative: ${o.total} patients were reported on ${o.date}, so a later total cannot be ${report.total}.`;
+    if (at > when && o.total < report.total)
+      return `Accrual is cumulative: ${o.total} patients were reported on ${o.date}, so an earlier total cannot be ${report.total}.`;
   }
   return null;
 }
@@ -114,7 +116,10 @@ export async function updateTrial(actor: Actor | null, trialId: string, raw: unk
   if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
   return db.$transaction(async (tx) => {
     const updated = await tx.trial.update({ where: { id: trialId }, data: parsed.data });
-    await trialAudit(tx, keeper.userId, trial.proposalId, "trial.updated", { overallStatus: parsed.data.overallStatus, targetAccrual: parsed.data.targetAccrual });
+    await trialAudit(tx, keeper.userId, trial.proposalId, "trial.updated", {
+      overallStatus: parsed.data.overallStatus,
+      targetAccrual: parsed.data.targetAccrual,
+    });
     return updated;
   });
 }
@@ -170,17 +175,36 @@ export async function recordAccrual(actor: Actor | null, trialId: string, raw: u
   const parsed = ZAccrual.safeParse(raw);
   if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
   const input = parsed.data;
-  if (input.date > new Date().toISOString().slice(0, 10)) throw new ValidationError({ date: "Accrual is reported for dates that have passed." });
+  if (input.date > new Date().toISOString().slice(0, 10))
+    throw new ValidationError({ date: "Accrual is reported for dates that have passed." });
   const country = input.country ? knownCountry(input.country) : null;
   await assertKnownOrganization(input.organizationId);
   return db.$transaction(async (tx) => {
     await lockTrial(tx, trialId);
-    const problem = await accrualProblem(tx, trialId, { date: input.date, total: input.total, organizationId: input.organizationId, country });
+    const problem = await accrualProblem(tx, trialId, {
+      date: input.date,
+      total: input.total,
+      organizationId: input.organizationId,
+      country,
+    });
     if (problem) throw new ValidationError({ total: problem });
     const row = await tx.accrualUpdate.create({
-      data: { trialId, date: input.date, total: input.total, organizationId: input.organizationId, country, source: input.source, recordedById: keeper.userId },
+      data: {
+        trialId,
+        date: input.date,
+        total: input.total,
+        organizationId: input.organizationId,
+        country,
+        source: input.source,
+        recordedById: keeper.userId,
+      },
     });
-    await trialAudit(tx, keeper.userId, trial.proposalId, "trial.accrual_recorded", { date: input.date, total: input.total, organizationId: input.organizationId, country });
+    await trialAudit(tx, keeper.userId, trial.proposalId, "trial.accrual_recorded", {
+      date: input.date,
+      total: input.total,
+      organizationId: input.organizationId,
+      country,
+    });
     return row;
   });
 }
@@ -191,7 +215,8 @@ export async function setMilestone(actor: Actor | null, trialId: string, raw: un
   const parsed = ZMilestone.safeParse(raw);
   if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
   const { kind, planned, actual } = parsed.data;
-  if (actual && actual > new Date().toISOString().slice(0, 10)) throw new ValidationError({ actual: "An actual date cannot be in the future: use the planned date." });
+  if (actual && actual > new Date().toISOString().slice(0, 10))
+    throw new ValidationError({ actual: "An actual date cannot be in the future: use the planned date." });
   return db.$transaction(async (tx) => {
     const row = await tx.trialMilestone.upsert({
       where: { trialId_kind: { trialId, kind } },
@@ -243,7 +268,11 @@ function readStudy(json: string): ImportedStudy {
   if (!result.ok) throw new AppError("INVALID", result.errors.join(" "));
   const study = result.study;
   const problems: string[] = [];
-  const check = (label: string, schema: { safeParse(v: unknown): { success: boolean; error?: { issues: { message: string }[] } } }, value: unknown) => {
+  const check = (
+    label: string,
+    schema: { safeParse(v: unknown): { success: boolean; error?: { issues: { message: string }[] } } },
+    value: unknown,
+  ) => {
     const r = schema.safeParse(value);
     if (!r.success) problems.push(`${label}: ${r.error!.issues[0]!.message}`);
   };
@@ -251,14 +280,20 @@ function readStudy(json: string): ImportedStudy {
   if (study.phases !== undefined) check("Phases", ZTrialDetails.shape.phases, study.phases);
   if (study.leadSponsor !== undefined) check("Lead sponsor", ZTrialDetails.shape.leadSponsor, study.leadSponsor);
   if (study.startDate !== undefined) check("Start date", ZTrialDetails.shape.startDate, study.startDate);
-  if (study.primaryCompletionDate !== undefined) check("Primary completion date", ZTrialDetails.shape.primaryCompletionDate, study.primaryCompletionDate);
+  if (study.primaryCompletionDate !== undefined)
+    check("Primary completion date", ZTrialDetails.shape.primaryCompletionDate, study.primaryCompletionDate);
   if (study.targetAccrual !== undefined) check("Target accrual", ZTrialDetails.shape.targetAccrual, study.targetAccrual);
   study.sites.forEach((site, i) => {
     check(`Site ${i + 1} facility`, ZSite.shape.facility, site.facility);
     check(`Site ${i + 1} city`, ZSite.shape.city, site.city ?? "");
-    if (!countryCode(site.country)) problems.push(`Site ${i + 1} (${site.facility.slice(0, 60)}): "${site.country.slice(0, 60)}" is not a country the portal knows.`);
+    if (!countryCode(site.country))
+      problems.push(`Site ${i + 1} (${site.facility.slice(0, 60)}): "${site.country.slice(0, 60)}" is not a country the portal knows.`);
   });
-  if (problems.length) throw new AppError("INVALID", `This record does not fit the trial's fields: ${problems.slice(0, 5).join(" ")}${problems.length > 5 ? ` And ${problems.length - 5} more.` : ""}`);
+  if (problems.length)
+    throw new AppError(
+      "INVALID",
+      `This record does not fit the trial's fields: ${problems.slice(0, 5).join(" ")}${problems.length > 5 ? ` And ${problems.length - 5} more.` : ""}`,
+    );
   return study;
 }
 
@@ -283,11 +318,22 @@ export async function previewImport(actor: Actor | null, trialId: string, json: 
   compare("Lead sponsor", stored.leadSponsor, study.leadSponsor);
   const knownIds = new Set(stored.registryIds.map((r) => `${r.registry}:${r.value}`));
   const newIds = study.registryIds.filter((r) => !knownIds.has(`${r.registry}:${r.value}`));
-  if (newIds.length) changes.push({ field: "Registry ids", stored: show(stored.registryIds.map((r) => r.value)), imported: `adds ${newIds.map((r) => r.value).join(", ")}` });
+  if (newIds.length)
+    changes.push({
+      field: "Registry ids",
+      stored: show(stored.registryIds.map((r) => r.value)),
+      imported: `adds ${newIds.map((r) => r.value).join(", ")}`,
+    });
   const knownSites = new Set(stored.sites.map((s) => `${s.country}|${s.facility}`));
   const newSites = study.sites.filter((s) => !knownSites.has(`${s.country}|${s.facility}`));
-  if (newSites.length) changes.push({ field: "Sites", stored: `${stored.sites.length} listed`, imported: `adds ${newSites.length} in ${[...new Set(newSites.map((s) => s.country))].join(", ")}` });
-  if (study.actualAccrual !== undefined) changes.push({ field: "Accrual", stored: "—", imported: `records ${study.actualAccrual} patients (actual enrollment)` });
+  if (newSites.length)
+    changes.push({
+      field: "Sites",
+      stored: `${stored.sites.length} listed`,
+      imported: `adds ${newSites.length} in ${[...new Set(newSites.map((s) => s.country))].join(", ")}`,
+    });
+  if (study.actualAccrual !== undefined)
+    changes.push({ field: "Accrual", stored: "—", imported: `records ${study.actualAccrual} patients (actual enrollment)` });
   return { study, changes };
 }
 
@@ -320,15 +366,26 @@ export async function applyImport(actor: Actor | null, trialId: string, json: st
     if (study.actualAccrual !== undefined) {
       await lockTrial(tx, trialId);
       const report = { date: today, total: study.actualAccrual, organizationId: null, country: null };
-      const already = await tx.accrualUpdate.findFirst({ where: { trialId, date: today, total: study.actualAccrual, organizationId: null, country: null } });
+      const already = await tx.accrualUpdate.findFirst({
+        where: { trialId, date: today, total: study.actualAccrual, organizationId: null, country: null },
+      });
       accrual = already ? null : await accrualProblem(tx, trialId, report);
       if (!already && !accrual) {
         await tx.accrualUpdate.create({
-          data: { ...report, trialId, source: `ClinicalTrials.gov ${study.nctId}, actual enrollment, imported ${today}`, recordedById: keeper.userId },
+          data: {
+            ...report,
+            trialId,
+            source: `ClinicalTrials.gov ${study.nctId}, actual enrollment, imported ${today}`,
+            recordedById: keeper.userId,
+          },
         });
       }
     }
-    await trialAudit(tx, keeper.userId, trial.proposalId, "trial.imported", { nctId: study.nctId, sitesAdded: sites.count, registryIdsSkipped: skipped });
+    await trialAudit(tx, keeper.userId, trial.proposalId, "trial.imported", {
+      nctId: study.nctId,
+      sitesAdded: sites.count,
+      registryIdsSkipped: skipped,
+    });
     return { proposalId: trial.proposalId, sitesAdded: sites.count, skipped, accrualNotRecorded: accrual };
   });
 }

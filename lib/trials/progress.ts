@@ -57,7 +57,9 @@ export function currentAccrual(updates: readonly AccrualPoint[]): number | null 
 }
 
 /** The latest report for each organization or country. */
-export function accrualByScope(updates: readonly AccrualPoint[]): { organizationId: string | null; country: string | null; total: number; date: string | null }[] {
+export function accrualByScope(
+  updates: readonly AccrualPoint[],
+): { organizationId: string | null; country: string | null; total: number; date: string | null }[] {
   const latest = new Map<string, AccrualPoint>();
   for (const u of [...updates].sort((a, b) => (a.date ?? "").localeCompare(b.date ?? ""))) {
     if (!u.organizationId && !u.country) continue;

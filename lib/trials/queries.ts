@@ -39,8 +39,16 @@ export async function getTrial(actor: Actor | null, proposalId: string) {
       trial: {
         include: {
           registryIds: { orderBy: { registry: "asc" } },
-          accrual: { orderBy: [{ date: "asc" }, { createdAt: "asc" }], take: 500, include: { organization: { select: { shortName: true } } } },
-          sites: { orderBy: [{ country: "asc" }, { facility: "asc" }], take: 500, include: { organization: { select: { shortName: true } } } },
+          accrual: {
+            orderBy: [{ date: "asc" }, { createdAt: "asc" }],
+            take: 500,
+            include: { organization: { select: { shortName: true } } },
+          },
+          sites: {
+            orderBy: [{ country: "asc" }, { facility: "asc" }],
+            take: 500,
+            include: { organization: { select: { shortName: true } } },
+          },
           milestones: true,
         },
       },
@@ -71,7 +79,11 @@ export async function portfolio(actor: Actor | null, filters: PortfolioFilters =
   assertCan(actor, "proposal.list");
   // Filters come from the address: text without control characters (PostgreSQL refuses a NUL), bounded.
   const text = (value: string | undefined) => (value ? withoutControlCharacters(value).trim().slice(0, 100) || undefined : undefined);
-  filters = { group: text(filters.group), organization: text(filters.organization), status: PROPOSAL_STATUSES.find((s) => s === filters.status) };
+  filters = {
+    group: text(filters.group),
+    organization: text(filters.organization),
+    status: PROPOSAL_STATUSES.find((s) => s === filters.status),
+  };
   if (filters.group || filters.organization || filters.status) return computePortfolio(filters, today);
   return shared(`data:portfolio:${today.toISOString().slice(0, 10)}`, 60_000, () => computePortfolio({}, today));
 }
@@ -104,7 +116,10 @@ async function computePortfolio(filters: PortfolioFilters, today: Date) {
         targetAccrual: true,
         overallStatus: true,
         proposal: { select: { id: true, title: true } },
-        accrual: { where: { organizationId: null, country: null }, select: { date: true, total: true, organizationId: true, country: true, demo: true } },
+        accrual: {
+          where: { organizationId: null, country: null },
+          select: { date: true, total: true, organizationId: true, country: true, demo: true },
+        },
       },
     }),
     db.partnerInterest.groupBy({

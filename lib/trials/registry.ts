@@ -1,17 +1,42 @@
 // Trial registry identifiers: their formats and where each is looked up. Pure.
 
 export const REGISTRIES = {
-  NCT: { label: "ClinicalTrials.gov", pattern: /^NCT\d{8}$/, example: "NCT01533207", url: (id: string) => `https://clinicaltrials.gov/study/${id}` },
-  ISRCTN: { label: "ISRCTN registry", pattern: /^ISRCTN\d{8}$/, example: "ISRCTN13580965", url: (id: string) => `https://www.isrctn.com/${id}` },
+  NCT: {
+    label: "ClinicalTrials.gov",
+    pattern: /^NCT\d{8}$/,
+    example: "NCT01533207",
+    url: (id: string) => `https://clinicaltrials.gov/study/${id}`,
+  },
+  ISRCTN: {
+    label: "ISRCTN registry",
+    pattern: /^ISRCTN\d{8}$/,
+    example: "ISRCTN13580965",
+    url: (id: string) => `https://www.isrctn.com/${id}`,
+  },
   EudraCT: {
     label: "EU Clinical Trials Register (EudraCT)",
     pattern: /^\d{4}-\d{6}-\d{2}$/,
     example: "2012-002852-17",
     url: (id: string) => `https://www.clinicaltrialsregister.eu/ctr-search/search?query=${id}`,
   },
-  UMIN: { label: "UMIN Clinical Trials Registry", pattern: /^UMIN\d{9}$/, example: "UMIN000027280", url: () => "https://center6.umin.ac.jp/cgi-open-bin/ctr_e/index.cgi" },
-  jRCT: { label: "Japan Registry of Clinical Trials", pattern: /^jRCT(\d{10}|[a-z]\d{9})$/, example: "jRCT2031200001", url: (id: string) => `https://jrct.niph.go.jp/latest-detail/${id}` },
-  ACTRN: { label: "ANZCTR", pattern: /^ACTRN\d{14}$/, example: "ACTRN12616000061437", url: (id: string) => `https://www.anzctr.org.au/${id}.aspx` },
+  UMIN: {
+    label: "UMIN Clinical Trials Registry",
+    pattern: /^UMIN\d{9}$/,
+    example: "UMIN000027280",
+    url: () => "https://center6.umin.ac.jp/cgi-open-bin/ctr_e/index.cgi",
+  },
+  jRCT: {
+    label: "Japan Registry of Clinical Trials",
+    pattern: /^jRCT(\d{10}|[a-z]\d{9})$/,
+    example: "jRCT2031200001",
+    url: (id: string) => `https://jrct.niph.go.jp/latest-detail/${id}`,
+  },
+  ACTRN: {
+    label: "ANZCTR",
+    pattern: /^ACTRN\d{14}$/,
+    example: "ACTRN12616000061437",
+    url: (id: string) => `https://www.anzctr.org.au/${id}.aspx`,
+  },
 } as const;
 
 export type Registry = keyof typeof REGISTRIES;
@@ -24,10 +49,12 @@ export function normalizeRegistryId(registry: Registry, raw: string): string {
   return compact.toUpperCase();
 }
 
-export type RegistryCheck = { ok: true; registry: Registry; value: string; url: string } | { ok: false; field: "registry" | "value"; message: string };
+export type RegistryCheck =
+  { ok: true; registry: Registry; value: string; url: string } | { ok: false; field: "registry" | "value"; message: string };
 
 export function checkRegistryId(registry: string, raw: string): RegistryCheck {
-  if (!(REGISTRY_NAMES as string[]).includes(registry)) return { ok: false, field: "registry", message: `Choose one of the registries: ${REGISTRY_NAMES.join(", ")}.` };
+  if (!(REGISTRY_NAMES as string[]).includes(registry))
+    return { ok: false, field: "registry", message: `Choose one of the registries: ${REGISTRY_NAMES.join(", ")}.` };
   const r = registry as Registry;
   const value = normalizeRegistryId(r, raw);
   const spec = REGISTRIES[r];

@@ -8,7 +8,12 @@ const optionalDate = z.preprocess((v) => (v === "" || v === undefined ? null : v
 const optionalInt = (label: string) =>
   z.preprocess(
     (v) => (v === "" || v === undefined || v === null ? null : v),
-    z.coerce.number({ message: `${label} must be a whole number.` }).int(`${label} must be a whole number.`).min(0, `${label} cannot be negative.`).max(1_000_000, `${label} is implausibly large.`).nullable(),
+    z.coerce
+      .number({ message: `${label} must be a whole number.` })
+      .int(`${label} must be a whole number.`)
+      .min(0, `${label} cannot be negative.`)
+      .max(1_000_000, `${label} is implausibly large.`)
+      .nullable(),
   );
 
 export const ZTrialDetails = z.object({
@@ -22,7 +27,11 @@ export const ZTrialDetails = z.object({
 
 export const ZAccrual = z.object({
   date: PartialDate,
-  total: z.coerce.number({ message: "Enter the number of patients enrolled so far." }).int("Enter a whole number of patients.").min(0, "A count cannot be negative.").max(1_000_000),
+  total: z.coerce
+    .number({ message: "Enter the number of patients enrolled so far." })
+    .int("Enter a whole number of patients.")
+    .min(0, "A count cannot be negative.")
+    .max(1_000_000),
   organizationId: z.preprocess((v) => (v === "" ? null : v), formId("Choose an organization from the list.").nullable()),
   country: z.preprocess((v) => (v === "" ? null : v), plainText(80).nullable()),
   source: plainText(500),

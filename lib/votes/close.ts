@@ -14,7 +14,10 @@ type Tx = Prisma.TransactionClient;
 
 /** Representatives of every organization: who is told about votes. */
 export async function representatives(tx: Tx | typeof db) {
-  return tx.membership.findMany({ where: { role: "REPRESENTATIVE", user: { active: true } }, select: { userId: true, organizationId: true } });
+  return tx.membership.findMany({
+    where: { role: "REPRESENTATIVE", user: { active: true } },
+    select: { userId: true, organizationId: true },
+  });
 }
 
 /** Opens a vote on an eligible proposal in review: chairs of its group and the secretariat. */
@@ -56,7 +59,12 @@ export async function closeVote(voteId: string, closer: { actorId: string | null
     const next = PROPOSAL_EVENT[result.outcome];
     const moved = await tx.proposal.updateMany({
       where: { id: vote.proposalId, status: "VOTING" },
-      data: { status: next.to, statusChangedAt: new Date(), version: { increment: 1 }, ...(next.to === "REJECTED" ? { closedReason: "The vote failed." } : {}) },
+      data: {
+        status: next.to,
+        statusChangedAt: new Date(),
+        version: { increment: 1 },
+        ...(next.to === "REJECTED" ? { closedReason: "The vote failed." } : {}),
+      },
     });
     await audit(tx, {
       actorId: closer.actorId,
@@ -64,7 +72,15 @@ export async function closeVote(voteId: string, closer: { actorId: string | null
       entityType: "proposal",
       entityId: vote.proposalId,
       reason: closer.reason ?? null,
-      data: { voteId, early: closer.early, outcome: result.outcome, approve: result.approve, reject: result.reject, abstain: result.abstain, recused: result.recused },
+      data: {
+        voteId,
+        early: closer.early,
+        outcome: result.outcome,
+        approve: result.approve,
+        reject: result.reject,
+        abstain: result.abstain,
+        recused: result.recused,
+      },
     });
     if (moved.count === 1) {
       await notifyProposal(tx, vote.proposalId, { kind: "status", newStatus: next.to }, closer.actorId, {
@@ -80,7 +96,11 @@ export async function closeVote(voteId: string, closer: { actorId: string | null
       });
     }
     const proposal = await tx.proposal.findUniqueOrThrow({ where: { id: vote.proposalId }, select: { title: true } });
-    const words = { PASSED: "passed: the proposal is approved", FAILED: "failed: the proposal is rejected", NO_QUORUM: "did not reach quorum: the proposal returns to review" };
+    const words = {
+      PASSED: "passed: the proposal is approved",
+      FAILED: "failed: the proposal is rejected",
+      NO_QUORUM: "did not reach quorum: the proposal returns to review",
+    };
     await tx.notification.createMany({
       data: (await representatives(tx)).map((r) => ({
         userId: r.userId,
@@ -117,7 +137,13 @@ export async function sendDueReminders(now = new Date()): Promise<number> {
   const votes = await db.vote.findMany({
     where: { status: "OPEN", closesAt: { gt: now, lte: horizon } },
     take: 100,
-    select: { id: true, closesAt: true, proposalId: true, proposal: { select: { title: true } }, ballots: { select: { organizationId: true } } },
+    select: {
+      id: true,
+      closesAt: true,
+      proposalId: true,
+      proposal: { select: { title: true } },
+      ballots: { select: { organizationId: true } },
+    },
   });
   if (votes.length === 0) return 0;
   const reps = await representatives(db);

@@ -18,7 +18,6 @@ import { DEMO_MIN_OPEN_MINUTES, MIN_OPEN_MINUTES, ZBallot, ZOpenVote, closingTim
 import { DEFAULT_QUORUM } from "./tally";
 import { closeVote, representatives, scheduleVoteClose } from "./close";
 
-
 export async function openVote(actor: Actor | null, proposalId: string, raw: unknown) {
   proposalId = requireKey(proposalId, "proposal");
   assertCan(actor, "vote.open");
@@ -67,7 +66,14 @@ export async function openVote(actor: Actor | null, proposalId: string, raw: unk
       entityType: "proposal",
       entityId: proposalId,
       groupId: proposal.groupId,
-      data: { from: "IN_REVIEW", to: "VOTING", voteId: created.id, closesAt: rules.closesAt.toISOString(), quorum: rules.quorum, passRule: rules.passRule },
+      data: {
+        from: "IN_REVIEW",
+        to: "VOTING",
+        voteId: created.id,
+        closesAt: rules.closesAt.toISOString(),
+        quorum: rules.quorum,
+        passRule: rules.passRule,
+      },
     });
     await tx.notification.createMany({
       data: (await representatives(tx)).map((r) => ({
@@ -83,7 +89,9 @@ export async function openVote(actor: Actor | null, proposalId: string, raw: unk
     return created;
   });
   // Closing on time does not depend on this: the minute sweep closes any overdue vote too.
-  await scheduleVoteClose(vote.id, vote.closesAt).catch((error: Error) => console.error(`[jobs] could not schedule the close of vote ${vote.id}: ${error.message}`));
+  await scheduleVoteClose(vote.id, vote.closesAt).catch((error: Error) =>
+    console.error(`[jobs] could not schedule the close of vote ${vote.id}: ${error.message}`),
+  );
   nudgeMailWorker();
   return vote;
 }
@@ -108,7 +116,10 @@ export async function castBallot(actor: Actor | null, voteId: string, raw: unkno
         FROM "Vote" WHERE "id" = ${voteId} FOR SHARE`;
       if (!vote) throw new AppError("NOT_FOUND", "No such vote.");
       if (vote.status !== "OPEN" || !vote.open) {
-        throw new AppError("CONFLICT", `The vote closed at ${formatDateTime(vote.closesAt, "UTC")}; ballots can no longer be cast or changed.`);
+        throw new AppError(
+          "CONFLICT",
+          `The vote closed at ${formatDateTime(vote.closesAt, "UTC")}; ballots can no longer be cast or changed.`,
+        );
       }
       const ballot = await tx.ballot.upsert({
         where: { voteId_organizationId: { voteId, organizationId } },
@@ -116,7 +127,14 @@ export async function castBallot(actor: Actor | null, voteId: string, raw: unkno
         update: { choice, rationale, castById: actor.userId },
       });
       // The audit says that the organization voted, never how: ballots are secret until the close.
-      await audit(tx, { actorId: actor.userId, action: "ballot.cast", entityType: "proposal", entityId: vote.proposalId, organizationId, data: { voteId } });
+      await audit(tx, {
+        actorId: actor.userId,
+        action: "ballot.cast",
+        entityType: "proposal",
+        entityId: vote.proposalId,
+        organizationId,
+        data: { voteId },
+      });
       return ballot;
     });
   return retryOnUniqueViolation(write);

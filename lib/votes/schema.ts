@@ -17,14 +17,19 @@ export const ZOpenVote = z.object({
     .min(1, "At least one organization must vote.")
     .max(MEMBER_ORGANIZATIONS, `There are ${MEMBER_ORGANIZATIONS} member organizations.`)
     .default(DEFAULT_QUORUM),
-  passRule: z.enum(["MORE_APPROVE_THAN_REJECT", "TWO_THIRDS_OF_DECIDED"], { message: "Choose a pass rule." }).default("MORE_APPROVE_THAN_REJECT"),
+  passRule: z
+    .enum(["MORE_APPROVE_THAN_REJECT", "TWO_THIRDS_OF_DECIDED"], { message: "Choose a pass rule." })
+    .default("MORE_APPROVE_THAN_REJECT"),
 });
 
 export function closingTimeProblem(closesAt: Date, now: Date, minMinutes = MIN_OPEN_MINUTES): string | null {
   const minutes = (closesAt.getTime() - now.getTime()) / 60_000;
   if (Number.isNaN(minutes)) return "Choose when the vote closes.";
   if (minutes < 0) return "The closing time must be in the future.";
-  if (minutes < minMinutes) return minMinutes >= 60 ? `A vote stays open at least ${minMinutes / 60} hours, so every office can take part.` : "The closing time must be at least a minute away.";
+  if (minutes < minMinutes)
+    return minMinutes >= 60
+      ? `A vote stays open at least ${minMinutes / 60} hours, so every office can take part.`
+      : "The closing time must be at least a minute away.";
   if (minutes > MAX_OPEN_DAYS * 24 * 60) return `A vote stays open at most ${MAX_OPEN_DAYS} days.`;
   return null;
 }

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { tally, type Choice, type Outcome, type PassRule } from "./tally";
 
-const A = "APPROVE", R = "REJECT", X = "ABSTAIN", C = "RECUSE";
+const A = "APPROVE",
+  R = "REJECT",
+  X = "ABSTAIN",
+  C = "RECUSE";
 const MAJ: PassRule = "MORE_APPROVE_THAN_REJECT";
 const TWO: PassRule = "TWO_THIRDS_OF_DECIDED";
 

@@ -26,7 +26,11 @@ export interface Tally {
   outcome: Outcome;
 }
 
-export function tally(choices: readonly Choice[], rules: { quorum: number; passRule: PassRule }, organizations = MEMBER_ORGANIZATIONS): Tally {
+export function tally(
+  choices: readonly Choice[],
+  rules: { quorum: number; passRule: PassRule },
+  organizations = MEMBER_ORGANIZATIONS,
+): Tally {
   const count = (c: Choice) => choices.filter((x) => x === c).length;
   const approve = count("APPROVE");
   const reject = count("REJECT");

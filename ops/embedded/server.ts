@@ -30,7 +30,10 @@ export interface EmbeddedOptions {
 
 /** Thrown with a message that says what to do; the server's last log lines are in `details`. */
 export class EmbeddedDatabaseError extends Error {
-  constructor(message: string, readonly details: string[] = []) {
+  constructor(
+    message: string,
+    readonly details: string[] = [],
+  ) {
     super(details.length ? `${message}\n  PostgreSQL said:\n    ${details.slice(-6).join("\n    ")}` : message);
     this.name = "EmbeddedDatabaseError";
   }
@@ -146,7 +149,9 @@ async function stopOrphan(clusterDir: string, log: (line: string) => void) {
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new EmbeddedDatabaseError(`A PostgreSQL server (pid ${pid}) still holds ${clusterDir} and did not stop. Stop it, then start again.`);
+  throw new EmbeddedDatabaseError(
+    `A PostgreSQL server (pid ${pid}) still holds ${clusterDir} and did not stop. Stop it, then start again.`,
+  );
 }
 
 function explain(lines: string[], clusterDir: string, port: number): EmbeddedDatabaseError {
@@ -168,7 +173,10 @@ export async function startEmbeddedDatabase(options: EmbeddedOptions): Promise<E
   const persistent = options.persistent ?? true;
   const recent: string[] = [];
   const onLog = (message: string) => {
-    for (const line of message.split("\n").map((l) => l.trim()).filter(Boolean)) {
+    for (const line of message
+      .split("\n")
+      .map((l) => l.trim())
+      .filter(Boolean)) {
       recent.push(line);
       if (recent.length > 40) recent.shift();
       options.onLog?.(line);
@@ -227,7 +235,10 @@ export async function startEmbeddedDatabase(options: EmbeddedOptions): Promise<E
     (server as unknown as { process?: ChildProcess }).process?.once("exit", (code, signal) => {
       exited = true;
       // Exit code 0 is a clean shutdown someone asked for (Ctrl-C reaches the whole process group).
-      if (!stopped && code !== 0) console.error(`[postgres] the embedded PostgreSQL server stopped unexpectedly (${signal ?? `exit code ${code}`}): ${recent.slice(-3).join(" | ")}`);
+      if (!stopped && code !== 0)
+        console.error(
+          `[postgres] the embedded PostgreSQL server stopped unexpectedly (${signal ?? `exit code ${code}`}): ${recent.slice(-3).join(" | ")}`,
+        );
     });
     return {
       url: `postgresql://postgres:${password}@127.0.0.1:${port}/postgres`,
@@ -266,4 +277,3 @@ export async function startThrowawayServer(): Promise<EmbeddedDatabase> {
     throw error;
   }
 }
-

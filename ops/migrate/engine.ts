@@ -7,17 +7,9 @@ import path from "node:path";
 import { createRequire } from "node:module";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
-import {
-  bindMigrationAwareSqlAdapterFactory,
-  type SqlMigrationAwareDriverAdapterFactory,
-} from "@prisma/driver-adapter-utils";
+import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { startThrowawayServer } from "../embedded/server";
-import type {
-  SchemaEngine,
-  MigrationList,
-  SchemaFilter,
-  DiagnoseMigrationHistoryOutput,
-} from "@prisma/schema-engine-wasm";
+import type { SchemaEngine, MigrationList, SchemaFilter, DiagnoseMigrationHistoryOutput } from "@prisma/schema-engine-wasm";
 
 export const PROJECT_ROOT = path.resolve(__dirname, "..", "..");
 export const SCHEMA_PATH = path.join(PROJECT_ROOT, "prisma", "schema.prisma");
@@ -158,10 +150,7 @@ function factoryWithEmbeddedShadow(connectionString: string): SqlMigrationAwareD
   };
 }
 
-export async function openEngine(
-  connectionString: string,
-  options: { schemaText?: string } = {},
-): Promise<Engine> {
+export async function openEngine(connectionString: string, options: { schemaText?: string } = {}): Promise<Engine> {
   const mod = await loadEngineModule();
   const schemaText = options.schemaText ?? readSchema();
   const factory = bindMigrationAwareSqlAdapterFactory(factoryWithEmbeddedShadow(connectionString));

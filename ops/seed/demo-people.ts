@@ -15,7 +15,11 @@ const person = (name: string, org: string | undefined, role?: OrgRole): DemoPers
   name,
   org,
   role,
-  email: `${name.toLowerCase().normalize("NFD").replace(/[^a-z ]/g, "").replace(/ /g, ".")}@${org ?? "secretariat"}.irci.example`,
+  email: `${name
+    .toLowerCase()
+    .normalize("NFD")
+    .replace(/[^a-z ]/g, "")
+    .replace(/ /g, ".")}@${org ?? "secretariat"}.irci.example`,
 });
 
 export const DEMO_PEOPLE: DemoPerson[] = [

@@ -6,8 +6,7 @@ import { DEMO_PEOPLE, GROUP_ROSTERS, GROUP_STATUS } from "./demo-people";
 import { seedProposals } from "./proposals";
 import { seedTrials } from "./trials";
 
-export const DEMO_INCIDENCE_SOURCE =
-  "Illustrative demo value from the IRCI reference data (not a sourced figure)";
+export const DEMO_INCIDENCE_SOURCE = "Illustrative demo value from the IRCI reference data (not a sourced figure)";
 
 export interface SeedSummary {
   organizations: number;
@@ -63,9 +62,7 @@ export async function seedDemoPeople(db: PrismaClient): Promise<number> {
       });
     }
   }
-  const users = new Map(
-    (await db.user.findMany({ where: { demo: true }, select: { id: true, email: true } })).map((u) => [u.email, u.id]),
-  );
+  const users = new Map((await db.user.findMany({ where: { demo: true }, select: { id: true, email: true } })).map((u) => [u.email, u.id]));
   const groups = new Map((await db.expertGroup.findMany({ select: { id: true, slug: true } })).map((g) => [g.slug, g.id]));
   for (const [slug, roster] of Object.entries(GROUP_ROSTERS)) {
     const groupId = groups.get(slug);

@@ -79,7 +79,13 @@ function realTrials(): SeedProposal[] {
       intervention: "Androgen deprivation therapy",
       comparator: "Chemotherapy",
     },
-    { ...common(ballad), id: "irci-ballad", status: "UNDERWAY", population: "Small bowel adenocarcinoma", intervention: "Adjuvant chemotherapy" },
+    {
+      ...common(ballad),
+      id: "irci-ballad",
+      status: "UNDERWAY",
+      population: "Small bowel adenocarcinoma",
+      intervention: "Adjuvant chemotherapy",
+    },
   ];
 }
 
@@ -149,7 +155,9 @@ export async function seedProposals(db: PrismaClient, options: { demo: boolean }
   const all = [...realTrials(), ...(options.demo ? DEMO_PROPOSALS : [])];
   const groups = new Map((await db.expertGroup.findMany({ select: { id: true, slug: true } })).map((g) => [g.slug, g.id]));
   const orgs = new Map((await db.organization.findMany({ select: { id: true, slug: true } })).map((o) => [o.slug, o.id]));
-  const existing = new Set((await db.proposal.findMany({ where: { id: { in: all.map((p) => p.id) } }, select: { id: true } })).map((p) => p.id));
+  const existing = new Set(
+    (await db.proposal.findMany({ where: { id: { in: all.map((p) => p.id) } }, select: { id: true } })).map((p) => p.id),
+  );
   for (const p of all) {
     if (existing.has(p.id)) continue;
     const groupId = groups.get(p.group);

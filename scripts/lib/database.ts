@@ -7,9 +7,7 @@ import pg from "pg";
 import { isRoot, startEmbeddedDatabase } from "../../ops/embedded/server";
 import { PROJECT_ROOT } from "../../ops/migrate/engine";
 
-export const DATA_DIR = process.env.EMBEDDED_DATA_DIR
-  ? path.resolve(process.env.EMBEDDED_DATA_DIR)
-  : path.join(PROJECT_ROOT, ".data");
+export const DATA_DIR = process.env.EMBEDDED_DATA_DIR ? path.resolve(process.env.EMBEDDED_DATA_DIR) : path.join(PROJECT_ROOT, ".data");
 export const CLUSTER_DIR = path.join(DATA_DIR, "postgres");
 const PASSWORD_FILE = path.join(DATA_DIR, "postgres-password");
 /** Where versions before the real embedded PostgreSQL kept their PGlite database. */
@@ -58,7 +56,11 @@ function takeLock() {
     } catch {
       const holder = readLock();
       if (holder && isAlive(holder.pid)) {
-        throw new Error(holder.url ? `The embedded database is already served by a running portal (pid ${holder.pid}).` : "Another process is opening the embedded database right now.");
+        throw new Error(
+          holder.url
+            ? `The embedded database is already served by a running portal (pid ${holder.pid}).`
+            : "Another process is opening the embedded database right now.",
+        );
       }
       rmSync(LOCK_FILE, { force: true }); // left by a process that is gone
     }
@@ -93,7 +95,8 @@ async function ensureDatabase(serverUrl: string): Promise<string> {
 /** Starts the embedded server on .data/postgres, holding the lock until stop(). */
 export async function openEmbedded(options: { onLog?: (line: string) => void } = {}) {
   const running = runningEmbeddedUrl();
-  if (running) throw new Error("The embedded database is already served by a running portal: stop it first, or run this command while it runs.");
+  if (running)
+    throw new Error("The embedded database is already served by a running portal: stop it first, or run this command while it runs.");
   takeLock();
   // As root the server runs as `postgres`, who must enter this folder whatever the umask made it.
   if (isRoot()) chmodSync(DATA_DIR, 0o755);

@@ -19,10 +19,17 @@ afterAll(() => db.$disconnect());
 
 describe("activity feeds", () => {
   it("a group's feed shows what happened to its proposals and its discussion, never sign-ins", async () => {
-    await recordInterest(charlie, "demo-anal-maintenance", { level: "PARTICIPATE", expectedSites: "6", expectedPatientsPerYear: "8", note: "" });
+    await recordInterest(charlie, "demo-anal-maintenance", {
+      level: "PARTICIPATE",
+      expectedSites: "6",
+      expectedPatientsPerYear: "8",
+      note: "",
+    });
     const group = await db.expertGroup.findUniqueOrThrow({ where: { slug: "anal" } });
     await postComment(charlie, "group", group.id, { body: "Hello group" });
-    await db.auditEvent.create({ data: { actorId: charlie.userId, action: "auth.signed_in", entityType: "user", entityId: charlie.userId } });
+    await db.auditEvent.create({
+      data: { actorId: charlie.userId, action: "auth.signed_in", entityType: "user", entityId: charlie.userId },
+    });
     const { events, titles } = await groupActivity(charlie, "anal");
     const actions = events.map((e) => e.action);
     expect(actions).toContain("interest.recorded");

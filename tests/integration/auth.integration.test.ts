@@ -23,7 +23,11 @@ describe("next-auth adapter", () => {
 
   it("does not let deactivated people sign in or keep their sessions", async () => {
     const person = await makePerson(db, { org: "nci" });
-    const session = await adapter.createSession!({ sessionToken: `t-${person.userId}`, userId: person.userId, expires: new Date(Date.now() + 60_000) });
+    const session = await adapter.createSession!({
+      sessionToken: `t-${person.userId}`,
+      userId: person.userId,
+      expires: new Date(Date.now() + 60_000),
+    });
     await db.user.update({ where: { id: person.userId }, data: { active: false } });
     expect(await adapter.getUserByEmail!(person.email)).toBeNull();
     expect(await adapter.getSessionAndUser!(session.sessionToken)).toBeNull();
@@ -69,7 +73,9 @@ describe("demo sign-in", () => {
     const path = await demoSignInPath(quinn.id, "/groups");
     const params = new URL(path, "http://localhost").searchParams;
     expect(params.get("callbackUrl")).toBe("/groups");
-    const hashed = createHash("sha256").update(`${params.get("token")}${process.env.NEXTAUTH_SECRET}`).digest("hex");
+    const hashed = createHash("sha256")
+      .update(`${params.get("token")}${process.env.NEXTAUTH_SECRET}`)
+      .digest("hex");
     expect(await db.verificationToken.count({ where: { identifier: quinn.email, token: hashed } })).toBe(1);
   });
 

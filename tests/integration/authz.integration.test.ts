@@ -95,7 +95,12 @@ describe("what the reads return", () => {
 
   it("gives the dashboard my organization and my groups", async () => {
     const chair = await db.user.findUniqueOrThrow({ where: { email: "casey.cohort@nci.irci.example" }, include: { membership: true } });
-    const data = await dashboardFor({ userId: chair.id, organizationId: chair.membership!.organizationId, orgRole: "MEMBER", secretariat: false });
+    const data = await dashboardFor({
+      userId: chair.id,
+      organizationId: chair.membership!.organizationId,
+      orgRole: "MEMBER",
+      secretariat: false,
+    });
     expect(data.organization?.shortName).toBe("NCI");
     expect(data.myGroups.some((g) => g.role === "CHAIR" && g.group.slug === "uterine-sarcoma")).toBe(true);
     expect(data.counts.organizations).toBe(8);

@@ -25,7 +25,10 @@ afterAll(() => db.$disconnect());
 describe("reading and writing", () => {
   it("people who can see the proposal read and write its discussion; others cannot", async () => {
     await postComment(riley, "proposal", PROPOSAL, { body: "NCI could open **six** sites." });
-    expect((await listComments(robin, "proposal", PROPOSAL)).at(-1)).toMatchObject({ html: "<p>NCI could open <strong>six</strong> sites.</p>\n", author: "Riley Placebo (NCI)" });
+    expect((await listComments(robin, "proposal", PROPOSAL)).at(-1)).toMatchObject({
+      html: "<p>NCI could open <strong>six</strong> sites.</p>\n",
+      author: "Riley Placebo (NCI)",
+    });
     expect((await refusal(postComment(orphan, "proposal", PROPOSAL, { body: "hello" }))).code).toBe("FORBIDDEN");
     expect((await refusal(listComments(orphan, "proposal", PROPOSAL))).code).toBe("FORBIDDEN");
     expect((await refusal(postComment(null, "proposal", PROPOSAL, { body: "hello" }))).code).toBe("UNAUTHENTICATED");
@@ -70,10 +73,18 @@ describe("replies and mentions", () => {
     const ghost = await makePerson(db); // no organization: cannot see proposals
     const ghostHandle = ghost.email.split("@")[0];
     const c = await postComment(robin, "proposal", PROPOSAL, { body: `@riley.placebo and @${ghostHandle}, please look.` });
-    expect(await db.notification.count({ where: { userId: riley.userId, kind: "comment.mention", dedupeKey: `mention:${c.id}:${riley.userId}` } })).toBe(1);
+    expect(
+      await db.notification.count({
+        where: { userId: riley.userId, kind: "comment.mention", dedupeKey: `mention:${c.id}:${riley.userId}` },
+      }),
+    ).toBe(1);
     expect(await db.notification.count({ where: { userId: ghost.userId } })).toBe(0);
     await editComment(robin, c.id, `@riley.placebo and @${ghostHandle}, please look again.`);
-    expect(await db.notification.count({ where: { userId: riley.userId, kind: "comment.mention", dedupeKey: `mention:${c.id}:${riley.userId}` } })).toBe(1);
+    expect(
+      await db.notification.count({
+        where: { userId: riley.userId, kind: "comment.mention", dedupeKey: `mention:${c.id}:${riley.userId}` },
+      }),
+    ).toBe(1);
   });
 });
 
@@ -86,7 +97,11 @@ describe("mentions match handles exactly", () => {
 
   it("a handle in capitals still reaches its person", async () => {
     const c = await postComment(robin, "proposal", PROPOSAL, { body: "@Riley.Placebo, please look." });
-    expect(await db.notification.count({ where: { userId: riley.userId, kind: "comment.mention", dedupeKey: `mention:${c.id}:${riley.userId}` } })).toBe(1);
+    expect(
+      await db.notification.count({
+        where: { userId: riley.userId, kind: "comment.mention", dedupeKey: `mention:${c.id}:${riley.userId}` },
+      }),
+    ).toBe(1);
   });
 });
 
@@ -98,7 +113,10 @@ describe("editing and deleting", () => {
     await editComment(riley, c.id, "Second version");
     const revisions = await db.commentRevision.findMany({ where: { commentId: c.id } });
     expect(revisions.map((r) => r.body)).toEqual(["First version"]);
-    expect((await listComments(robin, "proposal", PROPOSAL)).find((x) => x.id === c.id)).toMatchObject({ body: "Second version", edited: true });
+    expect((await listComments(robin, "proposal", PROPOSAL)).find((x) => x.id === c.id)).toMatchObject({
+      body: "Second version",
+      edited: true,
+    });
   });
 
   it("the author or the secretariat deletes, leaving a marker; others cannot", async () => {

@@ -24,7 +24,8 @@ interface Received {
 }
 
 /** Quoted-printable soft line breaks and escapes undone, so the body reads as written. */
-const decode = (raw: string) => raw.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+const decode = (raw: string) =>
+  raw.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 /** A header's value, unfolded (long headers continue on indented lines). */
 const header = (raw: string, name: string) =>
   raw
@@ -88,7 +89,8 @@ beforeAll(async () => {
   // A proposal of this file's own, so other files' counts of comments are not disturbed.
   const avery = await actorFor(db, "avery.baseline@cruk.irci.example");
   const group = await db.expertGroup.findUniqueOrThrow({ where: { slug: "anal" } });
-  proposalId = (await createProposal(avery, { groupId: group.id, leadOrganizationId: avery.organizationId, title: "Email test proposal" })).id;
+  proposalId = (await createProposal(avery, { groupId: group.id, leadOrganizationId: avery.organizationId, title: "Email test proposal" }))
+    .id;
   // Notifications other test files left behind are not this file's business.
   await db.notification.updateMany({ where: { email: "PENDING" }, data: { email: "SKIPPED" } });
   await db.outboundEmail.deleteMany({});
@@ -123,7 +125,10 @@ describe("at once", () => {
     expect(mail!.raw).toMatch(/http:\/\/localhost:\d+\/proposals\/[\w-]+#comment-/);
     expect(header(mail!.raw, "List-Unsubscribe")).toMatch(/^<http:\/\/localhost:\d+\/api\/unsubscribe\?token=[\w-]+\.[\w-]+>$/);
     expect(header(mail!.raw, "List-Unsubscribe-Post")).toBe("List-Unsubscribe=One-Click");
-    const row = await db.outboundEmail.findFirstOrThrow({ where: { to: "riley.placebo@nci.irci.example" }, orderBy: { createdAt: "desc" } });
+    const row = await db.outboundEmail.findFirstOrThrow({
+      where: { to: "riley.placebo@nci.irci.example" },
+      orderBy: { createdAt: "desc" },
+    });
     expect(row).toMatchObject({ status: "SENT", attempts: 1, category: "mentions" });
     // Running again sends nothing twice.
     inbox = [];
@@ -139,9 +144,20 @@ describe("at once", () => {
     await db.notification.create({ data: { userId: gone.userId, kind: "vote.opened", title: "A vote" } });
     await drain();
     expect(inbox).toHaveLength(0);
-    const states = await db.notification.findMany({ where: { userId: { in: [riley.userId, gone.userId] } }, orderBy: { createdAt: "desc" }, take: 2, select: { email: true } });
+    const states = await db.notification.findMany({
+      where: { userId: { in: [riley.userId, gone.userId] } },
+      orderBy: { createdAt: "desc" },
+      take: 2,
+      select: { email: true },
+    });
     expect(states.map((s) => s.email)).toEqual(["SKIPPED", "SKIPPED"]);
-    await saveEmailSettings(riley, { mentions: "IMMEDIATE", interest: "IMMEDIATE", votes: "IMMEDIATE", status: "DIGEST", comments: "DIGEST" });
+    await saveEmailSettings(riley, {
+      mentions: "IMMEDIATE",
+      interest: "IMMEDIATE",
+      votes: "IMMEDIATE",
+      status: "DIGEST",
+      comments: "DIGEST",
+    });
   });
 });
 
@@ -157,7 +173,11 @@ function nextLocal(from: Date, hour: number, timeZone: string): Date {
 describe("the daily digest", () => {
   it("gathers a day's comments into one mail at 07:00 where the person works, once", async () => {
     // Riley (NCI, America/New_York) authors nothing here: follow the proposal to hear of its comments.
-    await db.proposalFollow.upsert({ where: { proposalId_userId: { proposalId, userId: riley.userId } }, create: { proposalId, userId: riley.userId }, update: {} });
+    await db.proposalFollow.upsert({
+      where: { proposalId_userId: { proposalId, userId: riley.userId } },
+      create: { proposalId, userId: riley.userId },
+      update: {},
+    });
     await postComment(robin, "proposal", proposalId, { body: "First thought for the digest." });
     await postComment(robin, "proposal", proposalId, { body: "Second thought for the digest." });
     await drain();
@@ -269,15 +289,27 @@ describe("email settings", () => {
     expect(mine.categories.find((c) => c.id === "comments")?.mode).toBe("DIGEST");
     expect((await refusal(emailSettings(null))).code).toBe("UNAUTHENTICATED");
     expect((await refusal(saveEmailSettings(null, { mentions: "OFF" }))).code).toBe("UNAUTHENTICATED");
-    const bad = await refusal(saveEmailSettings(riley, { mentions: "OFF", interest: "SOMETIMES", votes: "OFF", status: "OFF", comments: "OFF" }));
+    const bad = await refusal(
+      saveEmailSettings(riley, { mentions: "OFF", interest: "SOMETIMES", votes: "OFF", status: "OFF", comments: "OFF" }),
+    );
     expect(bad.code).toBe("INVALID");
     // The message is on the one field that is wrong.
     expect(Object.keys((bad as ValidationError).fields)).toEqual(["interest"]);
     expect((await emailSettings(riley)).categories.every((c) => c.mode === c.default)).toBe(true);
 
-    expect(await saveEmailSettings(robin, { mentions: "DIGEST", interest: "IMMEDIATE", votes: "OFF", status: "DIGEST", comments: "DIGEST" })).toBe(2);
-    const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "email.settings_changed", actorId: robin.userId }, orderBy: { at: "desc" } });
-    expect(audit.data).toEqual({ changes: [{ category: "mentions", from: "IMMEDIATE", to: "DIGEST" }, { category: "votes", from: "IMMEDIATE", to: "OFF" }] });
+    expect(
+      await saveEmailSettings(robin, { mentions: "DIGEST", interest: "IMMEDIATE", votes: "OFF", status: "DIGEST", comments: "DIGEST" }),
+    ).toBe(2);
+    const audit = await db.auditEvent.findFirstOrThrow({
+      where: { action: "email.settings_changed", actorId: robin.userId },
+      orderBy: { at: "desc" },
+    });
+    expect(audit.data).toEqual({
+      changes: [
+        { category: "mentions", from: "IMMEDIATE", to: "DIGEST" },
+        { category: "votes", from: "IMMEDIATE", to: "OFF" },
+      ],
+    });
     expect((await emailSettings(riley)).categories.find((c) => c.id === "votes")?.mode).toBe("IMMEDIATE"); // Riley's own are untouched
   });
 });
@@ -286,7 +318,10 @@ describe("unsubscribing from a link in the email", () => {
   it("works without signing in, for the person and the kind the link names only", async () => {
     await postComment(robin, "proposal", proposalId, { body: "@riley.placebo one more question" });
     await drain();
-    const row = await db.outboundEmail.findFirstOrThrow({ where: { to: "riley.placebo@nci.irci.example", category: "mentions" }, orderBy: { createdAt: "desc" } });
+    const row = await db.outboundEmail.findFirstOrThrow({
+      where: { to: "riley.placebo@nci.irci.example", category: "mentions" },
+      orderBy: { createdAt: "desc" },
+    });
     const token = new URL(row.unsubscribeUrl!).searchParams.get("token")!;
     expect(await readUnsubscribeLink(token)).toMatchObject({ email: "riley.placebo@nci.irci.example", scope: "mentions" });
 
@@ -318,10 +353,19 @@ describe("unsubscribing from a link in the email", () => {
   });
 
   it("answers a mail program's one-click POST (RFC 8058)", async () => {
-    await saveEmailSettings(quinn, { mentions: "IMMEDIATE", interest: "IMMEDIATE", votes: "IMMEDIATE", status: "DIGEST", comments: "DIGEST" });
+    await saveEmailSettings(quinn, {
+      mentions: "IMMEDIATE",
+      interest: "IMMEDIATE",
+      votes: "IMMEDIATE",
+      status: "DIGEST",
+      comments: "DIGEST",
+    });
     await postComment(robin, "proposal", proposalId, { body: "@quinn.quorum for the secretariat" });
     await drain();
-    const row = await db.outboundEmail.findFirstOrThrow({ where: { userId: quinn.userId, category: "mentions" }, orderBy: { createdAt: "desc" } });
+    const row = await db.outboundEmail.findFirstOrThrow({
+      where: { userId: quinn.userId, category: "mentions" },
+      orderBy: { createdAt: "desc" },
+    });
     const { POST } = await import("@/app/api/unsubscribe/route");
     const { NextRequest } = await import("next/server");
     const oneClick = row.unsubscribeUrl!.replace("/unsubscribe?", "/api/unsubscribe?");
@@ -342,7 +386,17 @@ describe("the job queue's mail worker", () => {
       const since = new Date();
       await postComment(riley, "proposal", proposalId, { body: "@taylor.protocol the worker should mail this" });
       await expect
-        .poll(() => db.devMail.count({ where: { to: "taylor.protocol@cruk.irci.example", createdAt: { gte: since }, text: { contains: "the worker should mail this" } } }), { timeout: 20_000, interval: 250 })
+        .poll(
+          () =>
+            db.devMail.count({
+              where: {
+                to: "taylor.protocol@cruk.irci.example",
+                createdAt: { gte: since },
+                text: { contains: "the worker should mail this" },
+              },
+            }),
+          { timeout: 20_000, interval: 250 },
+        )
         .toBe(1);
     } finally {
       process.env.JOBS = "off";

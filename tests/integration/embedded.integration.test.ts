@@ -103,7 +103,9 @@ describe("embedded PostgreSQL", () => {
         const db = await startEmbeddedDatabase(${JSON.stringify(options)});
         console.log("READY " + db.url);
         setInterval(() => {}, 1000);`;
-      const owner = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { stdio: ["ignore", "pipe", "inherit"] });
+      const owner = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
+        stdio: ["ignore", "pipe", "inherit"],
+      });
       const url = await new Promise<string>((resolve, reject) => {
         owner.stdout.on("data", (d: Buffer) => {
           const m = /READY (\S+)/.exec(d.toString());

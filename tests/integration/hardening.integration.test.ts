@@ -41,16 +41,25 @@ describe("unbounded text (finding 5)", () => {
   it("a comment, a draft field and a site name have limits too", async () => {
     const p = await draft();
     expect((await refusal(postComment(chair, "proposal", p.id, { body: "y".repeat(10_001) }))).code).toBe("INVALID");
-    expect((await refusal(saveProposal(chair, p.id, { title: "Long", rationale: "z".repeat(20_001) }, p.version))).fields).toMatchObject({ rationale: "At most 20,000 characters." });
-    expect((await refusal(addSite(eortcRep, trialId, { country: "FR", facility: "f".repeat(301), city: "", organizationId: "" }))).fields).toMatchObject({ facility: "At most 300 characters." });
+    expect((await refusal(saveProposal(chair, p.id, { title: "Long", rationale: "z".repeat(20_001) }, p.version))).fields).toMatchObject({
+      rationale: "At most 20,000 characters.",
+    });
+    expect(
+      (await refusal(addSite(eortcRep, trialId, { country: "FR", facility: "f".repeat(301), city: "", organizationId: "" }))).fields,
+    ).toMatchObject({ facility: "At most 300 characters." });
   });
 });
 
 describe("control characters and tampered fields (finding 6)", () => {
   it("a NUL in a title, a comment or a reason gets a message, not a database error", async () => {
-    expect((await refusal(createProposal(chair, { groupId, leadOrganizationId: eortcRep.organizationId, title: "Bad\u0000title" }))).fields).toEqual({ title: CONTROL_MESSAGE });
+    expect(
+      (await refusal(createProposal(chair, { groupId, leadOrganizationId: eortcRep.organizationId, title: "Bad\u0000title" }))).fields,
+    ).toEqual({ title: CONTROL_MESSAGE });
     const p = await draft();
-    expect(await refusal(postComment(chair, "proposal", p.id, { body: "hello\u0000" }))).toMatchObject({ code: "INVALID", fields: { body: CONTROL_MESSAGE } });
+    expect(await refusal(postComment(chair, "proposal", p.id, { body: "hello\u0000" }))).toMatchObject({
+      code: "INVALID",
+      fields: { body: CONTROL_MESSAGE },
+    });
     expect((await refusal(transitionProposal(chair, p.id, "withdraw", "because\u0000"))).fields).toEqual({ reason: CONTROL_MESSAGE });
   });
 
@@ -65,11 +74,22 @@ describe("control characters and tampered fields (finding 6)", () => {
 
   it("an unknown organization or a made-up country on a site is refused on its field", async () => {
     const before = await db.trialSite.count({ where: { trialId } });
-    expect((await refusal(addSite(eortcRep, trialId, { country: "FR", facility: "Institut", city: "", organizationId: "no-such-organization" }))).fields).toEqual({
+    expect(
+      (await refusal(addSite(eortcRep, trialId, { country: "FR", facility: "Institut", city: "", organizationId: "no-such-organization" })))
+        .fields,
+    ).toEqual({
       organizationId: "Choose an organization from the list.",
     });
-    expect((await refusal(addSite(eortcRep, trialId, { country: "Narnia", facility: "Cair Paravel", city: "", organizationId: "" }))).fields).toMatchObject({ country: /Choose a country/ });
-    expect((await refusal(recordAccrual(eortcRep, trialId, { date: "2021-01-01", total: "1", organizationId: "", country: "Atlantis", source: "" }))).fields).toMatchObject({ country: /Choose a country/ });
+    expect(
+      (await refusal(addSite(eortcRep, trialId, { country: "Narnia", facility: "Cair Paravel", city: "", organizationId: "" }))).fields,
+    ).toMatchObject({ country: /Choose a country/ });
+    expect(
+      (
+        await refusal(
+          recordAccrual(eortcRep, trialId, { date: "2021-01-01", total: "1", organizationId: "", country: "Atlantis", source: "" }),
+        )
+      ).fields,
+    ).toMatchObject({ country: /Choose a country/ });
     expect(await db.trialSite.count({ where: { trialId } })).toBe(before);
   });
 });

@@ -23,14 +23,37 @@ beforeAll(async () => {
 afterAll(() => db.$disconnect());
 
 const kinds = async (who: Actor, proposalId: string) =>
-  (await db.notification.findMany({ where: { userId: who.userId, link: { startsWith: `/proposals/${proposalId}` } } })).map((n) => n.kind).sort();
+  (await db.notification.findMany({ where: { userId: who.userId, link: { startsWith: `/proposals/${proposalId}` } } }))
+    .map((n) => n.kind)
+    .sort();
 
 describe("who hears about a proposal", () => {
   it("submitting tells authors, followers and the lead's representative, and asks every organization for its interest", async () => {
     const group = await db.expertGroup.findUniqueOrThrow({ where: { slug: "anal" } });
-    const p = await createProposal(avery, { groupId: group.id, leadOrganizationId: taylor.organizationId, title: "Notification test proposal" });
+    const p = await createProposal(avery, {
+      groupId: group.id,
+      leadOrganizationId: taylor.organizationId,
+      title: "Notification test proposal",
+    });
     await setFollowing(follower, p.id, true);
-    await saveProposal(avery, p.id, { title: "Notification test proposal", population: "P", intervention: "I", comparator: "C", primaryOutcome: "O", rationale: "", phase: "", randomised: "", sampleSize: "", primaryEndpoint: "", noOtherForum: "" }, 1);
+    await saveProposal(
+      avery,
+      p.id,
+      {
+        title: "Notification test proposal",
+        population: "P",
+        intervention: "I",
+        comparator: "C",
+        primaryOutcome: "O",
+        rationale: "",
+        phase: "",
+        randomised: "",
+        sampleSize: "",
+        primaryEndpoint: "",
+        noOtherForum: "",
+      },
+      1,
+    );
     await transitionProposal(avery, p.id, "submit");
     expect(await kinds(avery, p.id)).toEqual([]); // the one who acted
     expect(await kinds(follower, p.id)).toEqual(["proposal.status"]);

@@ -69,15 +69,24 @@ describe("creating a proposal", () => {
   });
 
   it("the secretariat may too; someone outside the group and nobody signed in may not", async () => {
-    await expect(createProposal(secretariat, { groupId, leadOrganizationId: nciRep.organizationId, title: "By the secretariat" })).resolves.toBeTruthy();
-    expect((await refusal(createProposal(outsider, { groupId, leadOrganizationId: nciRep.organizationId, title: "Outsider" }))).code).toBe("FORBIDDEN");
-    expect((await refusal(createProposal(null, { groupId, leadOrganizationId: nciRep.organizationId, title: "Anonymous" }))).code).toBe("UNAUTHENTICATED");
+    await expect(
+      createProposal(secretariat, { groupId, leadOrganizationId: nciRep.organizationId, title: "By the secretariat" }),
+    ).resolves.toBeTruthy();
+    expect((await refusal(createProposal(outsider, { groupId, leadOrganizationId: nciRep.organizationId, title: "Outsider" }))).code).toBe(
+      "FORBIDDEN",
+    );
+    expect((await refusal(createProposal(null, { groupId, leadOrganizationId: nciRep.organizationId, title: "Anonymous" }))).code).toBe(
+      "UNAUTHENTICATED",
+    );
   });
 
   it("bad input gets field messages and creates nothing", async () => {
     const before = await db.proposal.count();
     const error = await createProposal(chair, { groupId, leadOrganizationId: "", title: "x" }).catch((e: unknown) => e);
-    expect((error as { fields: Record<string, string> }).fields).toMatchObject({ title: expect.any(String), leadOrganizationId: expect.any(String) });
+    expect((error as { fields: Record<string, string> }).fields).toMatchObject({
+      title: expect.any(String),
+      leadOrganizationId: expect.any(String),
+    });
     expect(await db.proposal.count()).toBe(before);
   });
 });
@@ -121,7 +130,12 @@ describe("partner interest", () => {
     const p = await newDraft();
     await recordInterest(nciRep, p.id, { level: "LEAD", expectedSites: "10", expectedPatientsPerYear: "12", note: "" });
     await recordInterest(eortcRep, p.id, { level: "INTERESTED", expectedSites: "", expectedPatientsPerYear: "", note: "" });
-    await recordInterest(eortcRep, p.id, { level: "PARTICIPATE", expectedSites: "4", expectedPatientsPerYear: "5", note: "After board approval" });
+    await recordInterest(eortcRep, p.id, {
+      level: "PARTICIPATE",
+      expectedSites: "4",
+      expectedPatientsPerYear: "5",
+      note: "After board approval",
+    });
     const rows = await db.partnerInterest.findMany({ where: { proposalId: p.id }, orderBy: { level: "asc" } });
     expect(rows.map((r) => [r.organizationId, r.level])).toEqual([
       [nciRep.organizationId, "LEAD"],
@@ -144,7 +158,9 @@ describe("partner interest", () => {
   it("simultaneous first recordings leave exactly one row", async () => {
     const p = await newDraft();
     await Promise.all(
-      Array.from({ length: 6 }, (_, i) => recordInterest(cctgRep, p.id, { level: "PARTICIPATE", expectedSites: String(i), expectedPatientsPerYear: "", note: "" })),
+      Array.from({ length: 6 }, (_, i) =>
+        recordInterest(cctgRep, p.id, { level: "PARTICIPATE", expectedSites: String(i), expectedPatientsPerYear: "", note: "" }),
+      ),
     );
     expect(await db.partnerInterest.count({ where: { proposalId: p.id } })).toBe(1);
     expect(await db.partnerInterestRecord.count({ where: { proposalId: p.id } })).toBe(6);
@@ -156,7 +172,10 @@ describe("the workflow", () => {
     const p = await newDraft();
     // Submitting an incomplete hypothesis is refused, saying what is missing.
     const incomplete = await refusal(transitionProposal(chair, p.id, "submit"));
-    expect(incomplete).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/population, intervention, comparator, primary outcome missing/) });
+    expect(incomplete).toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringMatching(/population, intervention, comparator, primary outcome missing/),
+    });
     await saveProposal(chair, p.id, complete, 1);
 
     expect((await refusal(transitionProposal(eortcRep, p.id, "submit"))).code).toBe("FORBIDDEN");
@@ -180,9 +199,13 @@ describe("the workflow", () => {
     await expect(openVote(chair, p.id, { closesAt })).resolves.toMatchObject({ status: "OPEN" });
     expect((await db.proposal.findUniqueOrThrow({ where: { id: p.id } })).status).toBe("VOTING");
     // The result of a vote cannot be recorded by hand.
-    expect((await refusal(transitionProposal(secretariat, p.id, "approve"))).message).toBe("This follows from the result of a vote; it cannot be done by hand.");
+    expect((await refusal(transitionProposal(secretariat, p.id, "approve"))).message).toBe(
+      "This follows from the result of a vote; it cannot be done by hand.",
+    );
 
-    const events = await db.auditEvent.findMany({ where: { entityId: p.id, action: { in: ["proposal.submit", "proposal.startReview", "proposal.openVoting"] } } });
+    const events = await db.auditEvent.findMany({
+      where: { entityId: p.id, action: { in: ["proposal.submit", "proposal.startReview", "proposal.openVoting"] } },
+    });
     expect(events.map((e) => e.action).sort()).toEqual(["proposal.openVoting", "proposal.startReview", "proposal.submit"]);
     expect(events.find((e) => e.action === "proposal.submit")?.actorId).toBe(nciRep.userId);
   });
@@ -217,7 +240,10 @@ describe("the threshold setting", () => {
     expect((await refusal(setRareThreshold(secretariat, -1, "test"))).code).toBe("INVALID");
     expect((await refusal(setRareThreshold(secretariat, 0.5, ""))).code).toBe("INVALID");
     await setRareThreshold(secretariat, 0.5, "testing a stricter rule");
-    expect((await getProposal(chair, p.id)).criteria[0]).toMatchObject({ ok: false, detail: "0.6 per 100,000 per year is not below the threshold of 0.5." });
+    expect((await getProposal(chair, p.id)).criteria[0]).toMatchObject({
+      ok: false,
+      detail: "0.6 per 100,000 per year is not below the threshold of 0.5.",
+    });
     await setRareThreshold(secretariat, 6, "back to IRCI's rule");
     expect(await db.auditEvent.count({ where: { action: "setting.changed" } })).toBe(2);
   });
@@ -265,7 +291,9 @@ describe("the proposals list", () => {
 
   it("the seeded real trials are there in their real states", async () => {
     const states = Object.fromEntries(
-      (await db.proposal.findMany({ where: { id: { startsWith: "irci-" } }, select: { id: true, status: true, registryIds: true } })).map((p) => [p.id, p]),
+      (await db.proposal.findMany({ where: { id: { startsWith: "irci-" } }, select: { id: true, status: true, registryIds: true } })).map(
+        (p) => [p.id, p],
+      ),
     );
     expect(states["irci-gog-0277"]).toMatchObject({ status: "CLOSED_EARLY", registryIds: { NCT: "NCT01533207" } });
     expect(states["irci-interaact"]?.status).toBe("COMPLETED");
@@ -275,10 +303,28 @@ describe("the proposals list", () => {
 
 describe("expert group management", () => {
   it("chairs and the secretariat convene groups; a representative who chairs nothing cannot", async () => {
-    const g = await createGroup(chair, { cancer: "Adrenocortical carcinoma (test)", incidencePer100k: "0.1", incidenceSource: "Test source", description: "" });
+    const g = await createGroup(chair, {
+      cancer: "Adrenocortical carcinoma (test)",
+      incidencePer100k: "0.1",
+      incidenceSource: "Test source",
+      description: "",
+    });
     expect(await db.groupMember.findFirst({ where: { groupId: g.id, userId: chair.userId } })).toMatchObject({ role: "CHAIR" });
-    expect((await refusal(createGroup(nciRep, { cancer: "Something else", incidencePer100k: "", incidenceSource: "", description: "" }))).code).toBe("FORBIDDEN");
-    expect((await refusal(createGroup(secretariat, { cancer: "Adrenocortical carcinoma (test)", incidencePer100k: "", incidenceSource: "", description: "" }))).code).toBe("INVALID");
+    expect(
+      (await refusal(createGroup(nciRep, { cancer: "Something else", incidencePer100k: "", incidenceSource: "", description: "" }))).code,
+    ).toBe("FORBIDDEN");
+    expect(
+      (
+        await refusal(
+          createGroup(secretariat, {
+            cancer: "Adrenocortical carcinoma (test)",
+            incidencePer100k: "",
+            incidenceSource: "",
+            description: "",
+          }),
+        )
+      ).code,
+    ).toBe("INVALID");
   });
 
   it("a chair adds members from any organization and names chairs; a chair of another group cannot", async () => {
@@ -297,13 +343,21 @@ describe("expert group management", () => {
     expect((await refusal(removeGroupMember(chair, g.id, chair.userId))).code).toBe("CONFLICT");
     expect((await refusal(setGroupMember(chair, g.id, { userId: chair.userId, role: "MEMBER" }))).code).toBe("CONFLICT");
     await setGroupMember(chair, g.id, { userId: eortcRep.userId, role: "CHAIR" });
-    const both = await Promise.allSettled([removeGroupMember(chair, g.id, eortcRep.userId), removeGroupMember(eortcRep, g.id, chair.userId)]);
+    const both = await Promise.allSettled([
+      removeGroupMember(chair, g.id, eortcRep.userId),
+      removeGroupMember(eortcRep, g.id, chair.userId),
+    ]);
     expect(both.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(await db.groupMember.count({ where: { groupId: g.id, role: "CHAIR" } })).toBe(1);
   });
 
   it("a group convened by the secretariat, with no chair yet, can still lose a member", async () => {
-    const g = await createGroup(secretariat, { cancer: "Merkel cell carcinoma (test)", incidencePer100k: "", incidenceSource: "", description: "" });
+    const g = await createGroup(secretariat, {
+      cancer: "Merkel cell carcinoma (test)",
+      incidencePer100k: "",
+      incidenceSource: "",
+      description: "",
+    });
     await setGroupMember(secretariat, g.id, { userId: cctgRep.userId, role: "MEMBER" });
     await expect(removeGroupMember(secretariat, g.id, cctgRep.userId)).resolves.toBeUndefined();
   });

@@ -126,8 +126,18 @@ describe("the mail worker's part", () => {
   });
 
   it("purges expired tokens and handled requests older than a day", async () => {
-    await db.verificationToken.create({ data: { identifier: "old@unknown.example", token: "expired-token-hash", expires: new Date(Date.now() - 1000) } });
-    await db.signInRequest.create({ data: { email: "old@unknown.example", clientAddress: "203.0.113.1", callbackUrl: "/", createdAt: new Date(Date.now() - 25 * 3600_000), processedAt: new Date() } });
+    await db.verificationToken.create({
+      data: { identifier: "old@unknown.example", token: "expired-token-hash", expires: new Date(Date.now() - 1000) },
+    });
+    await db.signInRequest.create({
+      data: {
+        email: "old@unknown.example",
+        clientAddress: "203.0.113.1",
+        callbackUrl: "/",
+        createdAt: new Date(Date.now() - 25 * 3600_000),
+        processedAt: new Date(),
+      },
+    });
     const purged = await purgeSignInData();
     expect(purged.tokens).toBeGreaterThanOrEqual(1);
     expect(purged.requests).toBeGreaterThanOrEqual(1);

@@ -104,7 +104,10 @@ describe("transactions under contention", () => {
     expect((error as AppError).code).toBe("UNAVAILABLE");
     // A write conflict may pass at the next try: it gets every attempt.
     let conflicts = 0;
-    const conflict = new Prisma.PrismaClientKnownRequestError("Transaction failed due to a write conflict or a deadlock.", { code: "P2034", clientVersion: "test" });
+    const conflict = new Prisma.PrismaClientKnownRequestError("Transaction failed due to a write conflict or a deadlock.", {
+      code: "P2034",
+      clientVersion: "test",
+    });
     await withTransactionRetries(async () => {
       conflicts++;
       throw conflict;

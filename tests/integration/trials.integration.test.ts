@@ -6,7 +6,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { seedDatabase } from "@/ops/seed";
 import type { Actor } from "@/lib/authz/policy";
-import { addRegistryId, addSite, applyImport, createTrial, previewImport, recordAccrual, setMilestone, updateTrial } from "@/lib/trials/mutations";
+import {
+  addRegistryId,
+  addSite,
+  applyImport,
+  createTrial,
+  previewImport,
+  recordAccrual,
+  setMilestone,
+  updateTrial,
+} from "@/lib/trials/mutations";
 import { EXPORT_BATCH, exportBatches, getTrial, portfolio, publicPortfolio, type ExportKind } from "@/lib/trials/queries";
 import { actorFor, makePerson, refusal } from "../support/fixtures";
 
@@ -18,8 +27,6 @@ let nciRep: Actor;
 let eortcMember: Actor;
 let secretariat: Actor;
 let trialId: string;
-
-
 
 beforeAll(async () => {
   await seedDatabase(db, { demo: true });
@@ -51,13 +58,24 @@ describe("the seeded real trials", () => {
 
 describe("keeping the trial record", () => {
   it("the lead's representative, a chair and the secretariat may; a member and another organization's representative may not", async () => {
-    const details = { overallStatus: "ACTIVE_NOT_RECRUITING", phases: ["PHASE2"], targetAccrual: "152", startDate: "2015-02", primaryCompletionDate: "", leadSponsor: "EORTC" };
+    const details = {
+      overallStatus: "ACTIVE_NOT_RECRUITING",
+      phases: ["PHASE2"],
+      targetAccrual: "152",
+      startDate: "2015-02",
+      primaryCompletionDate: "",
+      leadSponsor: "EORTC",
+    };
     for (const actor of [eortcRep, chair, secretariat]) await expect(updateTrial(actor, trialId, details)).resolves.toBeTruthy();
     expect((await refusal(updateTrial(eortcMember, trialId, details))).code).toBe("FORBIDDEN");
     expect((await refusal(updateTrial(nciRep, trialId, details))).code).toBe("FORBIDDEN");
     expect((await refusal(updateTrial(null, trialId, details))).code).toBe("UNAUTHENTICATED");
-    expect((await refusal(updateTrial(eortcRep, trialId, { ...details, overallStatus: "ALMOST_DONE" }))).fields).toMatchObject({ overallStatus: expect.any(String) });
-    expect((await refusal(updateTrial(eortcRep, trialId, { ...details, startDate: "Feb 2015" }))).fields).toMatchObject({ startDate: /yyyy/ });
+    expect((await refusal(updateTrial(eortcRep, trialId, { ...details, overallStatus: "ALMOST_DONE" }))).fields).toMatchObject({
+      overallStatus: expect.any(String),
+    });
+    expect((await refusal(updateTrial(eortcRep, trialId, { ...details, startDate: "Feb 2015" }))).fields).toMatchObject({
+      startDate: /yyyy/,
+    });
     expect(await db.auditEvent.count({ where: { entityId: "irci-eortc-1206", action: "trial.updated" } })).toBe(3);
   });
 
@@ -75,14 +93,24 @@ describe("keeping the trial record", () => {
 
   it("keeps accrual cumulative, refusing a total below an earlier report", async () => {
     await recordAccrual(eortcRep, trialId, { date: "2021-06-01", total: "140", organizationId: "", country: "", source: "Test report" });
-    const lower = await refusal(recordAccrual(eortcRep, trialId, { date: "2021-07-01", total: "120", organizationId: "", country: "", source: "" }));
+    const lower = await refusal(
+      recordAccrual(eortcRep, trialId, { date: "2021-07-01", total: "120", organizationId: "", country: "", source: "" }),
+    );
     expect(lower.fields?.total).toMatch(/cumulative: 140 patients were reported on 2021-06-01/);
-    expect((await refusal(recordAccrual(eortcRep, trialId, { date: "2999-01-01", total: "150", organizationId: "", country: "", source: "" }))).fields).toMatchObject({ date: /passed/ });
+    expect(
+      (await refusal(recordAccrual(eortcRep, trialId, { date: "2999-01-01", total: "150", organizationId: "", country: "", source: "" })))
+        .fields,
+    ).toMatchObject({ date: /passed/ });
     // Nor above a later report: the series never goes down.
-    const higher = await refusal(recordAccrual(eortcRep, trialId, { date: "2021-05-01", total: "141", organizationId: "", country: "", source: "" }));
+    const higher = await refusal(
+      recordAccrual(eortcRep, trialId, { date: "2021-05-01", total: "141", organizationId: "", country: "", source: "" }),
+    );
     expect(higher.fields?.total).toMatch(/an earlier total cannot be 141/);
     // A month counts as of its end: 2021-06 is after 2021-06-01.
-    expect((await refusal(recordAccrual(eortcRep, trialId, { date: "2021-06", total: "139", organizationId: "", country: "", source: "" }))).code).toBe("INVALID");
+    expect(
+      (await refusal(recordAccrual(eortcRep, trialId, { date: "2021-06", total: "139", organizationId: "", country: "", source: "" })))
+        .code,
+    ).toBe("INVALID");
     // A country's own count is its own scope.
     await recordAccrual(eortcRep, trialId, { date: "2021-07-01", total: "12", organizationId: "", country: "United Kingdom", source: "" });
     expect(await db.accrualUpdate.findFirst({ where: { trialId, country: "GB" } })).toMatchObject({ total: 12 });
@@ -90,13 +118,19 @@ describe("keeping the trial record", () => {
 
   it("records milestones with partial dates, and no actual date in the future", async () => {
     await setMilestone(chair, trialId, { kind: "PRIMARY_COMPLETION", planned: "2027-06", actual: "" });
-    expect((await refusal(setMilestone(chair, trialId, { kind: "RESULTS_PUBLISHED", planned: "", actual: "2999-01-01" }))).fields).toMatchObject({ actual: /future/ });
-    expect((await refusal(setMilestone(chair, trialId, { kind: "NOT_A_MILESTONE", planned: "", actual: "" }))).fields).toMatchObject({ kind: expect.any(String) });
+    expect(
+      (await refusal(setMilestone(chair, trialId, { kind: "RESULTS_PUBLISHED", planned: "", actual: "2999-01-01" }))).fields,
+    ).toMatchObject({ actual: /future/ });
+    expect((await refusal(setMilestone(chair, trialId, { kind: "NOT_A_MILESTONE", planned: "", actual: "" }))).fields).toMatchObject({
+      kind: expect.any(String),
+    });
   });
 
   it("adds sites by country", async () => {
     await addSite(eortcRep, trialId, { country: "Belgium", facility: "Test Institute", city: "Brussels", organizationId: "" });
-    expect((await refusal(addSite(eortcRep, trialId, { country: "Belgium", facility: "Test Institute", city: "", organizationId: "" }))).fields).toMatchObject({ facility: /already listed/ });
+    expect(
+      (await refusal(addSite(eortcRep, trialId, { country: "Belgium", facility: "Test Institute", city: "", organizationId: "" }))).fields,
+    ).toMatchObject({ facility: /already listed/ });
   });
 });
 
@@ -105,20 +139,53 @@ describe("ClinicalTrials.gov import", () => {
     const trial = await createTrial(secretariat, "irci-gog-0277"); // exists already: returned as is
     const before = await db.trial.findUniqueOrThrow({ where: { id: trial.id }, include: { sites: true, registryIds: true } });
     const { changes } = await previewImport(secretariat, trial.id, fixture("full-study.json"));
-    expect(changes.map((c) => c.field)).toEqual(["Overall status", "Phases", "Target accrual", "Start date", "Primary completion date", "Lead sponsor", "Registry ids", "Sites"]);
+    expect(changes.map((c) => c.field)).toEqual([
+      "Overall status",
+      "Phases",
+      "Target accrual",
+      "Start date",
+      "Primary completion date",
+      "Lead sponsor",
+      "Registry ids",
+      "Sites",
+    ]);
     expect(changes.find((c) => c.field === "Target accrual")).toEqual({ field: "Target accrual", stored: "216", imported: "240" });
-    expect(await db.trial.findUniqueOrThrow({ where: { id: trial.id } })).toMatchObject({ overallStatus: before.overallStatus, targetAccrual: 216 });
+    expect(await db.trial.findUniqueOrThrow({ where: { id: trial.id } })).toMatchObject({
+      overallStatus: before.overallStatus,
+      targetAccrual: 216,
+    });
 
     await applyImport(secretariat, trial.id, fixture("full-study.json"));
     const after = await db.trial.findUniqueOrThrow({ where: { id: trial.id }, include: { sites: true, registryIds: true } });
-    expect(after).toMatchObject({ overallStatus: "RECRUITING", phases: ["PHASE2", "PHASE3"], targetAccrual: 240, startDate: "2021-03", primaryCompletionDate: "2027" });
-    expect(after.registryIds.map((r) => r.value).sort()).toEqual(["2012-002852-17", "2020-000001-11", "ISRCTN00000001", "NCT00000001", "NCT01533207"]);
-    expect(after.sites.filter((s) => s.facility).map((s) => s.country).sort()).toEqual(["AU", "BE", "JP", "KR", "US", "US"]);
+    expect(after).toMatchObject({
+      overallStatus: "RECRUITING",
+      phases: ["PHASE2", "PHASE3"],
+      targetAccrual: 240,
+      startDate: "2021-03",
+      primaryCompletionDate: "2027",
+    });
+    expect(after.registryIds.map((r) => r.value).sort()).toEqual([
+      "2012-002852-17",
+      "2020-000001-11",
+      "ISRCTN00000001",
+      "NCT00000001",
+      "NCT01533207",
+    ]);
+    expect(
+      after.sites
+        .filter((s) => s.facility)
+        .map((s) => s.country)
+        .sort(),
+    ).toEqual(["AU", "BE", "JP", "KR", "US", "US"]);
     expect(await db.auditEvent.count({ where: { entityId: "irci-gog-0277", action: "trial.imported" } })).toBe(1);
 
     // A minimal study changes nothing it does not mention.
     await applyImport(secretariat, trial.id, fixture("minimal-study.json"));
-    expect(await db.trial.findUniqueOrThrow({ where: { id: trial.id } })).toMatchObject({ overallStatus: "RECRUITING", targetAccrual: 240, startDate: "2021-03" });
+    expect(await db.trial.findUniqueOrThrow({ where: { id: trial.id } })).toMatchObject({
+      overallStatus: "RECRUITING",
+      targetAccrual: 240,
+      startDate: "2021-03",
+    });
   });
 
   it("refuses garbage and people who do not keep the record, writing nothing", async () => {
@@ -152,10 +219,30 @@ describe("the import holds to the forms' rules (one set of rules for both roads 
     return JSON.stringify(study);
   };
   it.each([
-    ["a lead sponsor longer than the form allows", (s: { protocolSection: Record<string, Record<string, unknown>> }) => (s.protocolSection.sponsorCollaboratorsModule = { leadSponsor: { name: "S".repeat(400) } }), /Lead sponsor: At most 300 characters/],
-    ["three phases", (s: { protocolSection: Record<string, Record<string, unknown>> }) => (s.protocolSection.designModule = { ...s.protocolSection.designModule, phases: ["PHASE1", "PHASE2", "PHASE3"] }), /Phases: At most two phases/],
-    ["a site in a country that does not exist", (s: { protocolSection: Record<string, Record<string, unknown>> }) => (s.protocolSection.contactsLocationsModule = { locations: [{ facility: "Cair Paravel", city: "Narnia", country: "Narnia" }] }), /"Narnia" is not a country the portal knows/],
-    ["a start date that does not exist", (s: { protocolSection: Record<string, Record<string, unknown>> }) => (s.protocolSection.statusModule = { ...s.protocolSection.statusModule, startDateStruct: { date: "2025-02-31" } }), /Start date: That day does not exist/],
+    [
+      "a lead sponsor longer than the form allows",
+      (s: { protocolSection: Record<string, Record<string, unknown>> }) =>
+        (s.protocolSection.sponsorCollaboratorsModule = { leadSponsor: { name: "S".repeat(400) } }),
+      /Lead sponsor: At most 300 characters/,
+    ],
+    [
+      "three phases",
+      (s: { protocolSection: Record<string, Record<string, unknown>> }) =>
+        (s.protocolSection.designModule = { ...s.protocolSection.designModule, phases: ["PHASE1", "PHASE2", "PHASE3"] }),
+      /Phases: At most two phases/,
+    ],
+    [
+      "a site in a country that does not exist",
+      (s: { protocolSection: Record<string, Record<string, unknown>> }) =>
+        (s.protocolSection.contactsLocationsModule = { locations: [{ facility: "Cair Paravel", city: "Narnia", country: "Narnia" }] }),
+      /"Narnia" is not a country the portal knows/,
+    ],
+    [
+      "a start date that does not exist",
+      (s: { protocolSection: Record<string, Record<string, unknown>> }) =>
+        (s.protocolSection.statusModule = { ...s.protocolSection.statusModule, startDateStruct: { date: "2025-02-31" } }),
+      /Start date: That day does not exist/,
+    ],
   ])("refuses %s, saying which field, and changes nothing", async (_label, change, message) => {
     const before = await db.trial.findUniqueOrThrow({ where: { id: trialId }, include: { sites: true } });
     const error = await refusal(applyImport(secretariat, trialId, tamper(change)));
@@ -190,7 +277,9 @@ describe("portfolio, exports and the public page", () => {
   it("exports every row, however many: nothing is cut off at a cap", async () => {
     const group = await db.expertGroup.findFirstOrThrow();
     const extra = 2 * EXPORT_BATCH + 37;
-    await db.proposal.createMany({ data: Array.from({ length: extra }, (_, i) => ({ id: `export-test-${i}`, groupId: group.id, title: `Export test ${i}` })) });
+    await db.proposal.createMany({
+      data: Array.from({ length: extra }, (_, i) => ({ id: `export-test-${i}`, groupId: group.id, title: `Export test ${i}` })),
+    });
     try {
       const rows = (await exportAll(nciRep, "proposals")) as { id: string }[];
       expect(rows).toHaveLength(await db.proposal.count());
@@ -209,6 +298,7 @@ describe("portfolio, exports and the public page", () => {
     expect(ids).not.toContain("irci-gog-0277"); // closed early
     expect(rows.every((r) => ["APPROVED", "PLANNING", "UNDERWAY", "COMPLETED"].includes(r.status))).toBe(true);
     const text = JSON.stringify(rows);
-    for (const secret of ["[Demo]", "@", "rationale", "note", "ballot", "Riley", "Robin", "Test report", "interest", "authors"]) expect(text).not.toContain(secret);
+    for (const secret of ["[Demo]", "@", "rationale", "note", "ballot", "Riley", "Robin", "Test report", "interest", "authors"])
+      expect(text).not.toContain(secret);
   });
 });

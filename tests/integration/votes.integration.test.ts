@@ -22,8 +22,6 @@ let eortcMember: Actor;
 let secretariat: Actor;
 let counter = 0;
 
-
-
 /** An eligible proposal in review in the salivary group (set up directly: not what is tested here). */
 async function eligibleProposal() {
   const group = await db.expertGroup.findUniqueOrThrow({ where: { slug: "salivary" } });
@@ -59,7 +57,11 @@ async function openedVote(rules: { quorum?: number; passRule?: string } = {}) {
   const p = await eligibleProposal();
   // Below the usual quorum only the secretariat may go.
   const opener = (rules.quorum ?? 5) < 5 ? secretariat : chair;
-  const vote = await openVote(opener, p.id, { closesAt: inAWeek(), quorum: rules.quorum ?? 5, passRule: rules.passRule ?? "MORE_APPROVE_THAN_REJECT" });
+  const vote = await openVote(opener, p.id, {
+    closesAt: inAWeek(),
+    quorum: rules.quorum ?? 5,
+    passRule: rules.passRule ?? "MORE_APPROVE_THAN_REJECT",
+  });
   return { proposal: p, vote };
 }
 
@@ -104,7 +106,11 @@ describe("opening a vote", () => {
     const { getRareThreshold } = await import("@/lib/settings");
     expect(await getRareThreshold()).toBe(6); // the shared copy, now warm
     // Changed behind this process's back (as by another instance): the shared copy is stale.
-    await db.setting.upsert({ where: { key: "rareIncidenceThreshold" }, create: { key: "rareIncidenceThreshold", value: 0.01 }, update: { value: 0.01 } });
+    await db.setting.upsert({
+      where: { key: "rareIncidenceThreshold" },
+      create: { key: "rareIncidenceThreshold", value: 0.01 },
+      update: { value: 0.01 },
+    });
     try {
       expect(await getRareThreshold()).toBe(6);
       const refused = await refusal(openVote(chair, p.id, { closesAt: inAWeek() }));
@@ -117,18 +123,29 @@ describe("opening a vote", () => {
 
   it("refuses a group member who is not a chair, a representative, and nobody signed in", async () => {
     const p = await eligibleProposal();
-    for (const actor of [groupMember, reps.nci]) expect((await refusal(openVote(actor, p.id, { closesAt: inAWeek() }))).code).toBe("FORBIDDEN");
+    for (const actor of [groupMember, reps.nci])
+      expect((await refusal(openVote(actor, p.id, { closesAt: inAWeek() }))).code).toBe("FORBIDDEN");
     expect((await refusal(openVote(null, p.id, { closesAt: inAWeek() }))).code).toBe("UNAUTHENTICATED");
     expect(await db.vote.count({ where: { proposalId: p.id } })).toBe(0);
   });
 
   it("keeps the rules within sane limits, with a message per field", async () => {
     const p = await eligibleProposal();
-    expect((await refusal(openVote(chair, p.id, { closesAt: inAWeek(), quorum: 3 }))).fields).toMatchObject({ quorum: /Only the secretariat/ });
-    expect((await refusal(openVote(secretariat, p.id, { closesAt: new Date(Date.now() - 60_000).toISOString() }))).fields).toMatchObject({ closesAt: /future/ });
-    expect((await refusal(openVote(secretariat, p.id, { closesAt: new Date(Date.now() + 90 * 86400_000).toISOString() }))).fields).toMatchObject({ closesAt: /at most 60 days/ });
-    expect((await refusal(openVote(secretariat, p.id, { closesAt: inAWeek(), quorum: 9 }))).fields).toMatchObject({ quorum: /8 member organizations/ });
-    expect((await refusal(openVote(secretariat, p.id, { closesAt: "next tuesday" }))).fields).toMatchObject({ closesAt: expect.any(String) });
+    expect((await refusal(openVote(chair, p.id, { closesAt: inAWeek(), quorum: 3 }))).fields).toMatchObject({
+      quorum: /Only the secretariat/,
+    });
+    expect((await refusal(openVote(secretariat, p.id, { closesAt: new Date(Date.now() - 60_000).toISOString() }))).fields).toMatchObject({
+      closesAt: /future/,
+    });
+    expect(
+      (await refusal(openVote(secretariat, p.id, { closesAt: new Date(Date.now() + 90 * 86400_000).toISOString() }))).fields,
+    ).toMatchObject({ closesAt: /at most 60 days/ });
+    expect((await refusal(openVote(secretariat, p.id, { closesAt: inAWeek(), quorum: 9 }))).fields).toMatchObject({
+      quorum: /8 member organizations/,
+    });
+    expect((await refusal(openVote(secretariat, p.id, { closesAt: "next tuesday" }))).fields).toMatchObject({
+      closesAt: expect.any(String),
+    });
   });
 
   it("refuses a proposal that is not eligible, saying why", async () => {
@@ -148,18 +165,24 @@ describe("ballots", () => {
     const ballots = await db.ballot.findMany({ where: { voteId: vote.id } });
     expect(ballots).toHaveLength(1);
     expect(ballots[0]).toMatchObject({ organizationId: reps.eortc.organizationId, choice: "APPROVE", rationale: "Strong rationale" });
-    for (const actor of [eortcMember, groupMember, secretariat]) expect((await refusal(castBallot(actor, vote.id, { choice: "APPROVE", rationale: "" }))).code).toBe("FORBIDDEN");
+    for (const actor of [eortcMember, groupMember, secretariat])
+      expect((await refusal(castBallot(actor, vote.id, { choice: "APPROVE", rationale: "" }))).code).toBe("FORBIDDEN");
     expect((await refusal(castBallot(null, vote.id, { choice: "APPROVE", rationale: "" }))).code).toBe("UNAUTHENTICATED");
     expect((await refusal(castBallot(reps.nci, "no-such-vote", { choice: "APPROVE", rationale: "" }))).code).toBe("NOT_FOUND");
   });
 
   it("a recusal needs its reason and counts as not voting", async () => {
     const { vote } = await openedVote({ quorum: 1 });
-    expect((await refusal(castBallot(reps.nci, vote.id, { choice: "RECUSE", rationale: " " }))).fields).toMatchObject({ rationale: /conflict of interest/ });
+    expect((await refusal(castBallot(reps.nci, vote.id, { choice: "RECUSE", rationale: " " }))).fields).toMatchObject({
+      rationale: /conflict of interest/,
+    });
     await castBallot(reps.nci, vote.id, { choice: "RECUSE", rationale: "NCI funds a competing trial" });
     await expire(vote.id);
     await closeDueVotes();
-    expect(await db.vote.findUniqueOrThrow({ where: { id: vote.id } })).toMatchObject({ outcome: "NO_QUORUM", tally: expect.objectContaining({ recused: 1, cast: 0 }) });
+    expect(await db.vote.findUniqueOrThrow({ where: { id: vote.id } })).toMatchObject({
+      outcome: "NO_QUORUM",
+      tally: expect.objectContaining({ recused: 1, cast: 0 }),
+    });
   });
 
   it("stay secret until the close: each organization sees its own, and only who has voted otherwise", async () => {
@@ -196,7 +219,9 @@ describe("ballots", () => {
     const load = await saturateCpus();
     let results: PromiseSettledResult<unknown>[];
     try {
-      const casts = Array.from({ length: 480 }, (_, i) => castBallot(reps[ORGS[i % 8]!], vote.id, { choice: choices[i % 3]!, rationale: `cast ${i}` }));
+      const casts = Array.from({ length: 480 }, (_, i) =>
+        castBallot(reps[ORGS[i % 8]!], vote.id, { choice: choices[i % 3]!, rationale: `cast ${i}` }),
+      );
       results = await Promise.allSettled(casts);
     } finally {
       await load.stop();
@@ -246,7 +271,8 @@ describe("ballots", () => {
 describe("closing", () => {
   async function voteWith(choices: Partial<Record<(typeof ORGS)[number], "APPROVE" | "REJECT" | "ABSTAIN">>, quorum = 5) {
     const { proposal, vote } = await openedVote({ quorum });
-    for (const [org, choice] of Object.entries(choices)) await castBallot(reps[org as (typeof ORGS)[number]], vote.id, { choice, rationale: "" });
+    for (const [org, choice] of Object.entries(choices))
+      await castBallot(reps[org as (typeof ORGS)[number]], vote.id, { choice, rationale: "" });
     return { proposal, vote };
   }
 
@@ -257,9 +283,27 @@ describe("closing", () => {
   });
 
   it.each([
-    ["passes: the proposal is approved", { nci: "APPROVE", eortc: "APPROVE", jcog: "APPROVE", cosa: "REJECT", inca: "ABSTAIN" }, "PASSED", "APPROVED", "proposal.approve"],
-    ["fails: the proposal is rejected", { nci: "APPROVE", eortc: "REJECT", jcog: "REJECT", cosa: "ABSTAIN", inca: "APPROVE" }, "FAILED", "REJECTED", "proposal.reject"],
-    ["lacks quorum: the proposal returns to review", { nci: "APPROVE", eortc: "APPROVE", jcog: "APPROVE", cosa: "APPROVE" }, "NO_QUORUM", "IN_REVIEW", "proposal.returnToReview"],
+    [
+      "passes: the proposal is approved",
+      { nci: "APPROVE", eortc: "APPROVE", jcog: "APPROVE", cosa: "REJECT", inca: "ABSTAIN" },
+      "PASSED",
+      "APPROVED",
+      "proposal.approve",
+    ],
+    [
+      "fails: the proposal is rejected",
+      { nci: "APPROVE", eortc: "REJECT", jcog: "REJECT", cosa: "ABSTAIN", inca: "APPROVE" },
+      "FAILED",
+      "REJECTED",
+      "proposal.reject",
+    ],
+    [
+      "lacks quorum: the proposal returns to review",
+      { nci: "APPROVE", eortc: "APPROVE", jcog: "APPROVE", cosa: "APPROVE" },
+      "NO_QUORUM",
+      "IN_REVIEW",
+      "proposal.returnToReview",
+    ],
   ] as const)("a vote that %s", async (_name, choices, outcome, status, action) => {
     const { proposal, vote } = await voteWith(choices);
     await expire(vote.id);
@@ -278,7 +322,10 @@ describe("closing", () => {
     expect((await refusal(closeVoteEarly(chair, vote.id, "impatient"))).code).toBe("FORBIDDEN");
     expect((await refusal(closeVoteEarly(secretariat, vote.id, ""))).code).toBe("INVALID");
     await closeVoteEarly(secretariat, vote.id, "Withdrawn by the sponsor");
-    expect(await db.vote.findUniqueOrThrow({ where: { id: vote.id } })).toMatchObject({ closeReason: "Withdrawn by the sponsor", outcome: "NO_QUORUM" });
+    expect(await db.vote.findUniqueOrThrow({ where: { id: vote.id } })).toMatchObject({
+      closeReason: "Withdrawn by the sponsor",
+      outcome: "NO_QUORUM",
+    });
     expect((await refusal(closeVoteEarly(secretariat, vote.id, "again"))).code).toBe("CONFLICT");
   });
 });

@@ -32,7 +32,12 @@ export async function makePerson(
 /** The actor a seeded person signs in as. */
 export async function actorFor(db: PrismaClient, email: string): Promise<Actor> {
   const u = await db.user.findUniqueOrThrow({ where: { email }, include: { membership: true } });
-  return { userId: u.id, organizationId: u.membership?.organizationId ?? null, orgRole: u.membership?.role ?? null, secretariat: u.secretariat };
+  return {
+    userId: u.id,
+    organizationId: u.membership?.organizationId ?? null,
+    orgRole: u.membership?.role ?? null,
+    secretariat: u.secretariat,
+  };
 }
 
 /** The expected refusal of a call: fails the test if it succeeds or fails otherwise. */

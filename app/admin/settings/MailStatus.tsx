@@ -23,8 +23,8 @@ export function MailStatus({ status, timeZone }: { status: Awaited<ReturnType<ty
       </dl>
       {oldest && oldest.attempts > 0 ? (
         <p role="status">
-          <Badge tone="amber">Retrying</Badge> The oldest waiting mail was written {formatDateTime(oldest.createdAt, timeZone)} and has been tried {oldest.attempts}{" "}
-          {oldest.attempts === 1 ? "time" : "times"}; next try {formatDateTime(oldest.nextAttemptAt, timeZone)}.
+          <Badge tone="amber">Retrying</Badge> The oldest waiting mail was written {formatDateTime(oldest.createdAt, timeZone)} and has been
+          tried {oldest.attempts} {oldest.attempts === 1 ? "time" : "times"}; next try {formatDateTime(oldest.nextAttemptAt, timeZone)}.
           {oldest.lastError ? <span className="block text-slate-700">Last answer: {oldest.lastError}</span> : null}
         </p>
       ) : null}

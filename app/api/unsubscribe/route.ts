@@ -12,7 +12,8 @@ export async function POST(request: NextRequest) {
     const done = await unsubscribe(token);
     return NextResponse.json({ ok: true, changed: done.changed });
   } catch (error) {
-    if (error instanceof AppError) return NextResponse.json({ ok: false, error: error.message }, { status: error.code === "NOT_FOUND" ? 404 : 400 });
+    if (error instanceof AppError)
+      return NextResponse.json({ ok: false, error: error.message }, { status: error.code === "NOT_FOUND" ? 404 : 400 });
     throw error;
   }
 }

@@ -25,10 +25,13 @@ export async function POST(request: NextRequest) {
   // Outside demo mode nothing here may write, not even the limiter's row.
   if (!config().demo) return NextResponse.json({ error: "Demo sign-in is not available here." }, { status: 404 });
   if (!(await takeDemoSignInSlot(clientAddressOf(request.headers)))) {
-    return new NextResponse(`More than ${DEMO_SIGN_INS_PER_MINUTE} demo sign-ins from your network in the last minute. Wait a minute, then try again.`, {
-      status: 429,
-      headers: { "content-type": "text/plain; charset=utf-8", "retry-after": "60" },
-    });
+    return new NextResponse(
+      `More than ${DEMO_SIGN_INS_PER_MINUTE} demo sign-ins from your network in the last minute. Wait a minute, then try again.`,
+      {
+        status: 429,
+        headers: { "content-type": "text/plain; charset=utf-8", "retry-after": "60" },
+      },
+    );
   }
   try {
     const path = await demoSignInPath(input.data.userId, safeCallbackUrl(input.data.callbackUrl));

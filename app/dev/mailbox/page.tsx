@@ -26,7 +26,8 @@ export default async function DevMailboxPage() {
               <Card>
                 <article aria-label={`Mail to ${mail.to}: ${mail.subject}`}>
                   <p className="text-sm text-slate-600">
-                    To <strong className="text-slate-900">{mail.to}</strong> · {mail.createdAt.toISOString().replace("T", " ").slice(0, 19)} UTC
+                    To <strong className="text-slate-900">{mail.to}</strong> · {mail.createdAt.toISOString().replace("T", " ").slice(0, 19)}{" "}
+                    UTC
                   </p>
                   <h2 className="mt-1 font-semibold">{mail.subject}</h2>
                   <p className="mt-2 text-sm break-all whitespace-pre-wrap text-slate-800">

@@ -8,7 +8,7 @@ import { membersByOrganization } from "@/lib/groups/grouping";
 import { pageData } from "@/lib/page-data";
 import { candidatesFor } from "@/lib/groups/mutations";
 import { StatusBadge } from "@/components/proposals/StatusBadge";
-import { ManageMembers } from "../ManageMembers";
+import { ManageMembers } from "./ManageMembers";
 import { Discussion } from "@/components/discussion/Discussion";
 import { listComments } from "@/lib/discussion";
 import { groupActivity } from "@/lib/activity/queries";
@@ -28,7 +28,8 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
     groupActivity(actor, slug),
   ]);
   const zone = viewerTimeZone(session);
-  const orgOf = (u: { membership: { organization: { shortName: string } } | null }) => u.membership?.organization.shortName ?? "Secretariat";
+  const orgOf = (u: { membership: { organization: { shortName: string } } | null }) =>
+    u.membership?.organization.shortName ?? "Secretariat";
   return (
     <>
       <PageHeader

@@ -3,7 +3,7 @@ import { useActionState } from "react";
 import { buttonClass } from "@/components/ui";
 import { Field, FormMessage, inputClass } from "@/components/ui/form";
 import type { FormState } from "@/lib/form-state";
-import { createGroupAction } from "../actions";
+import { createGroupAction } from "./actions";
 
 export function NewGroupForm() {
   const [state, submit, pending] = useActionState<FormState, FormData>(createGroupAction, { ok: true });
@@ -26,7 +26,9 @@ export function NewGroupForm() {
       <Field name="description" label="Purpose" error={e.description}>
         {(p) => <textarea {...p} name="description" rows={3} defaultValue={v.description} className={inputClass} />}
       </Field>
-      <button type="submit" className={buttonClass} disabled={pending}>{pending ? "Creating…" : "Convene the group"}</button>
+      <button type="submit" className={buttonClass} disabled={pending}>
+        {pending ? "Creating…" : "Convene the group"}
+      </button>
     </form>
   );
 }

@@ -27,8 +27,9 @@ export default async function EmailSettingsPage() {
       />
       <Card>
         <p className="mb-4 text-sm text-slate-700">
-          <strong>At once</strong> sends an email within a minute. <strong>Daily digest</strong> gathers the day&apos;s news into one email at {hour} in{" "}
-          {settings.timeZone.replace(/_/g, " ")} ({utcOffset(settings.timeZone)}), your organization&apos;s time zone. <strong>Off</strong> sends nothing.
+          <strong>At once</strong> sends an email within a minute. <strong>Daily digest</strong> gathers the day&apos;s news into one email
+          at {hour} in {settings.timeZone.replace(/_/g, " ")} ({utcOffset(settings.timeZone)}), your organization&apos;s time zone.{" "}
+          <strong>Off</strong> sends nothing.
         </p>
         <ActionForm
           action={saveEmailSettingsAction}
@@ -57,9 +58,7 @@ export default async function EmailSettingsPage() {
           </div>
         </ActionForm>
       </Card>
-      <p className="mt-4 text-sm text-slate-600">
-        Every email also carries a link that stops that kind of email without signing in.
-      </p>
+      <p className="mt-4 text-sm text-slate-600">Every email also carries a link that stops that kind of email without signing in.</p>
     </div>
   );
 }

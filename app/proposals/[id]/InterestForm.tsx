@@ -2,7 +2,7 @@
 import { useActionState } from "react";
 import { Field, FormMessage, inputClass } from "@/components/ui/form";
 import type { FormState } from "@/lib/form-state";
-import { recordInterestAction } from "../actions";
+import { recordInterestAction } from "./actions";
 
 export interface CurrentInterest {
   level: string;
@@ -11,7 +11,17 @@ export interface CurrentInterest {
   note: string;
 }
 
-export function InterestForm({ proposalId, organization, current, canLead }: { proposalId: string; organization: string; current: CurrentInterest | null; canLead: boolean }) {
+export function InterestForm({
+  proposalId,
+  organization,
+  current,
+  canLead,
+}: {
+  proposalId: string;
+  organization: string;
+  current: CurrentInterest | null;
+  canLead: boolean;
+}) {
   const [state, submit, pending] = useActionState<FormState, FormData>(recordInterestAction.bind(null, proposalId), { ok: true });
   const v = state.values;
   return (
@@ -33,11 +43,25 @@ export function InterestForm({ proposalId, organization, current, canLead }: { p
       </fieldset>
       <div className="grid grid-cols-2 gap-3">
         <Field name="expectedSites" label="Expected sites" error={state.fields?.expectedSites}>
-          {(p) => <input {...p} name="expectedSites" inputMode="numeric" defaultValue={v?.expectedSites ?? current?.expectedSites ?? ""} className={inputClass} />}
+          {(p) => (
+            <input
+              {...p}
+              name="expectedSites"
+              inputMode="numeric"
+              defaultValue={v?.expectedSites ?? current?.expectedSites ?? ""}
+              className={inputClass}
+            />
+          )}
         </Field>
         <Field name="expectedPatientsPerYear" label="Expected patients a year" error={state.fields?.expectedPatientsPerYear}>
           {(p) => (
-            <input {...p} name="expectedPatientsPerYear" inputMode="numeric" defaultValue={v?.expectedPatientsPerYear ?? current?.expectedPatientsPerYear ?? ""} className={inputClass} />
+            <input
+              {...p}
+              name="expectedPatientsPerYear"
+              inputMode="numeric"
+              defaultValue={v?.expectedPatientsPerYear ?? current?.expectedPatientsPerYear ?? ""}
+              className={inputClass}
+            />
           )}
         </Field>
       </div>
@@ -45,7 +69,11 @@ export function InterestForm({ proposalId, organization, current, canLead }: { p
         {(p) => <textarea {...p} name="note" rows={2} defaultValue={v?.note ?? current?.note ?? ""} className={inputClass} />}
       </Field>
       <FormMessage ok={state.ok} message={state.message} />
-      <button type="submit" disabled={pending} className="rounded-md bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded-md bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-800 disabled:opacity-60"
+      >
         {pending ? "Saving…" : "Record interest"}
       </button>
     </form>

@@ -2,7 +2,7 @@
 import { useActionState, useId } from "react";
 import { Field, FormMessage, inputClass } from "@/components/ui/form";
 import type { FormState } from "@/lib/form-state";
-import { transitionAction } from "../actions";
+import { transitionAction } from "./actions";
 
 export interface ActionView {
   event: string;

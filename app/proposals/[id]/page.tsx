@@ -18,7 +18,7 @@ import { Discussion } from "@/components/discussion/Discussion";
 import { listComments } from "@/lib/discussion";
 import { isFollowing } from "@/lib/notifications";
 import { ActionForm } from "@/components/ActionForm";
-import { followAction } from "@/app/notifications/actions";
+import { followAction } from "./actions";
 
 function Text({ value }: { value: string | null | undefined }) {
   return value?.trim() ? <span className="whitespace-pre-wrap">{value}</span> : <span className="text-slate-500">Not given yet</span>;
@@ -93,17 +93,25 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
           <Card title="Hypothesis and design">
             <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-[10rem_1fr]">
               <dt className="text-slate-600">Population</dt>
-              <dd><Text value={p.population} /></dd>
+              <dd>
+                <Text value={p.population} />
+              </dd>
               <dt className="text-slate-600">Intervention</dt>
-              <dd><Text value={p.intervention} /></dd>
+              <dd>
+                <Text value={p.intervention} />
+              </dd>
               <dt className="text-slate-600">Comparator</dt>
-              <dd><Text value={p.comparator} /></dd>
+              <dd>
+                <Text value={p.comparator} />
+              </dd>
               <dt className="text-slate-600">Primary outcome</dt>
-              <dd><Text value={p.primaryOutcome} /></dd>
+              <dd>
+                <Text value={p.primaryOutcome} />
+              </dd>
               <dt className="text-slate-600">Design</dt>
               <dd>
                 {[
-                  p.phase ? PHASE_LABEL[p.phase as keyof typeof PHASE_LABEL] ?? p.phase : null,
+                  p.phase ? (PHASE_LABEL[p.phase as keyof typeof PHASE_LABEL] ?? p.phase) : null,
                   p.randomised === null ? null : p.randomised ? "randomised" : "not randomised",
                   p.sampleSize ? `${p.sampleSize} patients planned` : null,
                   p.primaryEndpoint ? `primary endpoint: ${p.primaryEndpoint}` : null,
@@ -112,9 +120,13 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
                   .join(", ") || <span className="text-slate-500">Not given yet</span>}
               </dd>
               <dt className="text-slate-600">Rationale</dt>
-              <dd><Text value={p.rationale} /></dd>
+              <dd>
+                <Text value={p.rationale} />
+              </dd>
               <dt className="text-slate-600">Why no other forum</dt>
-              <dd><Text value={p.noOtherForum} /></dd>
+              <dd>
+                <Text value={p.noOtherForum} />
+              </dd>
               {registryIds.length > 0 ? (
                 <>
                   <dt className="text-slate-600">Registry ids</dt>
@@ -134,7 +146,15 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
             <div className="overflow-x-auto">
               <table className="w-full text-left text-sm">
                 <caption className="sr-only">Each member organization&apos;s interest in this proposal</caption>
-                <TableHead columns={["Organization", "Interest", { label: "Sites", align: "right" }, { label: "Patients a year", align: "right" }, "Note"]} />
+                <TableHead
+                  columns={[
+                    "Organization",
+                    "Interest",
+                    { label: "Sites", align: "right" },
+                    { label: "Patients a year", align: "right" },
+                    "Note",
+                  ]}
+                />
                 <tbody className="divide-y divide-slate-100">
                   {organizations.map((org) => {
                     const i = interestByOrg.get(org.id);
@@ -144,7 +164,11 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
                           {org.shortName} <span className="font-normal text-slate-600">({org.country})</span>
                         </th>
                         <td className="py-2 pr-3">
-                          {i ? <Badge tone={INTEREST_TONE[i.level]}>{INTEREST_LABEL[i.level]}</Badge> : <span className="text-slate-500">Not recorded</span>}
+                          {i ? (
+                            <Badge tone={INTEREST_TONE[i.level]}>{INTEREST_LABEL[i.level]}</Badge>
+                          ) : (
+                            <span className="text-slate-500">Not recorded</span>
+                          )}
                         </td>
                         <td className="py-2 pr-3 text-right tabular-nums">{i?.expectedSites ?? "—"}</td>
                         <td className="py-2 pr-3 text-right tabular-nums">{i?.expectedPatientsPerYear ?? "—"}</td>
@@ -155,7 +179,9 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
                 </tbody>
                 <tfoot className="border-t-2 border-slate-200 font-medium">
                   <tr>
-                    <th scope="row" className="py-2 pr-3">Taking part</th>
+                    <th scope="row" className="py-2 pr-3">
+                      Taking part
+                    </th>
                     <td className="py-2 pr-3">
                       {committed.length} organizations, {countries.size} countries
                     </td>
@@ -172,7 +198,16 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
                   proposalId={p.id}
                   organization={myOrg.shortName}
                   canLead={p.leadOrganizationId === myOrg.id}
-                  current={mine ? { level: mine.level, expectedSites: mine.expectedSites, expectedPatientsPerYear: mine.expectedPatientsPerYear, note: mine.note } : null}
+                  current={
+                    mine
+                      ? {
+                          level: mine.level,
+                          expectedSites: mine.expectedSites,
+                          expectedPatientsPerYear: mine.expectedPatientsPerYear,
+                          note: mine.note,
+                        }
+                      : null
+                  }
                 />
               </div>
             ) : null}
@@ -186,7 +221,10 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
             <ul className="space-y-3" aria-label="Eligibility checklist">
               {criteria.map((c) => (
                 <li key={c.id} className="flex gap-2 text-sm">
-                  <span aria-hidden className={`mt-0.5 flex h-5 w-5 flex-none items-center justify-center rounded-full text-xs font-bold text-white ${c.ok ? "bg-emerald-600" : "bg-rose-600"}`}>
+                  <span
+                    aria-hidden
+                    className={`mt-0.5 flex h-5 w-5 flex-none items-center justify-center rounded-full text-xs font-bold text-white ${c.ok ? "bg-emerald-600" : "bg-rose-600"}`}
+                  >
                     {c.ok ? "✓" : "!"}
                   </span>
                   <div>

@@ -3,7 +3,7 @@ import { useActionState } from "react";
 import { buttonClass } from "@/components/ui";
 import { Field, FormMessage, inputClass } from "@/components/ui/form";
 import type { FormState } from "@/lib/form-state";
-import { createProposalAction } from "../actions";
+import { createProposalAction } from "./actions";
 
 export function NewProposalForm({
   groups,
@@ -25,9 +25,13 @@ export function NewProposalForm({
       <Field name="groupId" label="Expert group" error={state.fields?.groupId}>
         {(p) => (
           <select {...p} name="groupId" defaultValue={v.groupId ?? ""} className={inputClass} required>
-            <option value="" disabled>Choose…</option>
+            <option value="" disabled>
+              Choose…
+            </option>
             {groups.map((g) => (
-              <option key={g.id} value={g.id}>{g.name}</option>
+              <option key={g.id} value={g.id}>
+                {g.name}
+              </option>
             ))}
           </select>
         )}
@@ -35,9 +39,13 @@ export function NewProposalForm({
       <Field name="leadOrganizationId" label="Lead organization" error={state.fields?.leadOrganizationId}>
         {(p) => (
           <select {...p} name="leadOrganizationId" defaultValue={v.leadOrganizationId ?? defaultLead ?? ""} className={inputClass} required>
-            <option value="" disabled>Choose…</option>
+            <option value="" disabled>
+              Choose…
+            </option>
             {organizations.map((o) => (
-              <option key={o.id} value={o.id}>{o.shortName}: {o.name}</option>
+              <option key={o.id} value={o.id}>
+                {o.shortName}: {o.name}
+              </option>
             ))}
           </select>
         )}

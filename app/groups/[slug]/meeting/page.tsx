@@ -12,7 +12,13 @@ export const metadata = { title: "Meeting planner" };
 const LENGTHS = [30, 60, 90, 120];
 const SHOWN = 6;
 
-export default async function MeetingPlannerPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ date?: string; minutes?: string }> }) {
+export default async function MeetingPlannerPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<{ date?: string; minutes?: string }>;
+}) {
   const { slug } = await params;
   const query = await searchParams;
   const path = `/groups/${slug}/meeting`;
@@ -28,11 +34,15 @@ export default async function MeetingPlannerPage({ params, searchParams }: { par
         title="Meeting planner"
         description={
           <>
-            <Link href={`/groups/${slug}`}>{group.name}</Link>: the hours inside everyone&apos;s working day ({WORKDAY_START}:00–{WORKDAY_END}:00 local, daylight saving included).
+            <Link href={`/groups/${slug}`}>{group.name}</Link>: the hours inside everyone&apos;s working day ({WORKDAY_START}:00–
+            {WORKDAY_END}:00 local, daylight saving included).
           </>
         }
       />
-      <form className="mb-6 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm" aria-label="Choose the day and length">
+      <form
+        className="mb-6 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+        aria-label="Choose the day and length"
+      >
         <label className="block text-sm font-medium">
           Day (UTC)
           <input type="date" name="date" defaultValue={date} className={inputClass} />
@@ -40,10 +50,16 @@ export default async function MeetingPlannerPage({ params, searchParams }: { par
         <label className="block text-sm font-medium">
           Length
           <select name="minutes" defaultValue={String(minutes)} className={inputClass}>
-            {LENGTHS.map((l) => <option key={l} value={l}>{l} minutes</option>)}
+            {LENGTHS.map((l) => (
+              <option key={l} value={l}>
+                {l} minutes
+              </option>
+            ))}
           </select>
         </label>
-        <button type="submit" className={buttonClass}>Find times</button>
+        <button type="submit" className={buttonClass}>
+          Find times
+        </button>
       </form>
       <ol className="space-y-4">
         {slots.map((slot, i) => (
@@ -56,7 +72,10 @@ export default async function MeetingPlannerPage({ params, searchParams }: { par
                     {slot.inside} of {offices.length} offices in working hours
                   </Badge>
                 </h2>
-                <a href={`${path}/ics?start=${encodeURIComponent(slot.start.toISOString())}&minutes=${minutes}`} className="text-sm font-medium">
+                <a
+                  href={`${path}/ics?start=${encodeURIComponent(slot.start.toISOString())}&minutes=${minutes}`}
+                  className="text-sm font-medium"
+                >
                   Download invitation (.ics)<span className="sr-only"> for option {i + 1}</span>
                 </a>
               </div>
@@ -64,19 +83,29 @@ export default async function MeetingPlannerPage({ params, searchParams }: { par
                 <caption className="sr-only">Local times for option {i + 1}</caption>
                 <thead className="text-slate-600">
                   <tr>
-                    <th scope="col" className="py-1 pr-3 font-medium">Organization</th>
-                    <th scope="col" className="py-1 pr-3 font-medium">Local time</th>
-                    <th scope="col" className="py-1 font-medium">Working day</th>
+                    <th scope="col" className="py-1 pr-3 font-medium">
+                      Organization
+                    </th>
+                    <th scope="col" className="py-1 pr-3 font-medium">
+                      Local time
+                    </th>
+                    <th scope="col" className="py-1 font-medium">
+                      Working day
+                    </th>
                   </tr>
                 </thead>
                 <tbody className="divide-y divide-slate-100">
                   {slot.offices.map((o) => (
                     <tr key={o.organization}>
-                      <th scope="row" className="py-1 pr-3 font-medium">{o.organization}</th>
+                      <th scope="row" className="py-1 pr-3 font-medium">
+                        {o.organization}
+                      </th>
                       <td className="py-1 pr-3 tabular-nums">
                         {o.weekday} {o.start}–{o.end} <span className="text-slate-600">({o.timeZone})</span>
                       </td>
-                      <td className="py-1">{o.inWorkingDay ? <Badge tone="green">Inside</Badge> : <Badge tone="amber">{o.minutesOutside} min outside</Badge>}</td>
+                      <td className="py-1">
+                        {o.inWorkingDay ? <Badge tone="green">Inside</Badge> : <Badge tone="amber">{o.minutesOutside} min outside</Badge>}
+                      </td>
                     </tr>
                   ))}
                 </tbody>

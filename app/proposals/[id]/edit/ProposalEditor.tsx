@@ -5,10 +5,20 @@ import { buttonClass, secondaryButtonClass } from "@/components/ui";
 import { Field, FormMessage, inputClass } from "@/components/ui/form";
 import type { FormState } from "@/lib/form-state";
 import { PHASES, PHASE_LABEL } from "@/lib/proposals/schema";
-import { saveProposalAction } from "../../actions";
+import { saveProposalAction } from "./actions";
 
 export type EditorValues = Record<
-  "title" | "population" | "intervention" | "comparator" | "primaryOutcome" | "rationale" | "phase" | "randomised" | "sampleSize" | "primaryEndpoint" | "noOtherForum",
+  | "title"
+  | "population"
+  | "intervention"
+  | "comparator"
+  | "primaryOutcome"
+  | "rationale"
+  | "phase"
+  | "randomised"
+  | "sampleSize"
+  | "primaryEndpoint"
+  | "noOtherForum",
   string
 >;
 
@@ -76,7 +86,9 @@ export function ProposalEditor({ proposalId, initial, version }: { proposalId: s
             <select {...p} name="phase" value={values.phase} onChange={set("phase")} className={inputClass}>
               <option value="">Not decided</option>
               {PHASES.map((ph) => (
-                <option key={ph} value={ph}>{PHASE_LABEL[ph]}</option>
+                <option key={ph} value={ph}>
+                  {PHASE_LABEL[ph]}
+                </option>
               ))}
             </select>
           )}
@@ -91,10 +103,21 @@ export function ProposalEditor({ proposalId, initial, version }: { proposalId: s
           )}
         </Field>
         <Field name="sampleSize" label="Planned sample size" error={errors.sampleSize}>
-          {(p) => <input {...p} name="sampleSize" inputMode="numeric" value={values.sampleSize} onChange={set("sampleSize")} className={inputClass} />}
+          {(p) => (
+            <input
+              {...p}
+              name="sampleSize"
+              inputMode="numeric"
+              value={values.sampleSize}
+              onChange={set("sampleSize")}
+              className={inputClass}
+            />
+          )}
         </Field>
         <Field name="primaryEndpoint" label="Primary endpoint" error={errors.primaryEndpoint}>
-          {(p) => <input {...p} name="primaryEndpoint" value={values.primaryEndpoint} onChange={set("primaryEndpoint")} className={inputClass} />}
+          {(p) => (
+            <input {...p} name="primaryEndpoint" value={values.primaryEndpoint} onChange={set("primaryEndpoint")} className={inputClass} />
+          )}
         </Field>
       </fieldset>
       {TEXT_AREAS.slice(4).map(([key, label, hint]) => (

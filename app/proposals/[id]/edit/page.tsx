@@ -38,7 +38,10 @@ export default async function EditProposalPage({ params }: { params: Promise<{ i
             }}
           />
         ) : (
-          <p>The proposal is {STATUS_LABEL[p.status].toLowerCase()}; only drafts can be edited. A chair can request changes to return it to draft.</p>
+          <p>
+            The proposal is {STATUS_LABEL[p.status].toLowerCase()}; only drafts can be edited. A chair can request changes to return it to
+            draft.
+          </p>
         )}
       </Card>
     </div>

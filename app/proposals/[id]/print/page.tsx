@@ -16,7 +16,10 @@ export default async function PrintPage({ params }: { params: Promise<{ id: stri
   const { id } = await params;
   const path = `/proposals/${id}/print`;
   const { actor } = await requirePage("proposal.view", path);
-  const [{ proposal: p, organizations, criteria }, { trial }] = await Promise.all([pageData(getProposal(actor, id), path), pageData(getTrial(actor, id), path)]);
+  const [{ proposal: p, organizations, criteria }, { trial }] = await Promise.all([
+    pageData(getProposal(actor, id), path),
+    pageData(getTrial(actor, id), path),
+  ]);
   const org = new Map(organizations.map((o) => [o.id, o.shortName]));
   const today = new Date().toISOString().slice(0, 10);
   return (
@@ -31,11 +34,19 @@ export default async function PrintPage({ params }: { params: Promise<{ id: stri
       </p>
       <h2 className="mt-4 font-semibold">Hypothesis</h2>
       <p>
-        In {p.population || "(population not given)"}, {p.intervention || "(intervention not given)"} compared with {p.comparator || "(comparator not given)"}, measured by{" "}
-        {p.primaryOutcome || "(primary outcome not given)"}.
+        In {p.population || "(population not given)"}, {p.intervention || "(intervention not given)"} compared with{" "}
+        {p.comparator || "(comparator not given)"}, measured by {p.primaryOutcome || "(primary outcome not given)"}.
       </p>
       <p className="mt-1">
-        Design: {[p.phase ? PHASE_LABEL[p.phase as keyof typeof PHASE_LABEL] : null, p.randomised === null ? null : p.randomised ? "randomised" : "not randomised", p.sampleSize ? `${p.sampleSize} patients` : null].filter(Boolean).join(", ") || "not given"}.
+        Design:{" "}
+        {[
+          p.phase ? PHASE_LABEL[p.phase as keyof typeof PHASE_LABEL] : null,
+          p.randomised === null ? null : p.randomised ? "randomised" : "not randomised",
+          p.sampleSize ? `${p.sampleSize} patients` : null,
+        ]
+          .filter(Boolean)
+          .join(", ") || "not given"}
+        .
       </p>
       <h2 className="mt-4 font-semibold">IRCI criteria</h2>
       <ul className="list-disc pl-5">
@@ -46,13 +57,17 @@ export default async function PrintPage({ params }: { params: Promise<{ id: stri
         ))}
       </ul>
       <h2 className="mt-4 font-semibold">Partners</h2>
-      <p>{p.interests.length ? p.interests.map((i) => `${org.get(i.organizationId)} ${INTEREST[i.level]}`).join("; ") : "No interest recorded."}</p>
+      <p>
+        {p.interests.length
+          ? p.interests.map((i) => `${org.get(i.organizationId)} ${INTEREST[i.level]}`).join("; ")
+          : "No interest recorded."}
+      </p>
       {trial ? (
         <>
           <h2 className="mt-4 font-semibold">Trial</h2>
           <p>
-            {trial.overallStatus.toLowerCase().replace(/_/g, " ")} · registry ids: {trial.registryIds.map((r) => r.value).join(", ") || "none"} · accrual:{" "}
-            {currentAccrual(trial.accrual) ?? "not reported"}
+            {trial.overallStatus.toLowerCase().replace(/_/g, " ")} · registry ids:{" "}
+            {trial.registryIds.map((r) => r.value).join(", ") || "none"} · accrual: {currentAccrual(trial.accrual) ?? "not reported"}
             {trial.targetAccrual ? ` of ${trial.targetAccrual}` : ""}
           </p>
           <p>

@@ -12,7 +12,14 @@ export function AccrualChart({ points, target }: { points: { date: string; total
           <XAxis dataKey="date" tick={{ fontSize: 12, fill: "#334155" }} />
           <YAxis domain={[0, Math.ceil(max * 1.1)]} allowDecimals={false} tick={{ fontSize: 12, fill: "#334155" }} />
           <Tooltip />
-          {target ? <ReferenceLine y={target} stroke="#b45309" strokeDasharray="6 3" label={{ value: `target ${target}`, fill: "#92400e", fontSize: 12, position: "insideTopRight" }} /> : null}
+          {target ? (
+            <ReferenceLine
+              y={target}
+              stroke="#b45309"
+              strokeDasharray="6 3"
+              label={{ value: `target ${target}`, fill: "#92400e", fontSize: 12, position: "insideTopRight" }}
+            />
+          ) : null}
           <Line type="monotone" dataKey="total" stroke="#0c5a65" strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
         </LineChart>
       </ResponsiveContainer>

@@ -19,7 +19,7 @@ import {
   removeRegistryIdAction,
   setMilestoneAction,
   updateTrialAction,
-} from "../../trial-actions";
+} from "./actions";
 import { AccrualChart } from "./AccrualChart";
 
 export const metadata = { title: "Trial" };
@@ -31,7 +31,6 @@ const STATE_BADGE = {
   planned: ["Planned", "neutral"],
   unplanned: ["Not planned", "neutral"],
 } as const;
-
 
 export default async function TrialPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -97,11 +96,20 @@ export default async function TrialPage({ params }: { params: Promise<{ id: stri
           {canManage ? (
             <details className="mt-4">
               <summary className="cursor-pointer text-sm font-medium text-brand-700">Edit details</summary>
-              <ActionForm action={updateTrialAction.bind(null, id, trial.id)} submitLabel="Save details" className="mt-3 space-y-3" labels={{ targetAccrual: "Target accrual", startDate: "Start", primaryCompletionDate: "Primary completion" }}>
+              <ActionForm
+                action={updateTrialAction.bind(null, id, trial.id)}
+                submitLabel="Save details"
+                className="mt-3 space-y-3"
+                labels={{ targetAccrual: "Target accrual", startDate: "Start", primaryCompletionDate: "Primary completion" }}
+              >
                 <label className="block text-sm font-medium">
                   Overall status
                   <select name="overallStatus" defaultValue={trial.overallStatus} className={inputClass}>
-                    {OVERALL_STATUSES.map((s) => <option key={s} value={s}>{vocabularyLabel(s)}</option>)}
+                    {OVERALL_STATUSES.map((s) => (
+                      <option key={s} value={s}>
+                        {vocabularyLabel(s)}
+                      </option>
+                    ))}
                   </select>
                 </label>
                 <fieldset className="text-sm">
@@ -148,7 +156,13 @@ export default async function TrialPage({ params }: { params: Promise<{ id: stri
                   <li key={r.id} className="flex items-center justify-between gap-2">
                     <span>
                       <span className="text-slate-600">{r.registry}</span>{" "}
-                      {href ? <a href={href} className="font-mono" rel="noreferrer" target="_blank">{r.value}</a> : <span className="font-mono">{r.value}</span>}
+                      {href ? (
+                        <a href={href} className="font-mono" rel="noreferrer" target="_blank">
+                          {r.value}
+                        </a>
+                      ) : (
+                        <span className="font-mono">{r.value}</span>
+                      )}
                     </span>
                     {canManage ? (
                       <ActionForm action={removeRegistryIdAction.bind(null, id, trial.id)} submitLabel={`Remove ${r.value}`} tone="quiet">
@@ -161,12 +175,21 @@ export default async function TrialPage({ params }: { params: Promise<{ id: stri
             </ul>
           )}
           {canManage ? (
-            <ActionForm action={addRegistryIdAction.bind(null, id, trial.id)} submitLabel="Add registry id" className="mt-4 border-t border-slate-200 pt-3" labels={{ registry: "Registry", value: "Id" }}>
+            <ActionForm
+              action={addRegistryIdAction.bind(null, id, trial.id)}
+              submitLabel="Add registry id"
+              className="mt-4 border-t border-slate-200 pt-3"
+              labels={{ registry: "Registry", value: "Id" }}
+            >
               <div className="grid grid-cols-[8rem_1fr] gap-3">
                 <label className="block text-sm font-medium">
                   Registry
                   <select name="registry" className={inputClass}>
-                    {REGISTRY_NAMES.map((r) => <option key={r} value={r}>{r}</option>)}
+                    {REGISTRY_NAMES.map((r) => (
+                      <option key={r} value={r}>
+                        {r}
+                      </option>
+                    ))}
                   </select>
                 </label>
                 <label className="block text-sm font-medium">
@@ -183,7 +206,12 @@ export default async function TrialPage({ params }: { params: Promise<{ id: stri
             {actual === null ? "No accrual reported yet." : `${actual} patients enrolled`}
             {trial.targetAccrual ? ` of ${trial.targetAccrual} planned` : ""}
             {pct !== null ? ` (${pct}%)` : ""}.
-            {trial.accrual.some((a) => a.demo) ? <> <Badge tone="amber">demo figures</Badge></> : null}
+            {trial.accrual.some((a) => a.demo) ? (
+              <>
+                {" "}
+                <Badge tone="amber">demo figures</Badge>
+              </>
+            ) : null}
           </p>
           {dated.length > 0 ? <AccrualChart points={dated} target={trial.targetAccrual} /> : null}
           <table className="mt-3 w-full text-left text-sm">
@@ -205,11 +233,18 @@ export default async function TrialPage({ params }: { params: Promise<{ id: stri
           {scopes.length > 0 ? (
             <p className="mt-2 text-sm text-slate-700">
               Latest by organization or country:{" "}
-              {scopes.map((s) => `${s.organizationId ? orgName.get(s.organizationId) : countryLabel(s.country ?? "")} ${s.total}`).join(" · ")}
+              {scopes
+                .map((s) => `${s.organizationId ? orgName.get(s.organizationId) : countryLabel(s.country ?? "")} ${s.total}`)
+                .join(" · ")}
             </p>
           ) : null}
           {canManage ? (
-            <ActionForm action={recordAccrualAction.bind(null, id, trial.id)} submitLabel="Record accrual" className="mt-4 border-t border-slate-200 pt-3" labels={{ date: "Date", total: "Patients so far", organizationId: "Organization", country: "Country" }}>
+            <ActionForm
+              action={recordAccrualAction.bind(null, id, trial.id)}
+              submitLabel="Record accrual"
+              className="mt-4 border-t border-slate-200 pt-3"
+              labels={{ date: "Date", total: "Patients so far", organizationId: "Organization", country: "Country" }}
+            >
               <div className="grid gap-3 sm:grid-cols-5">
                 <label className="block text-sm font-medium">
                   Date
@@ -223,7 +258,11 @@ export default async function TrialPage({ params }: { params: Promise<{ id: stri
                   Organization (optional)
                   <select name="organizationId" defaultValue="" className={inputClass}>
                     <option value="">Overall</option>
-                    {organizations.map((o) => <option key={o.id} value={o.id}>{o.shortName}</option>)}
+                    {organizations.map((o) => (
+                      <option key={o.id} value={o.id}>
+                        {o.shortName}
+                      </option>
+                    ))}
                   </select>
                 </label>
                 <label className="block text-sm font-medium">
@@ -249,22 +288,35 @@ export default async function TrialPage({ params }: { params: Promise<{ id: stri
                 const [text, tone] = STATE_BADGE[milestoneState(m, today)];
                 return (
                   <tr key={kind}>
-                    <th scope="row" className="py-1 pr-2 font-medium">{MILESTONE_LABEL[kind]}</th>
+                    <th scope="row" className="py-1 pr-2 font-medium">
+                      {MILESTONE_LABEL[kind]}
+                    </th>
                     <td className="py-1 pr-2">{m.planned ?? "—"}</td>
                     <td className="py-1 pr-2">{m.actual ?? "—"}</td>
-                    <td className="py-1"><Badge tone={tone}>{text}</Badge></td>
+                    <td className="py-1">
+                      <Badge tone={tone}>{text}</Badge>
+                    </td>
                   </tr>
                 );
               })}
             </tbody>
           </table>
           {canManage ? (
-            <ActionForm action={setMilestoneAction.bind(null, id, trial.id)} submitLabel="Save milestone" className="mt-4 border-t border-slate-200 pt-3" labels={{ planned: "Planned", actual: "Actual" }}>
+            <ActionForm
+              action={setMilestoneAction.bind(null, id, trial.id)}
+              submitLabel="Save milestone"
+              className="mt-4 border-t border-slate-200 pt-3"
+              labels={{ planned: "Planned", actual: "Actual" }}
+            >
               <div className="grid gap-3 sm:grid-cols-3">
                 <label className="block text-sm font-medium">
                   Milestone
                   <select name="kind" className={inputClass}>
-                    {MILESTONES.map((k) => <option key={k} value={k}>{MILESTONE_LABEL[k]}</option>)}
+                    {MILESTONES.map((k) => (
+                      <option key={k} value={k}>
+                        {MILESTONE_LABEL[k]}
+                      </option>
+                    ))}
                   </select>
                 </label>
                 <label className="block text-sm font-medium">
@@ -297,7 +349,13 @@ export default async function TrialPage({ params }: { params: Promise<{ id: stri
                   <li key={c}>
                     <p className="font-medium">{countryLabel(c)}</p>
                     {named.length ? (
-                      <p className="text-slate-700">{named.map((s) => `${s.facility}${s.city ? `, ${s.city}` : ""}${s.organization ? ` (${s.organization.shortName})` : ""}`).join("; ")}</p>
+                      <p className="text-slate-700">
+                        {named
+                          .map(
+                            (s) => `${s.facility}${s.city ? `, ${s.city}` : ""}${s.organization ? ` (${s.organization.shortName})` : ""}`,
+                          )
+                          .join("; ")}
+                      </p>
                     ) : (
                       <p className="text-slate-600">Sites not listed</p>
                     )}
@@ -307,7 +365,12 @@ export default async function TrialPage({ params }: { params: Promise<{ id: stri
             </ul>
           )}
           {canManage ? (
-            <ActionForm action={addSiteAction.bind(null, id, trial.id)} submitLabel="Add site" className="mt-4 border-t border-slate-200 pt-3" labels={{ country: "Country", facility: "Site" }}>
+            <ActionForm
+              action={addSiteAction.bind(null, id, trial.id)}
+              submitLabel="Add site"
+              className="mt-4 border-t border-slate-200 pt-3"
+              labels={{ country: "Country", facility: "Site" }}
+            >
               <div className="grid gap-3 sm:grid-cols-2">
                 <label className="block text-sm font-medium">
                   Country
@@ -325,7 +388,11 @@ export default async function TrialPage({ params }: { params: Promise<{ id: stri
                   Organization
                   <select name="organizationId" defaultValue="" className={inputClass}>
                     <option value="">None</option>
-                    {organizations.map((o) => <option key={o.id} value={o.id}>{o.shortName}</option>)}
+                    {organizations.map((o) => (
+                      <option key={o.id} value={o.id}>
+                        {o.shortName}
+                      </option>
+                    ))}
                   </select>
                 </label>
               </div>

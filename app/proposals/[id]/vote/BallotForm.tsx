@@ -3,7 +3,7 @@ import { useActionState } from "react";
 import { buttonClass } from "@/components/ui";
 import { Field, FormMessage, inputClass } from "@/components/ui/form";
 import type { FormState } from "@/lib/form-state";
-import { castBallotAction } from "../../vote-actions";
+import { castBallotAction } from "./actions";
 
 const CHOICES = [
   ["APPROVE", "Approve"],
@@ -12,7 +12,17 @@ const CHOICES = [
   ["RECUSE", "Recuse (conflict of interest)"],
 ] as const;
 
-export function BallotForm({ proposalId, voteId, organization, current }: { proposalId: string; voteId: string; organization: string; current: { choice: string; rationale: string } | null }) {
+export function BallotForm({
+  proposalId,
+  voteId,
+  organization,
+  current,
+}: {
+  proposalId: string;
+  voteId: string;
+  organization: string;
+  current: { choice: string; rationale: string } | null;
+}) {
   const [state, submit, pending] = useActionState<FormState, FormData>(castBallotAction.bind(null, proposalId, voteId), { ok: true });
   const e = state.ok ? {} : (state.fields ?? {});
   return (
@@ -22,7 +32,13 @@ export function BallotForm({ proposalId, voteId, organization, current }: { prop
         <div className="mt-1 flex flex-wrap gap-3 text-sm">
           {CHOICES.map(([value, label]) => (
             <label key={value} className="flex items-center gap-1">
-              <input type="radio" name="choice" value={value} defaultChecked={(state.values?.choice ?? current?.choice) === value} required />
+              <input
+                type="radio"
+                name="choice"
+                value={value}
+                defaultChecked={(state.values?.choice ?? current?.choice) === value}
+                required
+              />
               {label}
             </label>
           ))}
@@ -30,7 +46,15 @@ export function BallotForm({ proposalId, voteId, organization, current }: { prop
         {e.choice ? <p className="mt-1 text-sm text-rose-700">{e.choice}</p> : null}
       </fieldset>
       <Field name="rationale" label="Rationale (shown to everyone after the close)" error={e.rationale}>
-        {(p) => <textarea {...p} name="rationale" rows={2} defaultValue={state.values?.rationale ?? current?.rationale ?? ""} className={inputClass} />}
+        {(p) => (
+          <textarea
+            {...p}
+            name="rationale"
+            rows={2}
+            defaultValue={state.values?.rationale ?? current?.rationale ?? ""}
+            className={inputClass}
+          />
+        )}
       </Field>
       <FormMessage ok={state.ok} message={state.message} />
       <button type="submit" className={buttonClass} disabled={pending}>

@@ -2,7 +2,7 @@
 import { useActionState } from "react";
 import { Field, FormMessage, inputClass } from "@/components/ui/form";
 import type { FormState } from "@/lib/form-state";
-import { closeVoteEarlyAction } from "../../vote-actions";
+import { closeVoteEarlyAction } from "./actions";
 
 export function CloseEarlyForm({ proposalId, voteId }: { proposalId: string; voteId: string }) {
   const [state, submit, pending] = useActionState<FormState, FormData>(closeVoteEarlyAction.bind(null, proposalId, voteId), { ok: true });
@@ -12,7 +12,11 @@ export function CloseEarlyForm({ proposalId, voteId }: { proposalId: string; vot
         {(p) => <input {...p} name="reason" defaultValue={state.values?.reason} className={inputClass} />}
       </Field>
       <FormMessage ok={state.ok} message={state.ok ? state.message : state.fields ? undefined : state.message} />
-      <button type="submit" disabled={pending} className="rounded-md bg-rose-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-rose-800 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded-md bg-rose-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-rose-800 disabled:opacity-60"
+      >
         Close the vote now
       </button>
     </form>

@@ -3,7 +3,7 @@ import { useActionState, useState } from "react";
 import { buttonClass } from "@/components/ui";
 import { Field, FormMessage, inputClass } from "@/components/ui/form";
 import type { FormState } from "@/lib/form-state";
-import { openVoteAction } from "../../vote-actions";
+import { openVoteAction } from "./actions";
 
 /** The datetime-local value for an instant, in this browser's own time zone. */
 function localInputValue(date: Date) {
@@ -23,11 +23,22 @@ export function OpenVoteForm({ proposalId, blockedBecause }: { proposalId: strin
       {blockedBecause ? <p className="text-sm text-amber-900">{blockedBecause}</p> : null}
       <input type="hidden" name="closesAt" value={closesAtIso} />
       <Field name="closes" label={`Closes at (your time, ${zone})`} error={e.closesAt} hint="Everyone sees it in their own time zone.">
-        {(p) => <input {...p} type="datetime-local" value={closes} onChange={(ev) => setCloses(ev.target.value)} className={inputClass} required />}
+        {(p) => (
+          <input
+            {...p}
+            type="datetime-local"
+            value={closes}
+            onChange={(ev) => setCloses(ev.target.value)}
+            className={inputClass}
+            required
+          />
+        )}
       </Field>
       <div className="grid grid-cols-2 gap-3">
         <Field name="quorum" label="Quorum (organizations)" error={e.quorum}>
-          {(p) => <input {...p} name="quorum" type="number" min={1} max={8} defaultValue={state.values?.quorum ?? "5"} className={inputClass} />}
+          {(p) => (
+            <input {...p} name="quorum" type="number" min={1} max={8} defaultValue={state.values?.quorum ?? "5"} className={inputClass} />
+          )}
         </Field>
         <Field name="passRule" label="Passes with" error={e.passRule}>
           {(p) => (

@@ -50,7 +50,9 @@ export function VotePanel({
         <div className="space-y-4">
           <div className="text-sm">
             <p className="flex flex-wrap items-center gap-2">
-              <Badge tone={open ? "amber" : OUTCOME[vote.outcome ?? "FAILED"][1]}>{open ? "Open" : `Closed: ${OUTCOME[vote.outcome ?? "FAILED"][0]}`}</Badge>
+              <Badge tone={open ? "amber" : OUTCOME[vote.outcome ?? "FAILED"][1]}>
+                {open ? "Open" : `Closed: ${OUTCOME[vote.outcome ?? "FAILED"][0]}`}
+              </Badge>
               {open ? <Countdown closesAt={vote.closesAt.toISOString()} /> : null}
             </p>
             <p className="mt-1 text-slate-700">
@@ -78,11 +80,17 @@ export function VotePanel({
           ) : null}
 
           <table className="w-full text-left text-sm">
-            <caption className="sr-only">{open ? "Which organizations have voted (how stays secret until the close)" : "Each organization's ballot"}</caption>
+            <caption className="sr-only">
+              {open ? "Which organizations have voted (how stays secret until the close)" : "Each organization's ballot"}
+            </caption>
             <thead className="border-b border-slate-200 text-slate-600">
               <tr>
-                <th scope="col" className="py-1 pr-2 font-medium">Organization</th>
-                <th scope="col" className="py-1 font-medium">{open ? "Ballot" : "Ballot and rationale"}</th>
+                <th scope="col" className="py-1 pr-2 font-medium">
+                  Organization
+                </th>
+                <th scope="col" className="py-1 font-medium">
+                  {open ? "Ballot" : "Ballot and rationale"}
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -90,13 +98,16 @@ export function VotePanel({
                 const b = vote.ballots.find((x) => x.organizationId === org.id);
                 return (
                   <tr key={org.id}>
-                    <th scope="row" className="py-1 pr-2 font-medium">{org.shortName}</th>
+                    <th scope="row" className="py-1 pr-2 font-medium">
+                      {org.shortName}
+                    </th>
                     <td className="py-1">
                       {!b ? (
                         <span className="text-slate-500">{open ? "Not yet" : "No ballot"}</span>
                       ) : b.choice ? (
                         <span>
-                          <Badge tone={CHOICE_TONE[b.choice]}>{CHOICE_LABEL[b.choice]}</Badge> {b.rationale ? <span className="text-slate-700">{b.rationale}</span> : null}
+                          <Badge tone={CHOICE_TONE[b.choice]}>{CHOICE_LABEL[b.choice]}</Badge>{" "}
+                          {b.rationale ? <span className="text-slate-700">{b.rationale}</span> : null}
                         </span>
                       ) : (
                         <span className="text-slate-700">Voted</span>

@@ -11,7 +11,10 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   const start = new Date(request.nextUrl.searchParams.get("start") ?? "");
   const minutes = Number(request.nextUrl.searchParams.get("minutes"));
   if (!plannableStart(start) || !Number.isInteger(minutes) || minutes < 15 || minutes > 480) {
-    return NextResponse.json({ error: "Give a start within a year back and five years ahead, and a length between 15 and 480 minutes." }, { status: 400 });
+    return NextResponse.json(
+      { error: "Give a start within a year back and five years ahead, and a length between 15 and 480 minutes." },
+      { status: 400 },
+    );
   }
   try {
     const { group, offices } = await meetingOffices(await currentActor(), slug);

@@ -75,7 +75,11 @@ export function ImportForm({ proposalId, trialId, nctId }: { proposalId: string;
     const text = String(form.get("json") ?? "");
     const body: Blob = file instanceof File && file.size > 0 ? file : new Blob([text], { type: "application/json" });
     if (body.size === 0) return setAnswer({ ok: false, message: "Paste a study's JSON, or choose a file." });
-    if (body.size > MAX_BYTES) return setAnswer({ ok: false, message: `The study's file is ${megabytes(body.size)}: the portal reads records up to ${megabytes(MAX_BYTES)}.` });
+    if (body.size > MAX_BYTES)
+      return setAnswer({
+        ok: false,
+        message: `The study's file is ${megabytes(body.size)}: the portal reads records up to ${megabytes(MAX_BYTES)}.`,
+      });
     void run("preview", { body });
   }
 

@@ -66,9 +66,13 @@ export function ManageMembers({
         <Field name="userId" label="Add a person from any member organization" error={state.fields?.userId}>
           {(p) => (
             <select {...p} name="userId" defaultValue="" className={inputClass}>
-              <option value="" disabled>Choose…</option>
+              <option value="" disabled>
+                Choose…
+              </option>
               {candidates.map((c) => (
-                <option key={c.id} value={c.id}>{c.name} ({c.org})</option>
+                <option key={c.id} value={c.id}>
+                  {c.name} ({c.org})
+                </option>
               ))}
             </select>
           )}
@@ -81,7 +85,11 @@ export function ManageMembers({
             </select>
           )}
         </Field>
-        <button type="submit" disabled={adding} className="rounded-md bg-brand-700 px-3 py-2 text-sm font-semibold text-white hover:bg-brand-800">
+        <button
+          type="submit"
+          disabled={adding}
+          className="rounded-md bg-brand-700 px-3 py-2 text-sm font-semibold text-white hover:bg-brand-800"
+        >
           Add to group
         </button>
         <div className="sm:col-span-3">

@@ -1,31 +1,29 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { currentActor } from "@/lib/authz/actor";
-import { failure, formString, type FormState } from "@/lib/form-state";
-import { requireKey } from "@/lib/validation";
+import { formAction, formString, type FormState } from "@/lib/form-state";
 import { addRegistryId, addSite, createTrial, recordAccrual, removeRegistryId, setMilestone, updateTrial } from "@/lib/trials/mutations";
+import { requireKey } from "@/lib/validation";
 
-const page = (proposalId: string) => `/proposals/${proposalId}/trial`;
-
-async function run(proposalId: string, formData: FormData, work: () => Promise<unknown>, message: string): Promise<FormState> {
-  try {
-    // The proposal's id is bound to the form, so it comes back from the browser: checked before
-    // anything is written, since it only names the page to refresh.
-    const path = page(requireKey(proposalId, "proposal"));
+/**
+ * The trial page's forms. The proposal's id is bound to them only to name the page to refresh: it
+ * comes back from the browser, so it is checked before anything is written.
+ */
+function onTrialPage(proposalId: string, formData: FormData, work: () => Promise<unknown>, message: string): Promise<FormState> {
+  return formAction(formData, async () => {
+    const path = `/proposals/${requireKey(proposalId, "proposal")}/trial`;
     await work();
     revalidatePath(path);
-    return { ok: true, message };
-  } catch (error) {
-    return failure(error, formData);
-  }
+    return message;
+  });
 }
 
 export async function createTrialAction(proposalId: string, _s: FormState, formData: FormData) {
-  return run(proposalId, formData, async () => createTrial(await currentActor(), proposalId), "The trial record is created.");
+  return onTrialPage(proposalId, formData, async () => createTrial(await currentActor(), proposalId), "The trial record is created.");
 }
 
 export async function updateTrialAction(proposalId: string, trialId: string, _s: FormState, formData: FormData) {
-  return run(
+  return onTrialPage(
     proposalId,
     formData,
     async () =>
@@ -42,7 +40,7 @@ export async function updateTrialAction(proposalId: string, trialId: string, _s:
 }
 
 export async function addRegistryIdAction(proposalId: string, trialId: string, _s: FormState, formData: FormData) {
-  return run(
+  return onTrialPage(
     proposalId,
     formData,
     async () => addRegistryId(await currentActor(), trialId, formString(formData, "registry"), formString(formData, "value")),
@@ -51,11 +49,16 @@ export async function addRegistryIdAction(proposalId: string, trialId: string, _
 }
 
 export async function removeRegistryIdAction(proposalId: string, trialId: string, _s: FormState, formData: FormData) {
-  return run(proposalId, formData, async () => removeRegistryId(await currentActor(), trialId, formString(formData, "id")), "Registry id removed.");
+  return onTrialPage(
+    proposalId,
+    formData,
+    async () => removeRegistryId(await currentActor(), trialId, formString(formData, "id")),
+    "Registry id removed.",
+  );
 }
 
 export async function recordAccrualAction(proposalId: string, trialId: string, _s: FormState, formData: FormData) {
-  return run(
+  return onTrialPage(
     proposalId,
     formData,
     async () =>
@@ -71,7 +74,7 @@ export async function recordAccrualAction(proposalId: string, trialId: string, _
 }
 
 export async function setMilestoneAction(proposalId: string, trialId: string, _s: FormState, formData: FormData) {
-  return run(
+  return onTrialPage(
     proposalId,
     formData,
     async () =>
@@ -85,7 +88,7 @@ export async function setMilestoneAction(proposalId: string, trialId: string, _s
 }
 
 export async function addSiteAction(proposalId: string, trialId: string, _s: FormState, formData: FormData) {
-  return run(
+  return onTrialPage(
     proposalId,
     formData,
     async () =>
