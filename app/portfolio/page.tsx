@@ -11,7 +11,7 @@ import { pageData } from "@/lib/page-data";
 import { PROPOSAL_STATUSES, STATUS_LABEL } from "@/lib/proposals/workflow";
 import { countryLabel } from "@/lib/time";
 import { MILESTONE_LABEL } from "@/lib/trials/progress";
-import { portfolio } from "@/lib/trials/queries";
+import { portfolio } from "@/lib/portfolio/queries";
 
 export const metadata = { title: "Portfolio" };
 

@@ -3,7 +3,8 @@ import { Badge, Card, EmptyState, PageHeader, Pagination } from "@/components/ui
 import { PageParam } from "@/lib/pagination";
 import { STATUS_LABEL } from "@/lib/proposals/workflow";
 import { countryLabel } from "@/lib/time";
-import { publicPortfolio, registryLink } from "@/lib/trials/queries";
+import { publicPortfolio } from "@/lib/portfolio/queries";
+import { registryLink } from "@/lib/trials/queries";
 
 export const metadata = {
   title: "IRCI trials",

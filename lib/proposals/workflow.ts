@@ -179,3 +179,8 @@ export function availableEvents(status: ProposalStatus, roles: readonly Proposal
 export function isViaVote(event: ProposalEvent): boolean {
   return (TRANSITIONS[event] as Transition).viaVote === true;
 }
+
+/** A trial is followed from planning on. */
+export const TRIAL_STATUSES = ["PLANNING", "UNDERWAY", "COMPLETED", "CLOSED_EARLY"] as const;
+
+export const PUBLIC_STATUSES = ["APPROVED", "PLANNING", "UNDERWAY", "COMPLETED"] as const;

@@ -6,17 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { seedDatabase } from "@/ops/seed";
 import type { Actor } from "@/lib/authz/policy";
-import {
-  addRegistryId,
-  addSite,
-  applyImport,
-  createTrial,
-  previewImport,
-  recordAccrual,
-  setMilestone,
-  updateTrial,
-} from "@/lib/trials/mutations";
-import { EXPORT_BATCH, exportBatches, getTrial, portfolio, publicPortfolio, type ExportKind } from "@/lib/trials/queries";
+import { addRegistryId, addSite, createTrial, recordAccrual, setMilestone, updateTrial } from "@/lib/trials/mutations";
+import { applyImport, previewImport } from "@/lib/trials/import";
+import { EXPORT_BATCH, exportBatches, type ExportKind } from "@/lib/portfolio/export";
+import { portfolio, publicPortfolio } from "@/lib/portfolio/queries";
+import { getTrial } from "@/lib/trials/queries";
 import { actorFor, makePerson, refusal } from "../support/fixtures";
 
 const fixture = (name: string) => readFileSync(path.join(__dirname, "../fixtures/ctgov", name), "utf8");

@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { currentActor } from "@/lib/authz/actor";
 import { AppError, HTTP_STATUS } from "@/lib/errors";
 import { exportStream } from "@/lib/export-stream";
-import { exportBatches } from "@/lib/trials/queries";
+import { exportBatches } from "@/lib/portfolio/export";
 
 const FILES = {
   "proposals.csv": ["proposals", "csv"],

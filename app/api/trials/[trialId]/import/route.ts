@@ -6,7 +6,8 @@ import { readLimitedText } from "@/lib/limited-body";
 import { fromThisSite } from "@/lib/same-site";
 import { fetchStudy } from "@/lib/trials/fetch";
 import { MAX_IMPORT_BYTES } from "@/lib/trials/import-limit";
-import { applyImport, assertKeepsTrial, importedMessage, previewImport } from "@/lib/trials/mutations";
+import { assertKeepsTrial } from "@/lib/trials/access";
+import { applyImport, importedMessage, previewImport } from "@/lib/trials/import";
 
 /**
  * A ClinicalTrials.gov record, previewed (?step=preview) or applied (?step=apply): the study's JSON

@@ -1,0 +1,93 @@
+// Accrual against the target: the curve over time, the latest count per organization and country, and reports.
+import { ActionForm } from "@/components/ActionForm";
+import { inputClass } from "@/components/ui/form";
+import { countryLabel } from "@/lib/time";
+import { AccrualChart } from "./AccrualChart";
+import { Badge, Card, TableHead } from "@/components/ui";
+import { accrualByScope, currentAccrual, percentOfTarget } from "@/lib/trials/progress";
+import { recordAccrualAction } from "./actions";
+import type { TrialCardProps } from "./card-props";
+
+export function AccrualCard({ trial, id, canManage, organizations }: TrialCardProps) {
+  const actual = currentAccrual(trial.accrual);
+  const dated = trial.accrual.filter((a) => !a.organizationId && !a.country && a.date).map((a) => ({ date: a.date!, total: a.total }));
+  const scopes = accrualByScope(trial.accrual);
+  const orgName = new Map(organizations.map((o) => [o.id, o.shortName]));
+  const pct = percentOfTarget(actual, trial.targetAccrual);
+  return (
+    <Card title="Accrual" className="lg:col-span-2">
+      <p className="mb-2 text-sm text-slate-700">
+        {actual === null ? "No accrual reported yet." : `${actual} patients enrolled`}
+        {trial.targetAccrual ? ` of ${trial.targetAccrual} planned` : ""}
+        {pct !== null ? ` (${pct}%)` : ""}.
+        {trial.accrual.some((a) => a.demo) ? (
+          <>
+            {" "}
+            <Badge tone="amber">demo figures</Badge>
+          </>
+        ) : null}
+      </p>
+      {dated.length > 0 ? <AccrualChart points={dated} target={trial.targetAccrual} /> : null}
+      <table className="mt-3 w-full text-left text-sm">
+        <caption className="sr-only">Accrual reports, oldest first</caption>
+        <TableHead columns={["Date", "Scope", { label: "Patients so far", align: "right" }, "Source"]} />
+        <tbody className="divide-y divide-slate-100">
+          {trial.accrual.map((a) => (
+            <tr key={a.id}>
+              <td className="py-1 pr-3">{a.date ?? "date not given"}</td>
+              <td className="py-1 pr-3">{a.organization?.shortName ?? (a.country ? countryLabel(a.country) : "Overall")}</td>
+              <td className="py-1 pr-3 text-right tabular-nums">{a.total}</td>
+              <td className="py-1 text-slate-700">
+                {a.source} {a.demo ? <Badge tone="amber">demo</Badge> : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {scopes.length > 0 ? (
+        <p className="mt-2 text-sm text-slate-700">
+          Latest by organization or country:{" "}
+          {scopes.map((s) => `${s.organizationId ? orgName.get(s.organizationId) : countryLabel(s.country ?? "")} ${s.total}`).join(" · ")}
+        </p>
+      ) : null}
+      {canManage ? (
+        <ActionForm
+          action={recordAccrualAction.bind(null, id, trial.id)}
+          submitLabel="Record accrual"
+          className="mt-4 border-t border-slate-200 pt-3"
+          labels={{ date: "Date", total: "Patients so far", organizationId: "Organization", country: "Country" }}
+        >
+          <div className="grid gap-3 sm:grid-cols-5">
+            <label className="block text-sm font-medium">
+              Date
+              <input name="date" type="date" className={inputClass} required />
+            </label>
+            <label className="block text-sm font-medium">
+              Patients so far
+              <input name="total" inputMode="numeric" className={inputClass} required />
+            </label>
+            <label className="block text-sm font-medium">
+              Organization (optional)
+              <select name="organizationId" defaultValue="" className={inputClass}>
+                <option value="">Overall</option>
+                {organizations.map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {o.shortName}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="block text-sm font-medium">
+              Country (optional)
+              <input name="country" className={inputClass} placeholder="Japan" />
+            </label>
+            <label className="block text-sm font-medium">
+              Source
+              <input name="source" className={inputClass} placeholder="Monthly report" />
+            </label>
+          </div>
+        </ActionForm>
+      ) : null}
+    </Card>
+  );
+}

@@ -1,0 +1,79 @@
+// The trial's details (status, phases, target, dates, sponsor), editable by those who keep the record.
+import { vocabularyLabel } from "@/components/labels";
+import { ActionForm } from "@/components/ActionForm";
+import { inputClass } from "@/components/ui/form";
+import { Card } from "@/components/ui";
+import { OVERALL_STATUSES, PHASES } from "@/lib/trials/ctgov";
+import { updateTrialAction } from "./actions";
+import type { TrialCardProps } from "./card-props";
+
+export function DetailsCard({ trial, id, canManage }: TrialCardProps) {
+  return (
+    <Card title="Details">
+      <dl className="grid grid-cols-[11rem_1fr] gap-y-1 text-sm">
+        <dt className="text-slate-600">Overall status</dt>
+        <dd>{vocabularyLabel(trial.overallStatus)}</dd>
+        <dt className="text-slate-600">Phases</dt>
+        <dd>{trial.phases.map(vocabularyLabel).join(", ") || "—"}</dd>
+        <dt className="text-slate-600">Start</dt>
+        <dd>{trial.startDate ?? "—"}</dd>
+        <dt className="text-slate-600">Primary completion</dt>
+        <dd>{trial.primaryCompletionDate ?? "—"}</dd>
+        <dt className="text-slate-600">Lead sponsor</dt>
+        <dd>{trial.leadSponsor ?? "—"}</dd>
+        <dt className="text-slate-600">Last import</dt>
+        <dd>{trial.importedAt ? trial.importedAt.toISOString().slice(0, 10) : "never"}</dd>
+      </dl>
+      {canManage ? (
+        <details className="mt-4">
+          <summary className="cursor-pointer text-sm font-medium text-brand-700">Edit details</summary>
+          <ActionForm
+            action={updateTrialAction.bind(null, id, trial.id)}
+            submitLabel="Save details"
+            className="mt-3 space-y-3"
+            labels={{ targetAccrual: "Target accrual", startDate: "Start", primaryCompletionDate: "Primary completion" }}
+          >
+            <label className="block text-sm font-medium">
+              Overall status
+              <select name="overallStatus" defaultValue={trial.overallStatus} className={inputClass}>
+                {OVERALL_STATUSES.map((s) => (
+                  <option key={s} value={s}>
+                    {vocabularyLabel(s)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <fieldset className="text-sm">
+              <legend className="font-medium">Phases</legend>
+              <div className="mt-1 flex flex-wrap gap-3">
+                {PHASES.map((p) => (
+                  <label key={p} className="flex items-center gap-1">
+                    <input type="checkbox" name="phases" value={p} defaultChecked={trial.phases.includes(p)} /> {vocabularyLabel(p)}
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+            <div className="grid grid-cols-2 gap-3">
+              <label className="block text-sm font-medium">
+                Target accrual
+                <input name="targetAccrual" inputMode="numeric" defaultValue={trial.targetAccrual ?? ""} className={inputClass} />
+              </label>
+              <label className="block text-sm font-medium">
+                Lead sponsor
+                <input name="leadSponsor" defaultValue={trial.leadSponsor ?? ""} className={inputClass} />
+              </label>
+              <label className="block text-sm font-medium">
+                Start (yyyy, yyyy-MM or yyyy-MM-dd)
+                <input name="startDate" defaultValue={trial.startDate ?? ""} className={inputClass} />
+              </label>
+              <label className="block text-sm font-medium">
+                Primary completion
+                <input name="primaryCompletionDate" defaultValue={trial.primaryCompletionDate ?? ""} className={inputClass} />
+              </label>
+            </div>
+          </ActionForm>
+        </details>
+      ) : null}
+    </Card>
+  );
+}

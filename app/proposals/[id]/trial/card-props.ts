@@ -1,0 +1,13 @@
+import type { getTrial } from "@/lib/trials/queries";
+
+type TrialPageData = Awaited<ReturnType<typeof getTrial>>;
+
+/** What each card of the trial page is drawn from: the record, who may keep it, the organizations. */
+export interface TrialCardProps {
+  /** The proposal's id (the page's address). */
+  id: string;
+  proposal: TrialPageData["proposal"];
+  trial: NonNullable<TrialPageData["trial"]>;
+  canManage: boolean;
+  organizations: TrialPageData["organizations"];
+}

@@ -1,0 +1,107 @@
+import "server-only";
+// The portfolio as CSV or JSON files: every row, read in keyset pages and streamed, never cut off.
+import { db } from "@/lib/db";
+import { assertCan } from "@/lib/authz/session";
+import type { Actor } from "@/lib/authz/policy";
+import { currentAccrual } from "@/lib/trials/progress";
+
+/** Rows an export reads from the database at a time: memory stays flat however large IRCI grows. */
+export const EXPORT_BATCH = 500;
+
+export type ExportKind = "proposals" | "trials";
+
+/** One batch in creation order, after the row with id `after`: keyset paging, never OFFSET. */
+function exportPage(after: string | undefined) {
+  return {
+    orderBy: [{ createdAt: "asc" as const }, { id: "asc" as const }],
+    take: EXPORT_BATCH,
+    ...(after ? { cursor: { id: after }, skip: 1 } : {}),
+  };
+}
+
+async function proposalExportBatch(after: string | undefined) {
+  const rows = await db.proposal.findMany({
+    ...exportPage(after),
+    select: {
+      id: true,
+      title: true,
+      status: true,
+      phase: true,
+      sampleSize: true,
+      population: true,
+      intervention: true,
+      comparator: true,
+      primaryOutcome: true,
+      createdAt: true,
+      statusChangedAt: true,
+      group: { select: { name: true } },
+      leadOrganization: { select: { shortName: true } },
+    },
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    status: r.status,
+    expertGroup: r.group.name,
+    leadOrganization: r.leadOrganization?.shortName ?? "",
+    phase: r.phase ?? "",
+    plannedSampleSize: r.sampleSize ?? "",
+    population: r.population,
+    intervention: r.intervention,
+    comparator: r.comparator,
+    primaryOutcome: r.primaryOutcome,
+    created: r.createdAt.toISOString(),
+    statusChanged: r.statusChangedAt.toISOString(),
+  }));
+}
+
+async function trialExportBatch(after: string | undefined) {
+  const trials = await db.trial.findMany({
+    ...exportPage(after),
+    select: {
+      id: true,
+      overallStatus: true,
+      phases: true,
+      targetAccrual: true,
+      startDate: true,
+      primaryCompletionDate: true,
+      proposal: { select: { id: true, title: true, status: true } },
+      registryIds: { select: { registry: true, value: true } },
+      sites: { select: { country: true }, distinct: ["country"] },
+      accrual: { where: { organizationId: null, country: null }, select: { date: true, total: true, organizationId: true, country: true } },
+    },
+  });
+  return trials.map((t) => ({
+    id: t.id,
+    proposalId: t.proposal.id,
+    title: t.proposal.title,
+    stage: t.proposal.status,
+    overallStatus: t.overallStatus,
+    phases: t.phases.join(" "),
+    targetAccrual: t.targetAccrual ?? "",
+    accrual: currentAccrual(t.accrual) ?? "",
+    startDate: t.startDate ?? "",
+    primaryCompletionDate: t.primaryCompletionDate ?? "",
+    registryIds: t.registryIds.map((r) => r.value).join(" "),
+    countries: t.sites.map((s) => s.country).join(" "),
+  }));
+}
+
+/**
+ * Every row of an export (signed-in people only), in batches of EXPORT_BATCH read one after another
+ * by key, never cut off: the route streams each batch out before reading the next. The permission
+ * is checked before the first batch, so a refusal is an answer, not a broken download.
+ */
+export function exportBatches(actor: Actor | null, kind: ExportKind): AsyncGenerator<Record<string, unknown>[]> {
+  assertCan(actor, "proposal.list");
+  const read = kind === "proposals" ? proposalExportBatch : trialExportBatch;
+  return (async function* () {
+    let after: string | undefined;
+    for (;;) {
+      const batch = await read(after);
+      if (batch.length > 0) yield batch;
+      if (batch.length < EXPORT_BATCH) return;
+      after = String(batch.at(-1)!.id);
+    }
+  })();
+}

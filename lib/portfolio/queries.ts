@@ -1,0 +1,152 @@
+import "server-only";
+// The portfolio: every proposal by stage and every trial's progress, for members and, in part, for the public.
+import { referenceOrganizations } from "@/lib/organizations/reference";
+import { db } from "@/lib/db";
+import { groupMatching } from "@/lib/groups/queries";
+import { shared } from "@/lib/shared-cache";
+import { pageArgs, toPage } from "@/lib/pagination";
+import { assertCan } from "@/lib/authz/session";
+import type { Actor } from "@/lib/authz/policy";
+import type { Prisma } from "@/lib/prisma-client";
+import type { ProposalStatus } from "@/lib/generated/prisma/enums";
+import { PROPOSAL_STATUSES, PUBLIC_STATUSES } from "@/lib/proposals/workflow";
+import { withoutControlCharacters } from "@/lib/validation";
+import { currentAccrual, milestoneState, DUE_WITHIN_DAYS } from "@/lib/trials/progress";
+
+/** The public portfolio: approved, underway and completed trials, public fields only. */
+export const ACCRUAL_SHOWN = 25;
+
+export interface PortfolioFilters {
+  group?: string;
+  organization?: string;
+  status?: ProposalStatus;
+}
+
+/**
+ * The whole portfolio at a glance, in a fixed number of queries whatever its size. The unfiltered
+ * view, which everyone opens first, is shared between requests for a minute (any change made here
+ * drops it at once); filtered views are computed each time, so the cache stays small.
+ */
+export async function portfolio(actor: Actor | null, filters: PortfolioFilters = {}, today = new Date()) {
+  assertCan(actor, "proposal.list");
+  // Filters come from the address: text without control characters (PostgreSQL refuses a NUL), bounded.
+  const text = (value: string | undefined) => (value ? withoutControlCharacters(value).trim().slice(0, 100) || undefined : undefined);
+  filters = {
+    group: text(filters.group),
+    organization: text(filters.organization),
+    status: PROPOSAL_STATUSES.find((s) => s === filters.status),
+  };
+  if (filters.group || filters.organization || filters.status) return computePortfolio(filters, today);
+  return shared(`data:portfolio:${today.toISOString().slice(0, 10)}`, 60_000, () => computePortfolio({}, today));
+}
+
+async function computePortfolio(filters: PortfolioFilters, today: Date) {
+  const proposalWhere: Prisma.ProposalWhereInput = {
+    ...(filters.group ? { group: groupMatching(filters.group) } : {}),
+    ...(filters.status ? { status: filters.status } : {}),
+    ...(filters.organization
+      ? {
+          OR: [
+            { leadOrganization: { slug: filters.organization } },
+            { interests: { some: { organization: { slug: filters.organization }, level: { in: ["LEAD", "PARTICIPATE"] } } } },
+          ],
+        }
+      : {}),
+  };
+  const trialWhere: Prisma.TrialWhereInput = { proposal: proposalWhere };
+  const horizon = new Date(today.getTime() + DUE_WITHIN_DAYS * 86400_000).toISOString().slice(0, 10);
+  const [byStage, byStatus, trials, participation, countries, milestones] = await Promise.all([
+    db.proposal.groupBy({ by: ["status"], where: proposalWhere, _count: { _all: true } }),
+    db.trial.groupBy({ by: ["overallStatus"], where: trialWhere, _count: { _all: true } }),
+    db.trial.findMany({
+      where: trialWhere,
+      orderBy: { proposal: { title: "asc" } },
+      // A chart of more bars than this is unreadable; every trial is in the CSV export.
+      take: ACCRUAL_SHOWN,
+      select: {
+        id: true,
+        targetAccrual: true,
+        overallStatus: true,
+        proposal: { select: { id: true, title: true } },
+        accrual: {
+          where: { organizationId: null, country: null },
+          select: { date: true, total: true, organizationId: true, country: true, demo: true },
+        },
+      },
+    }),
+    db.partnerInterest.groupBy({
+      by: ["organizationId"],
+      where: { level: { in: ["LEAD", "PARTICIPATE"] }, proposal: { ...proposalWhere, trial: { isNot: null } } },
+      _count: { _all: true },
+    }),
+    db.$queryRaw<{ country: string; trials: number; sites: number }[]>`
+      SELECT s."country", COUNT(DISTINCT s."trialId")::int AS "trials", COUNT(*) FILTER (WHERE s."facility" <> '')::int AS "sites"
+      FROM "TrialSite" s
+      WHERE s."trialId" IN (SELECT t."id" FROM "Trial" t JOIN "Proposal" p ON p."id" = t."proposalId" JOIN "ExpertGroup" g ON g."id" = p."groupId"
+        WHERE (${filters.group ?? null}::text IS NULL OR g."slug" = ${filters.group ?? null} OR strpos(lower(g."name"), lower(${filters.group ?? null})) > 0)
+          AND (${filters.status ?? null}::text IS NULL OR p."status"::text = ${filters.status ?? null})
+          AND (${filters.organization ?? null}::text IS NULL OR EXISTS (
+            SELECT 1 FROM "Organization" o WHERE o."slug" = ${filters.organization ?? null} AND (p."leadOrganizationId" = o."id"
+              OR EXISTS (SELECT 1 FROM "PartnerInterest" i WHERE i."proposalId" = p."id" AND i."organizationId" = o."id" AND i."level" IN ('LEAD', 'PARTICIPATE'))))))
+      GROUP BY s."country" ORDER BY "trials" DESC, s."country" LIMIT 100`,
+    db.trialMilestone.findMany({
+      where: { actual: null, planned: { not: null, lte: horizon }, trial: trialWhere },
+      orderBy: { planned: "asc" },
+      take: 50,
+      select: { kind: true, planned: true, actual: true, trial: { select: { proposal: { select: { id: true, title: true } } } } },
+    }),
+  ]);
+  const orgs = await referenceOrganizations();
+  const count = new Map(participation.map((p) => [p.organizationId, p._count._all]));
+  return {
+    stages: PROPOSAL_STATUSES.map((s) => ({ status: s, count: byStage.find((b) => b.status === s)?._count._all ?? 0 })),
+    trialStatuses: byStatus.map((b) => ({ status: b.overallStatus, count: b._count._all })).sort((a, b) => b.count - a.count),
+    accrual: trials.map((t) => ({
+      proposalId: t.proposal.id,
+      title: t.proposal.title,
+      target: t.targetAccrual,
+      actual: currentAccrual(t.accrual),
+      demo: t.accrual.some((a) => a.demo),
+    })),
+    byOrganization: orgs.map((o) => ({ organization: o.shortName, trials: count.get(o.id) ?? 0 })),
+    byCountry: countries,
+    milestones: milestones.map((m) => ({ ...m, state: milestoneState(m, today) })),
+    organizations: orgs,
+  };
+}
+
+export const PUBLIC_TRIALS_PER_PAGE = 30;
+
+/** A page of the public portfolio; the first page, which every visitor sees, is shared for a minute. */
+export async function publicPortfolio(page = 1) {
+  const load = async () => {
+    const where = { status: { in: [...PUBLIC_STATUSES] }, demo: false };
+    const [items, total] = await Promise.all([publicTrials(where, page), db.proposal.count({ where })]);
+    return toPage(items, total, page, PUBLIC_TRIALS_PER_PAGE);
+  };
+  return page === 1 ? shared("data:public-portfolio", 60_000, load) : load();
+}
+
+function publicTrials(where: Prisma.ProposalWhereInput, page: number) {
+  return db.proposal.findMany({
+    where,
+    orderBy: [{ status: "asc" }, { title: "asc" }, { id: "asc" }],
+    ...pageArgs(page, PUBLIC_TRIALS_PER_PAGE),
+    // Only what IRCI publishes: never authors, interests, votes, notes or anyone's name.
+    select: {
+      id: true,
+      title: true,
+      status: true,
+      group: { select: { cancer: true } },
+      leadOrganization: { select: { shortName: true } },
+      trial: {
+        select: {
+          overallStatus: true,
+          phases: true,
+          registryIds: { select: { registry: true, value: true }, orderBy: { registry: "asc" } },
+          sites: { select: { country: true }, distinct: ["country"], orderBy: { country: "asc" } },
+        },
+      },
+    },
+  });
+}

@@ -1,0 +1,45 @@
+import "server-only";
+// Who keeps a trial's record: checked against the proposal it belongs to, before any write.
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { assertCan } from "@/lib/authz/session";
+import type { Actor } from "@/lib/authz/policy";
+import { requireKey } from "@/lib/validation";
+import { assertAllowed } from "@/lib/authz/rules";
+
+/** The lead organization's representative, the group's chairs and the secretariat keep the trial record. */
+export async function authorizeProposal(actor: Actor, proposalId: string) {
+  const proposal = await db.proposal.findUnique({
+    where: { id: proposalId },
+    select: {
+      id: true,
+      status: true,
+      leadOrganizationId: true,
+      authors: { select: { userId: true } },
+      group: { select: { members: { where: { role: "CHAIR" }, select: { userId: true } } } },
+      trial: { select: { id: true } },
+    },
+  });
+  if (!proposal) throw new AppError("NOT_FOUND", "No such proposal.");
+  assertAllowed(actor, "trial.keep", {
+    authorIds: proposal.authors.map((a) => a.userId),
+    leadOrganizationId: proposal.leadOrganizationId,
+    chairIds: proposal.group.members.map((m) => m.userId),
+  });
+  return proposal;
+}
+
+export async function authorizeTrial(actor: Actor | null, trialId: string) {
+  assertCan(actor, "proposal.view");
+  const trial = await db.trial.findUnique({ where: { id: trialId }, select: { id: true, proposalId: true } });
+  if (!trial) throw new AppError("NOT_FOUND", "No such trial.");
+  await authorizeProposal(actor, trial.proposalId);
+  // The keeper, narrowed: whoever passed the checks above is signed in.
+  return { keeper: actor, trial };
+}
+
+/** Refuses anyone who does not keep this trial's record (for work done before any write). */
+export async function assertKeepsTrial(actor: Actor | null, trialId: string): Promise<void> {
+  trialId = requireKey(trialId, "trial");
+  await authorizeTrial(actor, trialId);
+}
