@@ -1,6 +1,10 @@
 // The error vocabulary every domain speaks: an expected refusal with a message for the person
 // (AppError), refused input with a message per field (ValidationError), and the HTTP status a
 // route handler answers with for each. Forms show them through lib/form-state.ts.
+//
+// Which to throw: ValidationError whenever something a person typed or chose is wrong, keyed by the
+// field's name (fieldErrors turns a zod failure into that); AppError("INVALID") only when the request
+// as a whole is, with no field to point at: a tampered hidden field, a file that is not a study.
 import type { z } from "zod";
 
 /** An expected refusal or failure, with a message fit to show the person who caused it. */

@@ -4,8 +4,13 @@
 // refuse with (`assertAllowed`, which also narrows the actor) and for pages to decide what to show,
 // so that no page or domain module writes a rule again. Pure: no Next.js, no Prisma.
 import { AppError } from "@/lib/errors";
-import type { ProposalRole } from "@/lib/proposals/workflow";
 import type { Actor } from "./policy";
+
+/**
+ * The part someone plays for one proposal; one person can play several. "system" is the portal
+ * itself, closing a vote at its deadline: no person holds it.
+ */
+export type ProposalRole = "author" | "leadRepresentative" | "chair" | "secretariat" | "system";
 
 /** A proposal as far as who-may-what goes. */
 export interface ProposalContext {

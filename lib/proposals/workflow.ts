@@ -1,5 +1,6 @@
 // The road of a trial proposal from draft to trial, as data. Pure: no Next.js, no Prisma.
 // Which transitions exist, who may trigger each, and what must hold first, in one table.
+import type { ProposalRole } from "@/lib/authz/rules";
 
 export const PROPOSAL_STATUSES = [
   "DRAFT",
@@ -16,11 +17,8 @@ export const PROPOSAL_STATUSES = [
 ] as const;
 export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
 
-/**
- * The part someone plays for one proposal; one person can play several. "system" is the portal
- * itself, closing a vote at its deadline: no person holds it.
- */
-export type ProposalRole = "author" | "leadRepresentative" | "chair" | "secretariat" | "system";
+// The part someone plays for one proposal is defined with the rules that read it (lib/authz/rules.ts).
+export type { ProposalRole };
 export const PROPOSAL_ROLES: readonly ProposalRole[] = ["author", "leadRepresentative", "chair", "secretariat", "system"];
 
 /** Conditions checked on the server before a transition, whatever the page showed. */
