@@ -50,6 +50,32 @@ test("a chair and two representatives take a proposal from draft to review", asy
   await page.getByRole("button", { name: "Save revision" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Saved as revision 2." })).toBeVisible();
   await expect(page.getByText("All changes saved")).toBeVisible();
+  // What was chosen stays chosen after a save (React's reset once showed "Not decided" here, and
+  // the next save stored it).
+  await expect(page.getByLabel("Phase")).toHaveValue("PHASE3");
+
+  // Leaving with unsaved changes asks first, by a link in the portal and by the browser's Back.
+  await page.getByLabel("Rationale").fill("Typed and not saved.");
+  const asked: string[] = [];
+  page.once("dialog", (dialog) => {
+    asked.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Proposals" }).click();
+  await expect.poll(() => asked).toEqual(["You have unsaved changes. Leave this page and lose them?"]);
+  await expect(page.getByRole("heading", { name: "Edit proposal" })).toBeVisible();
+  await expect(page.getByLabel("Rationale")).toHaveValue("Typed and not saved.");
+  page.once("dialog", (dialog) => {
+    asked.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.goBack();
+  await expect.poll(() => asked.length).toBe(2);
+  await expect(page.getByLabel("Rationale")).toHaveValue("Typed and not saved.");
+  // Answering yes leaves, and the unsaved text is gone.
+  page.once("dialog", (dialog) => void dialog.accept());
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Proposals" }).click();
+  await expect(page.getByRole("heading", { name: "Trial proposals" })).toBeVisible();
 
   await page.goto(proposalUrl);
   const checklist = page.getByRole("list", { name: "Eligibility checklist" });

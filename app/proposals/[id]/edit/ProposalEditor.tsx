@@ -1,8 +1,9 @@
 "use client";
 import Link from "next/link";
-import { useActionState, useEffect, useState } from "react";
+import { startTransition, useActionState, useState, type FormEvent } from "react";
 import { buttonClass, secondaryButtonClass } from "@/components/ui";
 import { Field, FormMessage, inputClass } from "@/components/ui/form";
+import { useUnsavedChangesGuard } from "@/components/useUnsavedChangesGuard";
 import type { FormState } from "@/lib/form-state";
 import { PHASES, PHASE_LABEL } from "@/lib/proposals/schema";
 import { saveProposalAction } from "./actions";
@@ -48,24 +49,24 @@ export function ProposalEditor({ proposalId, initial, version }: { proposalId: s
     }
   }
 
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (event: BeforeUnloadEvent) => {
-      event.preventDefault();
-      event.returnValue = "";
-    };
-    window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
-  }, [dirty]);
+  useUnsavedChangesGuard(dirty);
 
   const set = (key: keyof EditorValues) => (event: { target: { value: string } }) => {
     setValues((v) => ({ ...v, [key]: event.target.value }));
     setDirty(true);
   };
   const errors = state.ok ? {} : (state.fields ?? {});
+  // Submitted by hand, not through the form's action: React resets a form after its action runs,
+  // which puts controlled selects back to their first option on screen ("Not decided") while the
+  // state still holds the saved phase, and the next save would then store the wrong value.
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    startTransition(() => save(data));
+  };
 
   return (
-    <form action={save} className="space-y-5" aria-describedby="editor-status">
+    <form onSubmit={submit} className="space-y-5" aria-describedby="editor-status">
       <input type="hidden" name="version" value={savedVersion} />
       <FormMessage ok={state.ok} message={state.message} />
       <Field name="title" label="Title" error={errors.title}>
