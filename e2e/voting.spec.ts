@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { wallTimeInZone } from "../lib/time";
 import { screenshot, signInAsDemo } from "./helpers";
 
 const PROPOSAL = "/proposals/demo-salivary-her2";
@@ -8,20 +9,41 @@ async function as(page: Page, name: string) {
   await signInAsDemo(page, name);
 }
 
-/** A datetime-local value between 65 and 125 seconds from now, on a whole minute. */
-function closingSoon(): { value: string; at: number } {
+/** A datetime-local value between 65 and 125 seconds from now, on a whole minute, in the form's zone. */
+async function closingSoon(panel: Locator): Promise<{ value: string; at: number }> {
+  const zone = await panel.locator('input[name="zone"]').inputValue();
   const at = Math.ceil((Date.now() + 65_000) / 60_000) * 60_000;
-  const d = new Date(at);
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return { value: `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`, at };
+  return { value: wallTimeInZone(new Date(at), zone), at };
 }
+
+// The browser's own zone is neither UTC nor the chair's: the form must render the same on the
+// server and in the browser (React once reported a hydration error #418 here), and name the zone
+// it reads the time in.
+test.describe("in a browser set to Los Angeles time", () => {
+  test.use({ timezoneId: "America/Los_Angeles" });
+  test("the open-vote form renders without an error and reads the time in the chair's own zone", async ({ page }) => {
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    page.on("console", (message) => {
+      if (message.type() === "error") errors.push(message.text());
+    });
+    await as(page, "Emil Stratum");
+    await page.goto(PROPOSAL);
+    const panel = page.getByRole("region", { name: "Vote" });
+    const zone = await panel.locator('input[name="zone"]').inputValue();
+    expect(zone).not.toBe("America/Los_Angeles");
+    await expect(panel.getByLabel(new RegExp(`Closes at \\(your time: ${zone.replace(/_/g, " ")}`))).toBeVisible();
+    await page.waitForLoadState("networkidle");
+    expect(errors).toEqual([]);
+  });
+});
 
 test("five representatives vote, the deadline passes, and the proposal is approved without anyone pressing a button", async ({ page }) => {
   test.setTimeout(240_000);
   await as(page, "Emil Stratum"); // chairs the salivary group
   await page.goto(PROPOSAL);
   const panel = page.getByRole("region", { name: "Vote" });
-  const closing = closingSoon();
+  const closing = await closingSoon(panel);
   await panel.getByLabel(/Closes at \(your time/).fill(closing.value);
   await expect(panel.getByLabel("Quorum (organizations)")).toHaveValue("5");
   await panel.getByRole("button", { name: "Open voting" }).click();

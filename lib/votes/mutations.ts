@@ -12,16 +12,28 @@ import { retryOnUniqueViolation } from "@/lib/retry";
 import { loadProposalContext } from "@/lib/proposals/queries";
 import { decide } from "@/lib/proposals/workflow";
 import { checkEligibility, ineligibilityReason } from "@/lib/proposals/eligibility";
-import { formatDateTime } from "@/lib/time";
+import { formatDateTime, instantFromWallTime } from "@/lib/time";
 import { config } from "@/lib/config";
 import { DEMO_MIN_OPEN_MINUTES, MIN_OPEN_MINUTES, ZBallot, ZOpenVote, closingTimeProblem } from "./schema";
 import { DEFAULT_QUORUM } from "./tally";
 import { closeVote, representatives, scheduleVoteClose } from "./close";
 
+/**
+ * The form gives the closing time as the person typed it, in their own zone ("closes" and "zone");
+ * an instant ("closesAt") is taken as it is. Either way the rules below see one instant.
+ */
+function closingInstant(raw: unknown): unknown {
+  if (!raw || typeof raw !== "object") return raw;
+  const { closes, zone, ...rest } = raw as { closes?: unknown; zone?: unknown };
+  if (typeof closes !== "string" || closes === "") return rest;
+  const at = typeof zone === "string" ? instantFromWallTime(closes, zone) : null;
+  return { ...rest, closesAt: at ?? "not a time" };
+}
+
 export async function openVote(actor: Actor | null, proposalId: string, raw: unknown) {
   proposalId = requireKey(proposalId, "proposal");
   assertCan(actor, "vote.open");
-  const parsed = ZOpenVote.safeParse(raw);
+  const parsed = ZOpenVote.safeParse(closingInstant(raw));
   if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
   const rules = parsed.data;
   const problem = closingTimeProblem(rules.closesAt, new Date(), config().demo ? DEMO_MIN_OPEN_MINUTES : MIN_OPEN_MINUTES);

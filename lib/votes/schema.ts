@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { plainText } from "@/lib/validation";
+import { wallTimeInZone } from "@/lib/time";
 import { DEFAULT_QUORUM, MEMBER_ORGANIZATIONS } from "./tally";
 
 /** A vote stays open at least a day, so every office sees it during its working day… */
@@ -43,3 +44,8 @@ export const ZBallot = z
     path: ["rationale"],
     message: "Say what the conflict of interest is: a recusal is recorded with its reason.",
   });
+
+/** The closing time a new vote suggests: a week from now, on the hour, as the person's zone writes it. */
+export function suggestedClosingTime(timeZone: string, now = new Date()): string {
+  return wallTimeInZone(new Date(Math.ceil((now.getTime() + 7 * 86_400_000) / 3_600_000) * 3_600_000), timeZone);
+}

@@ -1,31 +1,47 @@
 "use client";
-import { useActionState, useState } from "react";
+import { startTransition, useActionState, useState, type FormEvent } from "react";
 import { buttonClass } from "@/components/ui";
 import { Field, FormMessage, inputClass } from "@/components/ui/form";
 import type { FormState } from "@/lib/form-state";
 import { openVoteAction } from "./actions";
 
-/** The datetime-local value for an instant, in this browser's own time zone. */
-function localInputValue(date: Date) {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
-
-export function OpenVoteForm({ proposalId, blockedBecause }: { proposalId: string; blockedBecause: string | null }) {
-  const [state, submit, pending] = useActionState<FormState, FormData>(openVoteAction.bind(null, proposalId), { ok: true });
-  const [closes, setCloses] = useState(() => localInputValue(new Date(Date.now() + 7 * 24 * 3600_000)));
-  const closesAtIso = closes ? new Date(closes).toISOString() : "";
-  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+/**
+ * Opening a vote. The closing time is typed in the person's own zone (their organization's office,
+ * UTC for the secretariat), named beside the field, and the server reads it in that zone: the page
+ * renders the same on the server and in any browser, whatever the browser's own zone.
+ */
+export function OpenVoteForm({
+  proposalId,
+  blockedBecause,
+  zone,
+  zoneLabel,
+  defaultCloses,
+}: {
+  proposalId: string;
+  blockedBecause: string | null;
+  zone: string;
+  zoneLabel: string;
+  defaultCloses: string;
+}) {
+  const [state, save, pending] = useActionState<FormState, FormData>(openVoteAction.bind(null, proposalId), { ok: true });
+  const [closes, setCloses] = useState(defaultCloses);
   const e = state.ok ? {} : (state.fields ?? {});
+  // Submitted by hand: React's reset after a form action would blank the controlled field.
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    startTransition(() => save(data));
+  };
   return (
-    <form action={submit} className="space-y-3">
+    <form onSubmit={submit} className="space-y-3">
       <FormMessage ok={state.ok} message={state.message} />
       {blockedBecause ? <p className="text-sm text-amber-900">{blockedBecause}</p> : null}
-      <input type="hidden" name="closesAt" value={closesAtIso} />
-      <Field name="closes" label={`Closes at (your time, ${zone})`} error={e.closesAt} hint="Everyone sees it in their own time zone.">
+      <input type="hidden" name="zone" value={zone} />
+      <Field name="closes" label={`Closes at (your time: ${zoneLabel})`} error={e.closesAt} hint="Everyone sees it in their own time zone.">
         {(p) => (
           <input
             {...p}
+            name="closes"
             type="datetime-local"
             value={closes}
             onChange={(ev) => setCloses(ev.target.value)}

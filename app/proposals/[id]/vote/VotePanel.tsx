@@ -1,6 +1,7 @@
 import { Badge, Card } from "@/components/ui";
 import type { Actor } from "@/lib/authz/policy";
-import { formatDateTime } from "@/lib/time";
+import { formatDateTime, utcOffset } from "@/lib/time";
+import { suggestedClosingTime } from "@/lib/votes/schema";
 import { PASS_RULE_TEXT, type PassRule } from "@/lib/votes/tally";
 import type { getVotePanel } from "@/lib/votes/queries";
 import { BallotForm } from "./BallotForm";
@@ -43,7 +44,15 @@ export function VotePanel({
       {!vote || (!open && canOpen) ? (
         <div className="space-y-3">
           {!vote ? <p className="text-sm text-slate-700">No vote yet. Each member organization will have one ballot.</p> : null}
-          {canOpen ? <OpenVoteForm proposalId={proposalId} blockedBecause={openBlockedBecause} /> : null}
+          {canOpen ? (
+            <OpenVoteForm
+              proposalId={proposalId}
+              blockedBecause={openBlockedBecause}
+              zone={zone}
+              zoneLabel={`${zone.replace(/_/g, " ")}, ${utcOffset(zone)}`}
+              defaultCloses={suggestedClosingTime(zone)}
+            />
+          ) : null}
         </div>
       ) : null}
       {vote ? (

@@ -14,11 +14,13 @@ export async function openVoteAction(proposalId: string, _state: FormState, form
   return formAction(formData, async () => {
     const vote = await openVote(await currentActor(), proposalId, {
       closesAt: formString(formData, "closesAt"),
+      closes: formString(formData, "closes"),
+      zone: formString(formData, "zone"),
       quorum: formString(formData, "quorum"),
       passRule: formString(formData, "passRule"),
     });
     revalidatePath(page(proposalId));
-    return `The vote is open until ${formatDateTime(vote.closesAt, "UTC")}.`;
+    return `The vote is open until ${formatDateTime(vote.closesAt, formString(formData, "zone") || "UTC")}.`;
   });
 }
 
