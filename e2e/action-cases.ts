@@ -548,6 +548,7 @@ export const ROUTES: Record<string, RouteCase[]> = {
       expected: statuses(MEMBERS, 200),
     },
   ],
+  "/favicon.ico": [{ state: "public", request: async () => ({ method: "GET", path: "/favicon.ico" }), expected: all(308) }],
   "/icon.svg": [{ state: "public", request: async () => ({ method: "GET", path: "/icon.svg" }), expected: all(200) }],
   "/robots.txt": [{ state: "public", request: async () => ({ method: "GET", path: "/robots.txt" }), expected: all(200) }],
 };

@@ -70,3 +70,12 @@ test("every page carries the security headers and a fresh nonce, and runs under 
   await page.getByRole("button", { name: /account menu/ }).click();
   await expect(page.getByRole("menuitem", { name: "Sign out" })).toBeVisible();
 });
+
+test("the browser's own request for /favicon.ico finds the portal's icon, not a 404", async ({ request }) => {
+  const asked = await request.get("/favicon.ico", { maxRedirects: 0 });
+  expect(asked.status()).toBe(308);
+  expect(asked.headers().location).toBe("/icon.svg");
+  const icon = await request.get("/favicon.ico");
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()["content-type"]).toContain("image/svg+xml");
+});

@@ -1,3 +1,4 @@
+import { wallTimeInZone } from "../lib/time";
 import { expect, test } from "@playwright/test";
 import { screenshot, signInAsDemo } from "./helpers";
 
@@ -91,13 +92,22 @@ test("on a phone the shell and pages fit the screen", async ({ page }) => {
   }
 });
 
+/** The first given weekday (0 Sunday … 6 Saturday) at least `days` ahead, as Sydney's calendar writes it. */
+function sydneyDay(days: number, weekday: number): string {
+  let at = Date.now() + days * 86_400_000;
+  while (new Date(`${wallTimeInZone(new Date(at), "Australia/Sydney").slice(0, 10)}T12:00:00Z`).getUTCDay() !== weekday) at += 86_400_000;
+  return wallTimeInZone(new Date(at), "Australia/Sydney").slice(0, 10);
+}
+
 test("the meeting planner shows each office's local time and hands out an invitation", async ({ page }) => {
   await signInAsDemo(page, "Sky Eligibility"); // COSA, in Sydney
   await page.goto("/groups/anal");
   await page.getByRole("link", { name: "Plan a meeting" }).click();
-  await page.getByLabel("Day (UTC)").fill("2026-01-14");
+  // The day is Sky's own, in Sydney's calendar.
+  const wednesday = sydneyDay(14, 3);
+  await page.getByLabel(/Day \(your time: Australia\/Sydney/).fill(wednesday);
   await page.getByRole("button", { name: "Find times" }).click();
-  await expect(page).toHaveURL(/date=2026-01-14/);
+  await expect(page).toHaveURL(new RegExp(`date=${wednesday}`));
   const first = page.getByRole("table", { name: "Local times for option 1" });
   await expect(first.getByRole("row", { name: /COSA/ })).toContainText("Australia/Sydney");
   await screenshot(page, "meeting-planner");
@@ -106,7 +116,21 @@ test("the meeting planner shows each office's local time and hands out an invita
   expect(ics.headers()["content-type"]).toContain("text/calendar");
   const text = await ics.text();
   expect(text).toContain("BEGIN:VCALENDAR");
-  expect(text).toMatch(/DTSTART:20260114T\d{6}Z/);
+  expect(text).toMatch(/DTSTART:\d{8}T\d{6}Z/);
+
+  // A Saturday in Sydney is nobody's working day there, whatever the hour.
+  await page.goto(`/groups/anal/meeting?date=${sydneyDay(14, 6)}`);
+  const options = await page.getByRole("table", { name: /Local times for option/ }).all();
+  expect(options.length).toBeGreaterThan(0);
+  for (const option of options) {
+    await expect(option.getByRole("row", { name: /COSA/ })).toContainText("Weekend");
+  }
+  // A day that does not exist, or has passed, is said so, never silently moved.
+  await page.goto("/groups/anal/meeting?date=1999-02-30");
+  await expect(page.getByRole("alert").filter({ hasText: "“1999-02-30” is not a day of the calendar" })).toBeVisible();
+  await page.goto("/groups/anal/meeting?date=2020-03-02");
+  await expect(page.getByRole("alert").filter({ hasText: "2020-03-02 has passed" })).toBeVisible();
+
   await page.context().clearCookies();
   expect((await page.request.get(href!)).status()).toBe(401);
 });

@@ -72,9 +72,12 @@ test("the portfolio, its exports, the printable summary, and the public page", a
 
   await page.goto("/proposals/irci-interaact/print");
   await expect(page.getByRole("heading", { level: 1 })).toContainText("InterAACT");
-  await expect(page.getByRole("banner"))
-    .toBeHidden({ timeout: 1 })
-    .catch(() => undefined);
+  // The hypothesis part by part, as written: a sentence built around whole sentences read
+  // "...chemotherapy., Trabectedin ... review..".
+  const hypothesis = page.getByRole("main").locator("dl").first();
+  await expect(hypothesis.locator("dt")).toHaveText(["Population", "Intervention", "Comparator", "Primary outcome"]);
+  await expect(hypothesis.locator("dd").first()).toContainText("anal");
+  expect(await page.getByRole("main").innerText()).not.toMatch(/\.,|\.\.(?!\.)/);
   await screenshot(page, "print-summary");
 
   // Signed out: the public page, with registry links and nothing private.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { localTime, rankSlots, type Office, plannableDay, plannableStart } from "./planner";
+import { localTime, rankSlots, type Office, plannableDay, plannableStart, weekAhead } from "./planner";
 
 const IRCI: Office[] = [
   { organization: "NCI", timeZone: "America/New_York" },
@@ -78,16 +78,66 @@ describe("ranking", () => {
   });
 });
 
+describe("the working week", () => {
+  it("never counts an office's Saturday or Sunday as a working day", () => {
+    // Friday 2026-01-16 17:00 in New York is Saturday 09:00 in Sydney.
+    const [s, e] = at("2026-01-16T22:00:00Z");
+    expect(localTime(IRCI[0]!, s, e)).toMatchObject({ weekday: "Fri", inWorkingDay: true, weekend: false });
+    expect(localTime(IRCI[7]!, s, e)).toMatchObject({ weekday: "Sat", inWorkingDay: false, weekend: true, minutesOutside: 60 });
+    // Friday 10:00 in London is Friday 19:00 in Tokyo and Friday 21:00 in Sydney: outside, not weekend.
+    expect(localTime(IRCI[6]!, ...at("2026-01-16T10:00:00Z"))).toMatchObject({ weekday: "Fri", weekend: false, inWorkingDay: false });
+  });
+  it("ranks a weekend slot below every working-night slot", () => {
+    const best = rankSlots("2026-01-16", 60, [IRCI[0]!, IRCI[7]!], "America/New_York")[0]!; // a Friday in New York
+    expect(best.offices.every((o) => !o.weekend)).toBe(true);
+  });
+});
+
+describe("the day is the person's own", () => {
+  it("runs the slots from midnight to midnight in the planner's zone", () => {
+    const tokyo = rankSlots("2026-06-10", 60, [IRCI[6]!], "Asia/Tokyo");
+    const starts = tokyo.map((s) => s.start.getTime()).sort((a, b) => a - b);
+    expect(new Date(starts[0]!).toISOString()).toBe("2026-06-09T15:00:00.000Z"); // 00:00 in Tokyo
+    expect(new Date(starts.at(-1)!).toISOString()).toBe("2026-06-10T14:30:00.000Z"); // 23:30 in Tokyo
+    expect(tokyo).toHaveLength(48);
+  });
+  it("has 46 half hours on the day Europe moves its clocks forward", () => {
+    expect(rankSlots("2026-03-29", 60, [IRCI[3]!], "Europe/Brussels")).toHaveLength(46);
+  });
+  it("offers no start that has already passed", () => {
+    const now = new Date("2026-06-10T12:10:00Z");
+    const slots = rankSlots("2026-06-10", 60, [IRCI[1]!], "UTC", now);
+    expect(slots.every((s) => s.start.getTime() >= now.getTime())).toBe(true);
+    expect(slots).toHaveLength(23);
+  });
+});
+
 describe("days a meeting may be planned on", () => {
   const now = new Date("2026-12-02T10:00:00Z");
-  it.each(["1969-12-31", "1900-01-01", "2025-02-31", "2026-02-30", "0000-01-01", "2099-01-01", "tomorrow", ""])("refuses %j", (day) => {
-    expect(plannableDay(day, now)).toBeUndefined();
+  it.each([
+    ["1969-12-31", "past"],
+    ["1999-02-30", "not a day"],
+    ["2025-02-31", "not a day"],
+    ["2026-02-30", "not a day"],
+    ["0000-01-01", "not a day"],
+    ["2026-12-01", "past"],
+    ["2099-01-01", "too far"],
+    ["tomorrow", "not a day"],
+    ["", "not a day"],
+  ])("refuses %j (%s)", (day, why) => {
+    expect(plannableDay(day, now)).toEqual({ refused: why });
   });
-  it.each(["2026-12-09", "2026-01-15", "2031-06-30"])("takes %s", (day) => {
-    expect(plannableDay(day, now)).toBe(day);
+  it.each(["2026-12-02", "2026-12-09", "2031-06-30"])("takes %s", (day) => {
+    expect(plannableDay(day, now)).toEqual({ day });
   });
-  it("refuses invitations for starts before 1970 or centuries ahead, and nonsense", () => {
+  it("knows today by the person's zone: it is already 3 December in Sydney", () => {
+    expect(plannableDay("2026-12-02", new Date("2026-12-02T20:00:00Z"), "Australia/Sydney")).toEqual({ refused: "past" });
+    expect(plannableDay("2026-12-02", new Date("2026-12-02T20:00:00Z"), "America/New_York")).toEqual({ day: "2026-12-02" });
+    expect(weekAhead(new Date("2026-12-02T20:00:00Z"), "Australia/Sydney")).toBe("2026-12-10");
+  });
+  it("refuses invitations for starts that have passed, centuries ahead, and nonsense", () => {
     expect(plannableStart(new Date("1969-07-20T20:17:00Z"), now)).toBe(false);
+    expect(plannableStart(new Date("2026-11-30T13:00:00Z"), now)).toBe(false);
     expect(plannableStart(new Date("2300-01-01T00:00:00Z"), now)).toBe(false);
     expect(plannableStart(new Date("nonsense"), now)).toBe(false);
     expect(plannableStart(new Date("2026-12-09T13:00:00Z"), now)).toBe(true);

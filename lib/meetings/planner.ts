@@ -1,11 +1,15 @@
-import { dateTimeFormat } from "@/lib/time";
+// Finding an hour when offices up to sixteen hours apart are all at work. Pure: every local time
+// comes from the IANA zone at that instant, so daylight-saving changes are handled by the zone data,
+// and the weekend is each office's own (Friday evening in New York is Saturday morning in Sydney).
+import { TZDate } from "@date-fns/tz";
+import { dateTimeFormat, wallTimeInZone } from "@/lib/time";
 import { isRealDay } from "@/lib/validation";
-// Finding an hour when offices up to sixteen hours apart are all awake. Pure: every local time
-// comes from the IANA zone at that instant, so daylight-saving changes are handled by the zone data.
 
 export const WORKDAY_START = 9;
 export const WORKDAY_END = 18;
 export const SLOT_STEP_MINUTES = 30;
+/** The working week, Monday to Friday, in every member office. */
+const WEEKEND = new Set(["Sat", "Sun"]);
 
 export interface Office {
   organization: string;
@@ -20,6 +24,8 @@ export interface LocalTime {
   end: string;
   /** Weekday of the local start, e.g. "Tue": a meeting can fall on another day elsewhere. */
   weekday: string;
+  /** The meeting falls on this office's Saturday or Sunday. */
+  weekend: boolean;
   inWorkingDay: boolean;
   /** Minutes of the meeting outside 09:00-18:00 local (0 when inside). */
   minutesOutside: number;
@@ -59,7 +65,12 @@ export function localTime(office: Office, start: Date, end: Date): LocalTime {
   for (let t = 0; t < length; t += 5) {
     const at = parts(new Date(start.getTime() + t * 60_000), office.timeZone);
     const minute = at.hour * 60 + at.minute;
-    if (minute < WORKDAY_START * 60 || minute >= WORKDAY_END * 60 || at.day !== s.day) {
+    if (WEEKEND.has(at.weekday)) {
+      // A weekend minute is worse than any hour of a working night.
+      const block = Math.min(5, length - t);
+      outside += block;
+      inconvenience += block * 1440;
+    } else if (minute < WORKDAY_START * 60 || minute >= WORKDAY_END * 60 || at.day !== s.day) {
       const block = Math.min(5, length - t);
       outside += block;
       // Minutes to the nearest edge of the working day, going round the clock.
@@ -74,22 +85,29 @@ export function localTime(office: Office, start: Date, end: Date): LocalTime {
     start: hhmm(s.hour, s.minute),
     end: hhmm(e.hour, e.minute),
     weekday: s.weekday,
-    inWorkingDay: outside === 0 && startMin >= WORKDAY_START * 60,
+    weekend: WEEKEND.has(s.weekday) || WEEKEND.has(e.weekday),
+    inWorkingDay: outside === 0 && startMin >= WORKDAY_START * 60 && !WEEKEND.has(s.weekday),
     minutesOutside: outside,
     inconvenience,
   };
 }
 
 /**
- * Every start on the half hour during the given UTC day, best first: most offices inside their
- * working day, then the least far outside it for the others, then earliest.
+ * Every start on the half hour during the given day in the planner's zone (the person's own), best
+ * first: most offices inside their working day, then the least far outside it for the others, then
+ * earliest. Starts already past (with `now`) are not offered.
  */
-export function rankSlots(date: string, durationMinutes: number, offices: Office[]): Slot[] {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error("date must be yyyy-MM-dd");
-  const dayStart = Date.parse(`${date}T00:00:00Z`);
+export function rankSlots(date: string, durationMinutes: number, offices: Office[], timeZone = "UTC", now?: Date): Slot[] {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!match) throw new Error("date must be yyyy-MM-dd");
+  const [y, m, d] = match.slice(1).map(Number) as [number, number, number];
+  // The day's first and next day's first instant in the zone: 23, 24 or 25 hours, as clocks change.
+  const dayStart = new TZDate(y, m - 1, d, 0, 0, timeZone).getTime();
+  const dayEnd = new TZDate(y, m - 1, d + 1, 0, 0, timeZone).getTime();
   const slots: Slot[] = [];
-  for (let m = 0; m < 24 * 60; m += SLOT_STEP_MINUTES) {
-    const start = new Date(dayStart + m * 60_000);
+  for (let at = dayStart; at < dayEnd; at += SLOT_STEP_MINUTES * 60_000) {
+    if (now && at < now.getTime()) continue;
+    const start = new Date(at);
     const end = new Date(start.getTime() + durationMinutes * 60_000);
     const local = offices.map((o) => localTime(o, start, end));
     slots.push({
@@ -104,27 +122,38 @@ export function rankSlots(date: string, durationMinutes: number, offices: Office
   return slots.sort((a, b) => b.inside - a.inside || a.inconvenience - b.inconvenience || a.start.getTime() - b.start.getTime());
 }
 
-/** The day a planner opens on: a week ahead, enough notice across eight offices. */
-export function weekAhead(now: Date = new Date()): string {
-  return new Date(now.getTime() + 7 * 86400_000).toISOString().slice(0, 10);
+/** Today in the zone, as yyyy-MM-dd: the first day a meeting can be planned on. */
+export function today(timeZone: string, now: Date): string {
+  return wallTimeInZone(now, timeZone).slice(0, 10);
 }
 
-/** Meetings are planned from a year back (to look up one that was held) to five years ahead. */
-const PLANNABLE_DAYS_BACK = 366;
+/** The day a planner opens on: a week ahead in the person's zone, enough notice across eight offices. */
+export function weekAhead(now: Date = new Date(), timeZone = "UTC"): string {
+  return wallTimeInZone(new Date(now.getTime() + 7 * 86400_000), timeZone).slice(0, 10);
+}
+
+/** Meetings are planned from today to five years ahead. */
 const PLANNABLE_DAYS_AHEAD = 5 * 366;
 
-/** The day asked for, when it is a real day within reach; otherwise undefined (the planner opens a week ahead). */
-export function plannableDay(asked: string | undefined, now: Date = new Date()): string | undefined {
+export type DayRefusal = "not a day" | "past" | "too far";
+
+/** The day asked for, in the person's zone, or why it cannot be planned on (the planner then opens a week ahead). */
+export function plannableDay(
+  asked: string | undefined,
+  now: Date = new Date(),
+  timeZone = "UTC",
+): { day: string } | { refused: DayRefusal } {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(asked ?? "");
-  if (!match) return undefined;
-  const [, y, m, d] = match.map(Number) as [number, number, number, number];
-  if (!isRealDay(y, m, d)) return undefined;
-  const offset = (Date.UTC(y, m - 1, d) - now.getTime()) / 86400_000;
-  return offset >= -PLANNABLE_DAYS_BACK && offset <= PLANNABLE_DAYS_AHEAD ? asked : undefined;
+  if (!match) return { refused: "not a day" };
+  const [y, m, d] = match.slice(1).map(Number) as [number, number, number];
+  if (!isRealDay(y, m, d)) return { refused: "not a day" };
+  if (asked! < today(timeZone, now)) return { refused: "past" };
+  if ((Date.UTC(y, m - 1, d) - now.getTime()) / 86400_000 > PLANNABLE_DAYS_AHEAD) return { refused: "too far" };
+  return { day: asked! };
 }
 
-/** A meeting's start an invitation may carry: a real instant within the same reach as the planner's days. */
+/** A meeting's start an invitation may carry: not past (an hour's grace for a slow click), within five years. */
 export function plannableStart(start: Date, now: Date = new Date()): boolean {
   const offset = (start.getTime() - now.getTime()) / 86400_000;
-  return Number.isFinite(offset) && offset >= -PLANNABLE_DAYS_BACK - 1 && offset <= PLANNABLE_DAYS_AHEAD + 1;
+  return Number.isFinite(offset) && offset >= -1 / 24 && offset <= PLANNABLE_DAYS_AHEAD + 1;
 }

@@ -71,7 +71,7 @@ export function checkEligibility(input: EligibilityInput): Criterion[] {
     ok: problems.length === 0,
     detail:
       problems.length === 0
-        ? `${committed.map((i) => i.organization).join(", ")} in ${countries.size} countries; ${leads[0]?.organization} leads.`
+        ? `${committed.map((i) => i.organization).join(", ")} in ${countries.size} ${countries.size === 1 ? "country" : "countries"}; ${leads[0]?.organization} leads.`
         : `${problems.join("; ")}.`.replace(/^./, (c) => c.toUpperCase()),
   };
 

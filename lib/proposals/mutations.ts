@@ -15,6 +15,7 @@ import {
   INTEREST_OPEN_STATUSES,
   PROPOSAL_EVENTS,
   STATUS_LABEL,
+  STATUS_PHRASE,
   TRANSITIONS,
   decide,
   type ProposalEvent,
@@ -99,7 +100,7 @@ export async function saveProposal(actor: Actor | null, id: string, raw: unknown
   const { proposal, access } = await loadProposalContext(actor, id);
   assertAllowed(actor, "proposal.edit", access);
   if (!EDITABLE_STATUSES.includes(proposal.status)) {
-    throw new AppError("CONFLICT", `The proposal is ${STATUS_LABEL[proposal.status].toLowerCase()}: only drafts can be edited.`);
+    throw new AppError("CONFLICT", `The proposal is ${STATUS_PHRASE[proposal.status]}: only drafts can be edited.`);
   }
   const content = parsed.data;
   return db.$transaction(async (tx) => {
@@ -142,10 +143,7 @@ export async function recordInterest(actor: Actor | null, proposalId: string, ra
   });
   if (!proposal) throw new AppError("NOT_FOUND", "No such proposal.");
   if (!INTEREST_OPEN_STATUSES.includes(proposal.status)) {
-    throw new AppError(
-      "CONFLICT",
-      `Interest is recorded before the vote; this proposal is ${STATUS_LABEL[proposal.status].toLowerCase()}.`,
-    );
+    throw new AppError("CONFLICT", `Interest is recorded before the vote; this proposal is ${STATUS_PHRASE[proposal.status]}.`);
   }
   if (input.level === "LEAD" && proposal.leadOrganizationId !== organizationId) {
     throw new ValidationError({ level: "Only the lead organization named on the proposal can record that it leads." });

@@ -3,6 +3,7 @@ import {
   PROPOSAL_EVENTS,
   PROPOSAL_ROLES,
   PROPOSAL_STATUSES,
+  STATUS_PHRASE,
   TRANSITIONS,
   availableEvents,
   decide,
@@ -99,7 +100,19 @@ describe("guards and reasons", () => {
     });
     expect(decide("VOTING", "submit", ["author"], allHold)).toMatchObject({
       ok: false,
-      reason: /not possible while the proposal is voting/,
+      reason: /not possible while the proposal is under vote/,
     });
+  });
+});
+
+describe("status phrases", () => {
+  it("read after 'the proposal is' for every status", () => {
+    for (const status of PROPOSAL_STATUSES) {
+      const sentence = `the proposal is now ${STATUS_PHRASE[status]}.`;
+      // "is now planning", "is now voting" read wrong; every phrase is lower case and ends in a word.
+      expect(sentence).not.toMatch(/is now (planning|voting|draft)\./);
+      expect(STATUS_PHRASE[status]).toMatch(/^[a-z][a-z ]*[a-z]$/);
+    }
+    expect(STATUS_PHRASE.PLANNING).toBe("in planning");
   });
 });

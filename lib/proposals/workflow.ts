@@ -120,6 +120,21 @@ export const STATUS_LABEL: Record<ProposalStatus, string> = {
   CLOSED_EARLY: "Closed early",
 };
 
+/** A status as it reads after "the proposal is": "in planning", not "planning". */
+export const STATUS_PHRASE: Record<ProposalStatus, string> = {
+  DRAFT: "a draft",
+  SUBMITTED: "submitted",
+  IN_REVIEW: "in review",
+  VOTING: "under vote",
+  APPROVED: "approved",
+  PLANNING: "in planning",
+  UNDERWAY: "underway",
+  COMPLETED: "completed",
+  REJECTED: "rejected",
+  WITHDRAWN: "withdrawn",
+  CLOSED_EARLY: "closed early",
+};
+
 export const ROLE_LABEL: Record<ProposalRole, string> = {
   author: "an author",
   leadRepresentative: "the lead organization's representative",
@@ -154,7 +169,7 @@ export function decide(
 ): Decision {
   const t: Transition = TRANSITIONS[event];
   if (!t.from.includes(status)) {
-    return { ok: false, reason: `"${t.label}" is not possible while the proposal is ${STATUS_LABEL[status].toLowerCase()}.` };
+    return { ok: false, reason: `"${t.label}" is not possible while the proposal is ${STATUS_PHRASE[status]}.` };
   }
   if (!roles.some((r) => t.roles.includes(r))) {
     if (t.roles.length === 1 && t.roles[0] === "system")

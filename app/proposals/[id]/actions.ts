@@ -5,7 +5,7 @@ import { currentActor } from "@/lib/authz/actor";
 import { formAction, formString, type FormState } from "@/lib/form-state";
 import { setFollowing } from "@/lib/notifications";
 import { recordInterest, transitionProposal } from "@/lib/proposals/mutations";
-import { STATUS_LABEL, TRANSITIONS, type ProposalEvent } from "@/lib/proposals/workflow";
+import { STATUS_PHRASE, TRANSITIONS, type ProposalEvent } from "@/lib/proposals/workflow";
 
 export async function recordInterestAction(id: string, _state: FormState, formData: FormData): Promise<FormState> {
   return formAction(formData, async () => {
@@ -25,7 +25,7 @@ export async function transitionAction(id: string, _state: FormState, formData: 
     const event = formString(formData, "event");
     const result = await transitionProposal(await currentActor(), id, event, formString(formData, "reason"));
     revalidatePath(`/proposals/${id}`);
-    return `${TRANSITIONS[event as ProposalEvent].label}: the proposal is now ${STATUS_LABEL[result.to].toLowerCase()}.`;
+    return `${TRANSITIONS[event as ProposalEvent].label}: the proposal is now ${STATUS_PHRASE[result.to]}.`;
   });
 }
 

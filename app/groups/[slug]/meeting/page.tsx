@@ -3,13 +3,20 @@ import { Badge, Card, PageHeader, buttonClass } from "@/components/ui";
 import { inputClass } from "@/components/ui/form";
 import { requirePage, viewerTimeZone } from "@/lib/authz/session";
 import { meetingOffices } from "@/lib/meetings/queries";
-import { WORKDAY_END, WORKDAY_START, plannableDay, rankSlots, weekAhead } from "@/lib/meetings/planner";
+import { WORKDAY_END, WORKDAY_START, plannableDay, rankSlots, today, weekAhead, type DayRefusal } from "@/lib/meetings/planner";
 import { pageData } from "@/lib/page-data";
-import { formatDateTime } from "@/lib/time";
+import { formatDateTime, utcOffset } from "@/lib/time";
 
 export const metadata = { title: "Meeting planner" };
 
 const LENGTHS = [30, 60, 90, 120];
+
+/** Why the day asked for is not shown, and which day is shown instead. */
+const DAY_REFUSED: Record<DayRefusal, (asked: string, shown: string) => string> = {
+  "not a day": (asked, shown) => `“${asked}” is not a day of the calendar: showing ${shown} instead.`,
+  past: (asked, shown) => `${asked} has passed: meetings are planned from today on. Showing ${shown} instead.`,
+  "too far": (asked, shown) => `${asked} is more than five years ahead: showing ${shown} instead.`,
+};
 const SHOWN = 6;
 
 export default async function MeetingPlannerPage({
@@ -24,10 +31,14 @@ export default async function MeetingPlannerPage({
   const path = `/groups/${slug}/meeting`;
   const { actor, session } = await requirePage("group.view", path);
   const { group, offices } = await pageData(meetingOffices(actor, slug), path);
-  const date = plannableDay(query.date) ?? weekAhead();
-  const minutes = LENGTHS.includes(Number(query.minutes)) ? Number(query.minutes) : 60;
-  const slots = rankSlots(date, minutes, offices).slice(0, SHOWN);
+  // Days are the person's own (their organization's office, UTC for the secretariat), as every time here.
   const zone = viewerTimeZone(session);
+  const now = new Date();
+  const asked = query.date ? plannableDay(query.date, now, zone) : null;
+  const date = asked && "day" in asked ? asked.day : weekAhead(now, zone);
+  const refusal = asked && "refused" in asked ? DAY_REFUSED[asked.refused](String(query.date).slice(0, 20), date) : null;
+  const minutes = LENGTHS.includes(Number(query.minutes)) ? Number(query.minutes) : 60;
+  const slots = rankSlots(date, minutes, offices, zone, now).slice(0, SHOWN);
   return (
     <>
       <PageHeader
@@ -44,8 +55,8 @@ export default async function MeetingPlannerPage({
         aria-label="Choose the day and length"
       >
         <label className="block text-sm font-medium">
-          Day (UTC)
-          <input type="date" name="date" defaultValue={date} className={inputClass} />
+          Day (your time: {zone.replace(/_/g, " ")}, {utcOffset(zone)})
+          <input type="date" name="date" defaultValue={date} min={today(zone, now)} className={inputClass} />
         </label>
         <label className="block text-sm font-medium">
           Length
@@ -61,6 +72,11 @@ export default async function MeetingPlannerPage({
           Find times
         </button>
       </form>
+      {refusal ? (
+        <p role="alert" className="mb-4 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          {refusal}
+        </p>
+      ) : null}
       <ol className="space-y-4">
         {slots.map((slot, i) => (
           <li key={slot.start.toISOString()}>
@@ -104,7 +120,13 @@ export default async function MeetingPlannerPage({
                         {o.weekday} {o.start}–{o.end} <span className="text-slate-600">({o.timeZone})</span>
                       </td>
                       <td className="py-1">
-                        {o.inWorkingDay ? <Badge tone="green">Inside</Badge> : <Badge tone="amber">{o.minutesOutside} min outside</Badge>}
+                        {o.inWorkingDay ? (
+                          <Badge tone="green">Inside</Badge>
+                        ) : o.weekend ? (
+                          <Badge tone="red">Weekend</Badge>
+                        ) : (
+                          <Badge tone="amber">{o.minutesOutside} min outside</Badge>
+                        )}
                       </td>
                     </tr>
                   ))}

@@ -1,7 +1,7 @@
 import { Card, PageHeader } from "@/components/ui";
 import { requirePage } from "@/lib/authz/session";
 import { getProposal } from "@/lib/proposals/queries";
-import { EDITABLE_STATUSES, STATUS_LABEL } from "@/lib/proposals/workflow";
+import { EDITABLE_STATUSES, STATUS_PHRASE } from "@/lib/proposals/workflow";
 import { pageData } from "@/lib/page-data";
 import { forbidden } from "next/navigation";
 import { ProposalEditor } from "./ProposalEditor";
@@ -38,10 +38,7 @@ export default async function EditProposalPage({ params }: { params: Promise<{ i
             }}
           />
         ) : (
-          <p>
-            The proposal is {STATUS_LABEL[p.status].toLowerCase()}; only drafts can be edited. A chair can request changes to return it to
-            draft.
-          </p>
+          <p>The proposal is {STATUS_PHRASE[p.status]}; only drafts can be edited. A chair can request changes to return it to draft.</p>
         )}
       </Card>
     </div>

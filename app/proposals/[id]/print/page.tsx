@@ -33,10 +33,23 @@ export default async function PrintPage({ params }: { params: Promise<{ id: stri
         {STATUS_LABEL[p.status]} · {p.group.name} · lead: {p.leadOrganization?.shortName ?? p.leadDescription ?? "not named"}
       </p>
       <h2 className="mt-4 font-semibold">Hypothesis</h2>
-      <p>
-        In {p.population || "(population not given)"}, {p.intervention || "(intervention not given)"} compared with{" "}
-        {p.comparator || "(comparator not given)"}, measured by {p.primaryOutcome || "(primary outcome not given)"}.
-      </p>
+      {/* Each part as its authors wrote it: the parts are often whole sentences, which a sentence
+          built around them ("In …, … compared with …") garbled. */}
+      <dl className="mt-1 grid grid-cols-[10rem_1fr] gap-x-3 gap-y-1">
+        {(
+          [
+            ["Population", p.population],
+            ["Intervention", p.intervention],
+            ["Comparator", p.comparator],
+            ["Primary outcome", p.primaryOutcome],
+          ] as const
+        ).map(([term, text]) => (
+          <div key={term} className="contents">
+            <dt className="font-medium">{term}</dt>
+            <dd>{text || "not given"}</dd>
+          </div>
+        ))}
+      </dl>
       <p className="mt-1">
         Design:{" "}
         {[

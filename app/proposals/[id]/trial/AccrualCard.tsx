@@ -17,9 +17,9 @@ export function AccrualCard({ trial, id, canManage, organizations }: TrialCardPr
   return (
     <Card title="Accrual" className="lg:col-span-2">
       <p className="mb-2 text-sm text-slate-700">
-        {actual === null ? "No accrual reported yet." : `${actual} patients enrolled`}
-        {trial.targetAccrual ? ` of ${trial.targetAccrual} planned` : ""}
-        {pct !== null ? ` (${pct}%)` : ""}.
+        {actual === null
+          ? `No accrual reported yet${trial.targetAccrual ? ` (${trial.targetAccrual} planned)` : ""}.`
+          : `${actual} ${actual === 1 ? "patient" : "patients"} enrolled${trial.targetAccrual ? ` of ${trial.targetAccrual} planned` : ""}${pct !== null ? ` (${pct}%)` : ""}.`}
         {trial.accrual.some((a) => a.demo) ? (
           <>
             {" "}
