@@ -14,6 +14,13 @@ export async function screenshot(page: Page, name: string) {
   // After a client-side navigation Next.js sets the title a moment later: wait for it.
   await expect(page).toHaveTitle(/\S/);
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+  // And at a phone's width: nothing may run off the side of the screen.
+  const desktop = page.viewportSize();
+  await page.setViewportSize({ width: 390, height: 844 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  await page.screenshot({ path: path.join(SHOTS, `${name}.phone.png`), fullPage: true });
+  if (desktop) await page.setViewportSize(desktop);
+  expect(overflow, `${name} is ${overflow} px wider than a 390 px phone`).toBeLessThanOrEqual(0);
   const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const problems = violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(" ")).join("\n  ")}`);
   expect(problems, `accessibility problems on ${name}`).toEqual([]);
@@ -30,4 +37,12 @@ export async function signOut(page: Page) {
   await page.getByRole("button", { name: /account menu/ }).click();
   await page.getByRole("menuitem", { name: "Sign out" }).click();
   await expect(page.getByRole("banner").getByRole("link", { name: "Sign in" })).toBeVisible();
+}
+
+/** Follows a link of the main navigation, through its Menu button where the links are folded away. */
+export async function navigate(page: Page, label: string) {
+  const nav = page.getByRole("navigation", { name: "Main" });
+  const menu = nav.getByRole("button", { name: "Menu" });
+  if (await menu.isVisible()) await menu.click();
+  await nav.getByRole("link", { name: label }).click();
 }

@@ -1,6 +1,6 @@
 import { wallTimeInZone } from "../lib/time";
 import { expect, test } from "@playwright/test";
-import { screenshot, signInAsDemo } from "./helpers";
+import { screenshot, signInAsDemo, navigate } from "./helpers";
 
 test("a chair's dashboard shows the organization, the groups and the counts", async ({ page }) => {
   await signInAsDemo(page, "Casey Cohort");
@@ -15,7 +15,7 @@ test("a chair's dashboard shows the organization, the groups and the counts", as
 
 test("organizations: the eight members with local time, and one organization's people", async ({ page }) => {
   await signInAsDemo(page, "Drew Interim");
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Organizations" }).click();
+  await navigate(page, "Organizations");
   await expect(page.getByRole("heading", { name: "Member organizations", exact: true })).toBeVisible();
   const cards = page.getByRole("main").getByRole("listitem");
   await expect(cards).toHaveCount(8);
@@ -35,7 +35,7 @@ test("organizations: the eight members with local time, and one organization's p
 
 test("expert groups: filter by status, and a group's chairs and members by organization", async ({ page }) => {
   await signInAsDemo(page, "Yuki Sample");
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Expert groups" }).click();
+  await navigate(page, "Expert groups");
   await expect(page).toHaveURL(/\/groups$/);
   await expect(page.getByRole("heading", { name: "Expert groups", exact: true })).toBeVisible();
   await screenshot(page, "groups");
@@ -64,10 +64,42 @@ test("a member is refused the secretariat's audit log; the secretariat sees it",
 
   await page.context().clearCookies();
   await signInAsDemo(page, "Quinn Quorum");
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Audit log" }).click();
+  await navigate(page, "Audit log");
   await expect(page.getByRole("heading", { name: "Audit log", exact: true })).toBeVisible();
   await expect(page.getByRole("cell", { name: "auth.signed_in user" }).first()).toBeVisible();
   await screenshot(page, "audit-log");
+});
+
+test("the header stays one row: a Menu button folds the links on a phone and for the secretariat's longer list", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await signInAsDemo(page, "Quinn Quorum"); // the secretariat: eight links
+  const header = page.getByRole("banner");
+  expect((await header.boundingBox())!.height).toBeLessThan(80);
+  const nav = page.getByRole("navigation", { name: "Main" });
+  const menu = nav.getByRole("button", { name: "Menu" });
+  await expect(menu).toHaveAttribute("aria-expanded", "false");
+  await expect(nav.getByRole("link", { name: "Settings" })).toBeHidden();
+  await menu.click();
+  await expect(menu).toHaveAttribute("aria-expanded", "true");
+  await expect(nav.getByRole("link", { name: "Settings" })).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(nav.getByRole("link", { name: "Settings" })).toBeHidden();
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect((await header.boundingBox())!.height).toBeLessThan(80);
+  await menu.click();
+  await screenshot(page, "menu-open");
+  await nav.getByRole("link", { name: "Portfolio" }).click();
+  await expect(page.getByRole("heading", { name: "Portfolio", exact: true })).toBeVisible();
+  await expect(nav.getByRole("link", { name: "Settings" })).toBeHidden();
+
+  // A member's five links fit on a laptop: no menu there.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.context().clearCookies();
+  await signInAsDemo(page, "Avery Baseline");
+  await expect(nav.getByRole("button", { name: "Menu" })).toBeHidden();
+  await expect(nav.getByRole("link", { name: "Expert groups" })).toBeVisible();
+  expect((await header.boundingBox())!.height).toBeLessThan(80);
 });
 
 test("an unknown group is a plain 404", async ({ page }) => {

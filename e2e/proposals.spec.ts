@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { screenshot, signInAsDemo } from "./helpers";
+import { screenshot, signInAsDemo, navigate } from "./helpers";
 
 async function switchTo(page: Page, name: string) {
   await page.context().clearCookies();
@@ -13,7 +13,7 @@ async function fill(page: Page, fields: Record<string, string>) {
 test("a chair and two representatives take a proposal from draft to review", async ({ page }) => {
   test.setTimeout(90_000);
   await signInAsDemo(page, "Casey Cohort");
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Proposals" }).click();
+  await navigate(page, "Proposals");
   await page.getByRole("link", { name: "New proposal" }).click();
   await page.getByLabel("Working title").fill("Maintenance therapy after surgery for uterine leiomyosarcoma (e2e)");
   await page.getByLabel("Expert group").selectOption({ label: "Gynaecological (uterine) sarcoma expert group" });
@@ -61,7 +61,7 @@ test("a chair and two representatives take a proposal from draft to review", asy
     asked.push(dialog.message());
     void dialog.dismiss();
   });
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Proposals" }).click();
+  await navigate(page, "Proposals");
   await expect.poll(() => asked).toEqual(["You have unsaved changes. Leave this page and lose them?"]);
   await expect(page.getByRole("heading", { name: "Edit proposal" })).toBeVisible();
   await expect(page.getByLabel("Rationale")).toHaveValue("Typed and not saved.");
@@ -74,7 +74,7 @@ test("a chair and two representatives take a proposal from draft to review", asy
   await expect(page.getByLabel("Rationale")).toHaveValue("Typed and not saved.");
   // Answering yes leaves, and the unsaved text is gone.
   page.once("dialog", (dialog) => void dialog.accept());
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Proposals" }).click();
+  await navigate(page, "Proposals");
   await expect(page.getByRole("heading", { name: "Trial proposals" })).toBeVisible();
 
   await page.goto(proposalUrl);
@@ -133,7 +133,7 @@ test("a chair and two representatives take a proposal from draft to review", asy
 
   // The secretariat sees it on the pipeline board.
   await switchTo(page, "Quinn Quorum");
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Pipeline" }).click();
+  await navigate(page, "Pipeline");
   await expect(page.getByRole("listitem", { name: /In review/ })).toContainText("Maintenance therapy after surgery");
   await screenshot(page, "pipeline");
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { screenshot, signInAsDemo } from "./helpers";
+import { screenshot, signInAsDemo, navigate } from "./helpers";
 
 test("recording accrual moves the chart", async ({ page }) => {
   await signInAsDemo(page, "Robin Crossover"); // EORTC leads EORTC 1206
@@ -52,7 +52,7 @@ test("the secretariat imports a study from ClinicalTrials.gov JSON", async ({ pa
 
 test("the portfolio, its exports, the printable summary, and the public page", async ({ page }) => {
   await signInAsDemo(page, "Taylor Protocol");
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Portfolio" }).click();
+  await navigate(page, "Portfolio");
   await expect(page.getByRole("heading", { name: "Portfolio", exact: true })).toBeVisible();
   await expect(page.getByRole("region", { name: "Accrual against target" })).toContainText("InterAACT");
   await screenshot(page, "portfolio");
@@ -84,7 +84,7 @@ test("the portfolio, its exports, the printable summary, and the public page", a
   await page.context().clearCookies();
   expect((await page.request.get("/api/export/trials.json")).status()).toBe(401);
   await page.goto("/");
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Trials" }).click();
+  await navigate(page, "Trials");
   await expect(page.getByRole("heading", { name: "IRCI trials" })).toBeVisible();
   await expect(page.getByRole("article", { name: /InterAACT/ }).getByRole("link", { name: "NCT02051868" })).toHaveAttribute(
     "href",

@@ -27,15 +27,15 @@ export function Header({ session, unread = 0 }: { session: Session | null; unrea
       ]
     : [];
   return (
-    <header className="bg-brand-700 text-white print:hidden">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+    <header className="relative bg-brand-700 text-white print:hidden">
+      <div className="mx-auto flex max-w-6xl items-center gap-x-4 gap-y-2 px-4 py-3">
         <Link href={actor ? "/dashboard" : "/"} className="flex items-center gap-2 text-white no-underline hover:no-underline">
           <span aria-hidden className="rounded bg-white px-1.5 py-0.5 text-sm font-black tracking-wider text-brand-800">
             IRCI
           </span>
-          <span className="font-semibold">Rare Cancer Portal</span>
+          <span className="sr-only font-semibold sm:not-sr-only">Rare Cancer Portal</span>
         </Link>
-        <nav aria-label="Main" className="flex-1">
+        <nav aria-label="Main" className="min-w-0 flex-1">
           <NavLinks links={actor ? links : [{ href: "/trials", label: "Trials" }]} />
         </nav>
         {session?.user ? (

@@ -19,23 +19,25 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         {events.items.length === 0 ? (
           <EmptyState>Nothing has happened yet.</EmptyState>
         ) : (
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Audit events, newest first</caption>
-            <TableHead columns={["When", "Who", "What", "Why"]} />
-            <tbody className="divide-y divide-slate-100">
-              {events.items.map((event) => (
-                <tr key={event.id}>
-                  <td className="py-2 pr-4 whitespace-nowrap">{formatDateTime(event.at, zone)}</td>
-                  <td className="py-2 pr-4">{event.actor?.name ?? event.actor?.email ?? "System"}</td>
-                  <td className="py-2 pr-4">
-                    <code className="rounded bg-slate-100 px-1">{event.action}</code>{" "}
-                    <span className="text-slate-600">{event.entityType}</span>
-                  </td>
-                  <td className="py-2 text-slate-700">{event.reason ?? "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <div className="overflow-x-auto">
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">Audit events, newest first</caption>
+              <TableHead columns={["When", "Who", "What", "Why"]} />
+              <tbody className="divide-y divide-slate-100">
+                {events.items.map((event) => (
+                  <tr key={event.id}>
+                    <td className="py-2 pr-4 whitespace-nowrap">{formatDateTime(event.at, zone)}</td>
+                    <td className="py-2 pr-4">{event.actor?.name ?? event.actor?.email ?? "System"}</td>
+                    <td className="py-2 pr-4">
+                      <code className="rounded bg-slate-100 px-1">{event.action}</code>{" "}
+                      <span className="text-slate-600">{event.entityType}</span>
+                    </td>
+                    <td className="py-2 text-slate-700">{event.reason ?? "—"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
         <Pagination page={events.page} pageCount={events.pageCount} href={(p) => `/admin/audit?page=${p}`} />
       </Card>

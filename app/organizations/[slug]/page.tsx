@@ -41,37 +41,41 @@ export default async function OrganizationPage({
         {members.items.length === 0 ? (
           <EmptyState>No one from {org.shortName} uses the portal yet.</EmptyState>
         ) : (
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">People of {org.shortName}</caption>
-            <TableHead columns={["Name", "Role", "Expert groups"]} />
-            <tbody className="divide-y divide-slate-100">
-              {members.items.map(({ role, user }) => (
-                <tr key={user.id}>
-                  <td className="py-2 pr-4">
-                    <p className="font-medium">{user.name}</p>
-                    <p className="text-slate-600">{user.email}</p>
-                  </td>
-                  <td className="py-2 pr-4">
-                    <Badge tone={role === "REPRESENTATIVE" ? "brand" : "neutral"}>{ORG_ROLE_LABEL[role]}</Badge>
-                  </td>
-                  <td className="py-2">
-                    {user.groupRoles.length === 0 ? (
-                      <span className="text-slate-500">None</span>
-                    ) : (
-                      <ul className="space-y-0.5">
-                        {user.groupRoles.map((g) => (
-                          <li key={g.group.slug}>
-                            <Link href={`/groups/${g.group.slug}`}>{g.group.name}</Link>
-                            {g.role === "CHAIR" ? <span className="text-slate-600"> ({GROUP_ROLE_LABEL.CHAIR.toLowerCase()})</span> : null}
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <div className="overflow-x-auto">
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">People of {org.shortName}</caption>
+              <TableHead columns={["Name", "Role", "Expert groups"]} />
+              <tbody className="divide-y divide-slate-100">
+                {members.items.map(({ role, user }) => (
+                  <tr key={user.id}>
+                    <td className="py-2 pr-4">
+                      <p className="font-medium">{user.name}</p>
+                      <p className="text-slate-600">{user.email}</p>
+                    </td>
+                    <td className="py-2 pr-4">
+                      <Badge tone={role === "REPRESENTATIVE" ? "brand" : "neutral"}>{ORG_ROLE_LABEL[role]}</Badge>
+                    </td>
+                    <td className="py-2">
+                      {user.groupRoles.length === 0 ? (
+                        <span className="text-slate-500">None</span>
+                      ) : (
+                        <ul className="space-y-0.5">
+                          {user.groupRoles.map((g) => (
+                            <li key={g.group.slug}>
+                              <Link href={`/groups/${g.group.slug}`}>{g.group.name}</Link>
+                              {g.role === "CHAIR" ? (
+                                <span className="text-slate-600"> ({GROUP_ROLE_LABEL.CHAIR.toLowerCase()})</span>
+                              ) : null}
+                            </li>
+                          ))}
+                        </ul>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
         <Pagination page={members.page} pageCount={members.pageCount} href={(p) => `${path}?page=${p}`} />
       </Card>

@@ -89,7 +89,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
         }
       />
       <div className="grid gap-6 lg:grid-cols-3">
-        <div className="space-y-6 lg:col-span-2">
+        <div className="min-w-0 space-y-6 lg:col-span-2">
           <Card title="Hypothesis and design">
             <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-[10rem_1fr]">
               <dt className="text-slate-600">Population</dt>
@@ -144,53 +144,56 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
 
           <Card title="Partner interest">
             <div className="overflow-x-auto">
-              <table className="w-full text-left text-sm">
-                <caption className="sr-only">Each member organization&apos;s interest in this proposal</caption>
-                <TableHead
-                  columns={[
-                    "Organization",
-                    "Interest",
-                    { label: "Sites", align: "right" },
-                    { label: "Patients a year", align: "right" },
-                    "Note",
-                  ]}
-                />
-                <tbody className="divide-y divide-slate-100">
-                  {organizations.map((org) => {
-                    const i = interestByOrg.get(org.id);
-                    return (
-                      <tr key={org.id}>
-                        <th scope="row" className="py-2 pr-3 font-medium">
-                          {org.shortName} <span className="font-normal text-slate-600">({org.country})</span>
-                        </th>
-                        <td className="py-2 pr-3">
-                          {i ? (
-                            <Badge tone={INTEREST_TONE[i.level]}>{INTEREST_LABEL[i.level]}</Badge>
-                          ) : (
-                            <span className="text-slate-500">Not recorded</span>
-                          )}
-                        </td>
-                        <td className="py-2 pr-3 text-right tabular-nums">{i?.expectedSites ?? "—"}</td>
-                        <td className="py-2 pr-3 text-right tabular-nums">{i?.expectedPatientsPerYear ?? "—"}</td>
-                        <td className="py-2 text-slate-700">{i?.note || ""}</td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-                <tfoot className="border-t-2 border-slate-200 font-medium">
-                  <tr>
-                    <th scope="row" className="py-2 pr-3">
-                      Taking part
-                    </th>
-                    <td className="py-2 pr-3">
-                      {committed.length} organizations, {countries.size} countries
-                    </td>
-                    <td className="py-2 pr-3 text-right tabular-nums">{sum("expectedSites")}</td>
-                    <td className="py-2 pr-3 text-right tabular-nums">{sum("expectedPatientsPerYear")}</td>
-                    <td />
-                  </tr>
-                </tfoot>
-              </table>
+              {/* On a phone the table scrolls inside its card; the page never runs off the screen. */}
+              <div className="overflow-x-auto">
+                <table className="w-full text-left text-sm">
+                  <caption className="sr-only">Each member organization&apos;s interest in this proposal</caption>
+                  <TableHead
+                    columns={[
+                      "Organization",
+                      "Interest",
+                      { label: "Sites", align: "right" },
+                      { label: "Patients a year", align: "right" },
+                      "Note",
+                    ]}
+                  />
+                  <tbody className="divide-y divide-slate-100">
+                    {organizations.map((org) => {
+                      const i = interestByOrg.get(org.id);
+                      return (
+                        <tr key={org.id}>
+                          <th scope="row" className="py-2 pr-3 font-medium">
+                            {org.shortName} <span className="font-normal text-slate-600">({org.country})</span>
+                          </th>
+                          <td className="py-2 pr-3">
+                            {i ? (
+                              <Badge tone={INTEREST_TONE[i.level]}>{INTEREST_LABEL[i.level]}</Badge>
+                            ) : (
+                              <span className="text-slate-500">Not recorded</span>
+                            )}
+                          </td>
+                          <td className="py-2 pr-3 text-right tabular-nums">{i?.expectedSites ?? "—"}</td>
+                          <td className="py-2 pr-3 text-right tabular-nums">{i?.expectedPatientsPerYear ?? "—"}</td>
+                          <td className="py-2 text-slate-700">{i?.note || ""}</td>
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                  <tfoot className="border-t-2 border-slate-200 font-medium">
+                    <tr>
+                      <th scope="row" className="py-2 pr-3">
+                        Taking part
+                      </th>
+                      <td className="py-2 pr-3">
+                        {committed.length} organizations, {countries.size} countries
+                      </td>
+                      <td className="py-2 pr-3 text-right tabular-nums">{sum("expectedSites")}</td>
+                      <td className="py-2 pr-3 text-right tabular-nums">{sum("expectedPatientsPerYear")}</td>
+                      <td />
+                    </tr>
+                  </tfoot>
+                </table>
+              </div>
             </div>
             {canRecordInterest ? (
               <div className="mt-4 border-t border-slate-200 pt-4">
@@ -216,7 +219,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
           <Discussion type="proposal" threadId={p.id} comments={comments} zone={zone} />
         </div>
 
-        <div className="space-y-6">
+        <div className="min-w-0 space-y-6">
           <Card title={`IRCI criteria (${eligibleCount} of ${criteria.length})`}>
             <ul className="space-y-3" aria-label="Eligibility checklist">
               {criteria.map((c) => (

@@ -118,25 +118,28 @@ export function ImportForm({ proposalId, trialId, nctId }: { proposalId: string;
       )}
       {answer.changes && answer.changes.length > 0 && !answer.applied ? (
         <div className="space-y-3">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Changes the import would make</caption>
-            <TableHead columns={["Field", "Stored now", "From ClinicalTrials.gov"]} />
-            <tbody className="divide-y divide-slate-100">
-              {answer.changes.map((c) => (
-                <tr key={c.field}>
-                  <th scope="row" className="py-1 pr-3 font-medium">
-                    {c.field}
-                  </th>
-                  <td className="py-1 pr-3">
-                    <del className="text-rose-800">{c.stored}</del>
-                  </td>
-                  <td className="py-1">
-                    <ins className="text-emerald-800 no-underline">{c.imported}</ins>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          {/* On a phone the table scrolls inside its card; the page never runs off the screen. */}
+          <div className="overflow-x-auto">
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">Changes the import would make</caption>
+              <TableHead columns={["Field", "Stored now", "From ClinicalTrials.gov"]} />
+              <tbody className="divide-y divide-slate-100">
+                {answer.changes.map((c) => (
+                  <tr key={c.field}>
+                    <th scope="row" className="py-1 pr-3 font-medium">
+                      {c.field}
+                    </th>
+                    <td className="py-1 pr-3">
+                      <del className="text-rose-800">{c.stored}</del>
+                    </td>
+                    <td className="py-1">
+                      <ins className="text-emerald-800 no-underline">{c.imported}</ins>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           <button type="button" className={buttonClass} disabled={pending || !source} onClick={() => source && void run("apply", source)}>
             Apply these changes
           </button>
