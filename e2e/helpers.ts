@@ -17,6 +17,11 @@ export async function screenshot(page: Page, name: string) {
   // And at a phone's width: nothing may run off the side of the screen.
   const desktop = page.viewportSize();
   await page.setViewportSize({ width: 390, height: 844 });
+  // Charts follow their container through a ResizeObserver, a frame or two after the resize: give
+  // the page up to two seconds to fit, then measure.
+  await page
+    .waitForFunction(() => document.documentElement.scrollWidth <= window.innerWidth, undefined, { timeout: 2_000 })
+    .catch(() => undefined);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   await page.screenshot({ path: path.join(SHOTS, `${name}.phone.png`), fullPage: true });
   if (desktop) await page.setViewportSize(desktop);

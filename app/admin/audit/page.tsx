@@ -4,6 +4,7 @@ import { listAuditEvents } from "@/lib/audit/queries";
 import { pageData } from "@/lib/page-data";
 import { PageParam } from "@/lib/pagination";
 import { formatDateTime } from "@/lib/time";
+import { auditActionLabel } from "@/components/audit-labels";
 
 export const metadata = { title: "Audit log" };
 
@@ -28,10 +29,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                   <tr key={event.id}>
                     <td className="py-2 pr-4 whitespace-nowrap">{formatDateTime(event.at, zone)}</td>
                     <td className="py-2 pr-4">{event.actor?.name ?? event.actor?.email ?? "System"}</td>
-                    <td className="py-2 pr-4">
-                      <code className="rounded bg-slate-100 px-1">{event.action}</code>{" "}
-                      <span className="text-slate-600">{event.entityType}</span>
-                    </td>
+                    <td className="py-2 pr-4">{auditActionLabel(event.action)}</td>
                     <td className="py-2 text-slate-700">{event.reason ?? "—"}</td>
                   </tr>
                 ))}

@@ -1,0 +1,41 @@
+// What each kind of audit event is called on screen: people read "Signed in", never "auth.signed_in".
+// Pure. components/audit-labels.test.ts checks that every action the code records has its words here.
+import { PROPOSAL_EVENTS, TRANSITIONS, type ProposalEvent } from "@/lib/proposals/workflow";
+
+const ACTIONS: Record<string, string> = {
+  "auth.signed_in": "Signed in",
+  "auth.signed_out": "Signed out",
+  "person.added": "Person added",
+  "person.deactivated": "Person deactivated",
+  "setting.changed": "Setting changed",
+  "email.settings_changed": "Email settings changed",
+  "email.unsubscribed": "Unsubscribed from email",
+  "group.created": "Expert group convened",
+  "group.member_set": "Group member added or changed",
+  "group.member_removed": "Group member removed",
+  "proposal.created": "Proposal started",
+  "proposal.saved": "Proposal revision saved",
+  "proposal.imported": "Proposal loaded from reference data",
+  "interest.recorded": "Partner interest recorded",
+  "comment.posted": "Comment posted",
+  "comment.edited": "Comment edited",
+  "comment.deleted": "Comment deleted",
+  "ballot.cast": "Ballot cast",
+  "vote.closed": "Vote closed",
+  "trial.created": "Trial record created",
+  "trial.updated": "Trial details updated",
+  "trial.imported": "Trial imported from ClinicalTrials.gov",
+  "trial.registry_added": "Registry id added",
+  "trial.registry_removed": "Registry id removed",
+  "trial.accrual_recorded": "Accrual recorded",
+  "trial.milestone_set": "Milestone set",
+  "trial.site_added": "Trial site added",
+};
+// Each step of the workflow, by the words the proposal page uses for it ("Start review", "Vote passed").
+for (const event of PROPOSAL_EVENTS) ACTIONS[`proposal.${event}`] = TRANSITIONS[event as ProposalEvent].label;
+
+export const AUDIT_ACTIONS: ReadonlySet<string> = new Set(Object.keys(ACTIONS));
+
+export function auditActionLabel(action: string): string {
+  return ACTIONS[action] ?? "Other change";
+}
