@@ -82,10 +82,12 @@ export async function closeVote(voteId: string, closer: { actorId: string | null
         recused: result.recused,
       },
     });
+    const proposal = await tx.proposal.findUniqueOrThrow({ where: { id: vote.proposalId }, select: { title: true } });
     if (moved.count === 1) {
+      // The title names the proposal: a bell with "Approved: the vote closed" says nothing of which.
       await notifyProposal(tx, vote.proposalId, { kind: "status", newStatus: next.to }, closer.actorId, {
         kind: "proposal.status",
-        title: `${{ APPROVED: "Approved", REJECTED: "Rejected", IN_REVIEW: "Back in review" }[next.to]}: the vote closed`,
+        title: `${{ APPROVED: "Approved", REJECTED: "Rejected", IN_REVIEW: "Back in review" }[next.to]} after the vote: ${proposal.title}`,
       });
       await audit(tx, {
         actorId: closer.actorId,
@@ -95,7 +97,6 @@ export async function closeVote(voteId: string, closer: { actorId: string | null
         data: { from: "VOTING", to: next.to, voteId },
       });
     }
-    const proposal = await tx.proposal.findUniqueOrThrow({ where: { id: vote.proposalId }, select: { title: true } });
     const words = {
       PASSED: "passed: the proposal is approved",
       FAILED: "failed: the proposal is rejected",

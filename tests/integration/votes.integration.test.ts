@@ -309,7 +309,12 @@ describe("closing", () => {
     await expire(vote.id);
     expect(await closeDueVotes()).toBeGreaterThanOrEqual(1);
     expect(await db.vote.findUniqueOrThrow({ where: { id: vote.id } })).toMatchObject({ status: "CLOSED", outcome });
-    expect((await db.proposal.findUniqueOrThrow({ where: { id: proposal.id } })).status).toBe(status);
+    const after = await db.proposal.findUniqueOrThrow({ where: { id: proposal.id } });
+    expect(after.status).toBe(status);
+    // Whoever is told of the new status reads which proposal it is.
+    const told = await db.notification.findMany({ where: { kind: "proposal.status", link: `/proposals/${proposal.id}` } });
+    expect(told.length).toBeGreaterThan(0);
+    for (const n of told) expect(n.title).toContain(after.title);
     expect(await db.auditEvent.count({ where: { entityId: proposal.id, action: "vote.closed" } })).toBe(1);
     expect(await db.auditEvent.count({ where: { entityId: proposal.id, action } })).toBe(1);
     // Closing again changes nothing.
