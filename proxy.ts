@@ -24,8 +24,7 @@ export function proxy(request: NextRequest) {
       status: 400,
       headers: { "content-type": "text/plain; charset=utf-8" },
     });
-    for (const [name, value] of Object.entries(securityHeaders({ https }))) refused.headers.set(name, value);
-    return refused;
+    return withSecurityHeaders(refused, https);
   }
   const nonce = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
   const policy = contentSecurityPolicy(nonce, { development: process.env.NODE_ENV === "development" });
@@ -35,6 +34,10 @@ export function proxy(request: NextRequest) {
   requestHeaders.set("content-security-policy", policy);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("content-security-policy", policy);
+  return withSecurityHeaders(response, https);
+}
+
+function withSecurityHeaders(response: NextResponse, https: boolean): NextResponse {
   for (const [name, value] of Object.entries(securityHeaders({ https }))) response.headers.set(name, value);
   return response;
 }

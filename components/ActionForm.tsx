@@ -1,6 +1,7 @@
 "use client";
-import { startTransition, useActionState, useEffect, useRef, type FormEvent, type ReactNode } from "react";
+import { useActionState, useEffect, useRef, type ReactNode } from "react";
 import { FormMessage } from "@/components/ui/form";
+import { submitWithoutReset } from "./submitWithoutReset";
 
 interface State {
   ok: boolean;
@@ -37,11 +38,7 @@ export function ActionForm({
   useEffect(() => {
     if (clearOnSuccess && state.ok && state.message) form.current?.reset();
   }, [state, clearOnSuccess]);
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    startTransition(() => submit(data));
-  };
+  const onSubmit = submitWithoutReset(submit);
   const buttonTone = {
     brand: "bg-brand-700 text-white hover:bg-brand-800",
     danger: "bg-rose-700 text-white hover:bg-rose-800",

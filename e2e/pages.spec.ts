@@ -1,4 +1,4 @@
-import { wallTimeInZone } from "../lib/time";
+import { wallTimeInZone } from "../lib/wall-time";
 import { expect, test } from "@playwright/test";
 import { screenshot, signInAsDemo, navigate } from "./helpers";
 

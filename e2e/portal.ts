@@ -3,9 +3,9 @@
 // configuration of their own (a real SMTP server for the timing suite), so that what they do never
 // shows in the pages the other end-to-end tests look at.
 import { spawn } from "node:child_process";
-import { createServer, type AddressInfo } from "node:net";
 import path from "node:path";
 import { createPrismaClient, type PrismaClient } from "../lib/prisma-client";
+import { freePort } from "../ops/embedded/server";
 import { createTestDatabase, migrate } from "../scripts/lib/test-database";
 
 const ROOT = path.join(__dirname, "..");
@@ -17,14 +17,6 @@ export interface Portal {
   baseURL: string;
   db: PrismaClient;
   stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 export async function startPortal(label: string, options: { demo: boolean; env?: Record<string, string> }): Promise<Portal> {

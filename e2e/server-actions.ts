@@ -20,9 +20,16 @@ interface ReferenceManifest {
   node: Record<string, { filename?: string; exportedName?: string; workers: Record<string, unknown> }>;
 }
 
+/** A manifest of the build, read once per test process. */
+const manifests = new Map<string, unknown>();
+function manifest<T>(name: string): T {
+  if (!manifests.has(name)) manifests.set(name, JSON.parse(readFileSync(path.join(BUILD, name), "utf8")));
+  return manifests.get(name) as T;
+}
+
 export function builtActions(): BuiltAction[] {
-  const manifest = JSON.parse(readFileSync(path.join(BUILD, "server-reference-manifest.json"), "utf8")) as ReferenceManifest;
-  return Object.entries(manifest.node).map(([id, entry]) => {
+  const references = manifest<ReferenceManifest>("server-reference-manifest.json");
+  return Object.entries(references.node).map(([id, entry]) => {
     if (!entry.filename || !entry.exportedName) throw new Error(`The build's manifest does not name action ${id}`);
     const pages = Object.keys(entry.workers).map((worker) => worker.replace(/^app/, "").replace(/\/page$/, "") || "/");
     return { id, key: `${entry.filename}#${entry.exportedName}`, pages };
@@ -31,8 +38,7 @@ export function builtActions(): BuiltAction[] {
 
 /** Every route handler of the build, as app paths ("/api/export/[file]"). */
 export function builtRoutes(): string[] {
-  const manifest = JSON.parse(readFileSync(path.join(BUILD, "app-paths-manifest.json"), "utf8")) as Record<string, string>;
-  return Object.keys(manifest)
+  return Object.keys(manifest<Record<string, string>>("app-paths-manifest.json"))
     .filter((p) => p.endsWith("/route"))
     .map((p) => p.replace(/\/route$/, ""))
     .sort();
@@ -40,8 +46,7 @@ export function builtRoutes(): string[] {
 
 /** Every page of the build, as app paths ("/proposals/[id]"). */
 export function builtPages(): string[] {
-  const manifest = JSON.parse(readFileSync(path.join(BUILD, "app-paths-manifest.json"), "utf8")) as Record<string, string>;
-  return Object.keys(manifest)
+  return Object.keys(manifest<Record<string, string>>("app-paths-manifest.json"))
     .filter((p) => p.endsWith("/page") && !p.startsWith("/_"))
     .map((p) => p.replace(/\/page$/, "") || "/")
     .sort();

@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { wallTimeInZone } from "../lib/time";
+import { wallTimeInZone } from "../lib/wall-time";
 import { screenshot, signInAsDemo } from "./helpers";
 
 const PROPOSAL = "/proposals/demo-salivary-her2";

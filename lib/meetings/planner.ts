@@ -2,7 +2,8 @@
 // comes from the IANA zone at that instant, so daylight-saving changes are handled by the zone data,
 // and the weekend is each office's own (Friday evening in New York is Saturday morning in Sydney).
 import { TZDate } from "@date-fns/tz";
-import { dateTimeFormat, wallTimeInZone } from "@/lib/time";
+import { dateTimeFormat } from "@/lib/time";
+import { wallTimeInZone } from "@/lib/wall-time";
 import { isRealDay } from "@/lib/validation";
 
 export const WORKDAY_START = 9;

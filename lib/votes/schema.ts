@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { plainText } from "@/lib/validation";
-import { wallTimeInZone } from "@/lib/time";
+import { wallTimeInZone } from "@/lib/wall-time";
 import { DEFAULT_QUORUM, MEMBER_ORGANIZATIONS } from "./tally";
 
 /** A vote stays open at least a day, so every office sees it during its working day… */

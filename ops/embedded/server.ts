@@ -104,7 +104,7 @@ function prepareForPostgresUser(clusterDir: string, binary: string) {
 }
 
 /** A port nobody listens on right now (the server may still lose it to a racer: start retries). */
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once("error", reject);

@@ -1,8 +1,9 @@
 "use client";
 import Link from "next/link";
-import { startTransition, useActionState, useState, type FormEvent } from "react";
+import { useActionState, useState } from "react";
 import { buttonClass, secondaryButtonClass } from "@/components/ui";
 import { Field, FormMessage, inputClass } from "@/components/ui/form";
+import { submitWithoutReset } from "@/components/submitWithoutReset";
 import { useUnsavedChangesGuard } from "@/components/useUnsavedChangesGuard";
 import type { FormState } from "@/lib/form-state";
 import { PHASES, PHASE_LABEL } from "@/lib/proposals/schema";
@@ -56,14 +57,9 @@ export function ProposalEditor({ proposalId, initial, version }: { proposalId: s
     setDirty(true);
   };
   const errors = state.ok ? {} : (state.fields ?? {});
-  // Submitted by hand, not through the form's action: React resets a form after its action runs,
-  // which puts controlled selects back to their first option on screen ("Not decided") while the
-  // state still holds the saved phase, and the next save would then store the wrong value.
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    startTransition(() => save(data));
-  };
+  // Submitted by hand, not through the form's action: React's reset after an action put the
+  // controlled selects back to "Not decided" on screen, and the next save stored that.
+  const submit = submitWithoutReset(save);
 
   return (
     <form onSubmit={submit} className="space-y-5" aria-describedby="editor-status">

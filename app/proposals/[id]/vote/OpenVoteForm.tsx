@@ -1,7 +1,8 @@
 "use client";
-import { startTransition, useActionState, useState, type FormEvent } from "react";
+import { useActionState, useState } from "react";
 import { buttonClass } from "@/components/ui";
 import { Field, FormMessage, inputClass } from "@/components/ui/form";
+import { submitWithoutReset } from "@/components/submitWithoutReset";
 import type { FormState } from "@/lib/form-state";
 import { openVoteAction } from "./actions";
 
@@ -27,11 +28,7 @@ export function OpenVoteForm({
   const [closes, setCloses] = useState(defaultCloses);
   const e = state.ok ? {} : (state.fields ?? {});
   // Submitted by hand: React's reset after a form action would blank the controlled field.
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    startTransition(() => save(data));
-  };
+  const submit = submitWithoutReset(save);
   return (
     <form onSubmit={submit} className="space-y-3">
       <FormMessage ok={state.ok} message={state.message} />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { instantFromWallTime, isTimeZone, wallTimeInZone } from "./time";
+import { instantFromWallTime, isTimeZone, wallTimeInZone } from "./wall-time";
 
 describe("wall-clock times in a zone", () => {
   it("reads a datetime-local value in the person's zone", () => {
