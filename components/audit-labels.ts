@@ -25,11 +25,16 @@ const ACTIONS: Record<string, string> = {
   "trial.created": "Trial record created",
   "trial.updated": "Trial details updated",
   "trial.imported": "Trial imported from ClinicalTrials.gov",
+  "trial.import_undone": "Import from ClinicalTrials.gov undone",
   "trial.registry_added": "Registry id added",
   "trial.registry_removed": "Registry id removed",
   "trial.accrual_recorded": "Accrual recorded",
+  "trial.accrual_corrected": "Accrual report corrected",
+  "trial.accrual_retracted": "Accrual report retracted",
   "trial.milestone_set": "Milestone set",
   "trial.site_added": "Trial site added",
+  "trial.site_corrected": "Trial site corrected",
+  "trial.site_removed": "Trial site removed",
 };
 // Each step of the workflow, by the words the proposal page uses for it ("Start review", "Vote passed").
 for (const event of PROPOSAL_EVENTS) ACTIONS[`proposal.${event}`] = TRANSITIONS[event as ProposalEvent].label;

@@ -420,6 +420,80 @@ export const ACTIONS: Record<string, Case[]> = {
       expected: only(KEEPERS),
     },
   ],
+  "app/proposals/[id]/trial/actions.ts#correctAccrualAction": [
+    {
+      state: "an accrual report",
+      call: async (f) => {
+        const p = await f.proposal("UNDERWAY", { trial: true, entries: true });
+        return {
+          page: `/proposals/${p.id}/trial/accrual/${p.accrualId}`,
+          args: [
+            p.id,
+            p.trialId,
+            p.accrualId,
+            initial,
+            form({ date: "2026-10-01", total: "8", source: "Matrix", reason: "Typo in the count", confirmed: "" }),
+          ],
+        };
+      },
+      expected: only(KEEPERS),
+    },
+  ],
+  "app/proposals/[id]/trial/actions.ts#retractAccrualAction": [
+    {
+      state: "an accrual report",
+      call: async (f) => {
+        const p = await f.proposal("UNDERWAY", { trial: true, entries: true });
+        return {
+          page: `/proposals/${p.id}/trial/accrual/${p.accrualId}`,
+          args: [p.id, p.trialId, p.accrualId, initial, form({ reason: "Entered twice" })],
+        };
+      },
+      expected: only(KEEPERS),
+    },
+  ],
+  "app/proposals/[id]/trial/actions.ts#correctSiteAction": [
+    {
+      state: "a site",
+      call: async (f) => {
+        const p = await f.proposal("UNDERWAY", { trial: true, entries: true });
+        return {
+          page: `/proposals/${p.id}/trial/sites/${p.siteId}`,
+          args: [
+            p.id,
+            p.trialId,
+            p.siteId,
+            initial,
+            form({ country: "France", facility: "Institut Matrice", city: "Lyon", organizationId: "", reason: "Wrong city" }),
+          ],
+        };
+      },
+      expected: only(KEEPERS),
+    },
+  ],
+  "app/proposals/[id]/trial/actions.ts#removeSiteAction": [
+    {
+      state: "a site",
+      call: async (f) => {
+        const p = await f.proposal("UNDERWAY", { trial: true, entries: true });
+        return {
+          page: `/proposals/${p.id}/trial/sites/${p.siteId}`,
+          args: [p.id, p.trialId, p.siteId, initial, form({ reason: "Never opened" })],
+        };
+      },
+      expected: only(KEEPERS),
+    },
+  ],
+  "app/proposals/[id]/trial/actions.ts#undoImportAction": [
+    {
+      state: "an applied import",
+      call: async (f) => {
+        const p = await f.proposal("UNDERWAY", { trial: true, entries: true });
+        return { page: trialPage(p), args: [p.id, p.trialId, initial, form({ importId: p.importId! })] };
+      },
+      expected: only(KEEPERS),
+    },
+  ],
   "app/signin/actions.ts#requestSignInLinkAction": [
     {
       // Everyone gets the same answer, whether the address has an account or not.

@@ -16,6 +16,9 @@ export interface ProposalFixture {
   voteId?: string;
   trialId?: string;
   registryRowId?: string;
+  accrualId?: string;
+  siteId?: string;
+  importId?: string;
 }
 
 export interface ProposalOptions {
@@ -26,6 +29,8 @@ export interface ProposalOptions {
   trial?: boolean;
   /** A registry id on the trial record. */
   registryId?: string;
+  /** An accrual report, a site and an applied import on the trial record. */
+  entries?: boolean;
 }
 
 export interface Fixtures {
@@ -159,6 +164,22 @@ export async function makeFixtures(db: PrismaClient): Promise<Fixtures> {
       });
       fixture.trialId = trial.id;
       fixture.registryRowId = trial.registryIds[0]?.id;
+      if (options.entries) {
+        const site = await db.trialSite.create({ data: { trialId: trial.id, country: "FR", facility: "Institut Matrice", city: "Paris" } });
+        const accrual = await db.accrualUpdate.create({ data: { trialId: trial.id, date: "2026-10-01", total: 7, source: "Matrix" } });
+        const applied = await db.trialImport.create({
+          data: {
+            trialId: trial.id,
+            nctId: "NCT00000002",
+            replaced: { leadSponsor: null },
+            addedSiteIds: [site.id],
+            addedRegistryIdIds: [],
+          },
+        });
+        fixture.siteId = site.id;
+        fixture.accrualId = accrual.id;
+        fixture.importId = applied.id;
+      }
     }
     return fixture;
   };
@@ -216,8 +237,9 @@ export async function databaseSignature(db: PrismaClient): Promise<Record<string
       (select count(*) from "ProposalFollow") as follows,
       (select count(*) || '/' || coalesce(max("updatedAt")::text, '') from "Trial") as trials,
       (select count(*) from "TrialRegistryId") as "registryIds",
-      (select count(*) from "AccrualUpdate") as accrual,
-      (select count(*) from "TrialSite") as sites,
+      (select count(*) || '/' || coalesce(sum(total), 0) || '/' || coalesce(string_agg(date, ',' order by id), '') from "AccrualUpdate") as accrual,
+      (select count(*) || '/' || md5(coalesce(string_agg(facility || '|' || coalesce(city, '') || '|' || country, ',' order by id), '')) from "TrialSite") as sites,
+      (select count(*) || '/' || count("undoneAt") from "TrialImport") as imports,
       (select count(*) || '/' || count(planned) from "TrialMilestone") as milestones,
       (select count(*) || '/' || coalesce(max("updatedAt")::text, '') from "Setting") as settings,
       (select count(*) || '/' || coalesce(max("updatedAt")::text, '') from "EmailPreference") as "emailPreferences",

@@ -115,6 +115,18 @@ test("a sign-in link whose callbackUrl was tampered with signs in and lands on t
     link.searchParams.set("callbackUrl", tampered);
     const answer = await page.request.get(link.toString(), { maxRedirects: 0 });
     expect(answer.status(), `callbackUrl ${tampered}`).toBe(302);
-    expect(answer.headers()["location"]).toBe(`${baseURL}/dashboard`);
+    // A path: the browser stays on the host it signed in on.
+    expect(answer.headers()["location"]).toBe("/dashboard");
   }
+});
+
+test("demo sign-in at 127.0.0.1 (NEXTAUTH_URL says localhost) stays on 127.0.0.1, signed in", async ({ page, baseURL }) => {
+  const loopback = baseURL!.replace("localhost", "127.0.0.1");
+  await page.goto(`${loopback}/demo`);
+  await signInAsDemo(page, "Quinn Quorum");
+  await expect(page).toHaveURL(`${loopback}/dashboard`);
+  await expect(page.getByRole("banner").getByText("IRCI Secretariat")).toBeVisible();
+  await signOut(page);
+  await page.goto(`${loopback}/dashboard`);
+  await expect(page).toHaveURL(`${loopback}/signin?callbackUrl=%2Fdashboard`);
 });

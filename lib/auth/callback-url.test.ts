@@ -24,14 +24,15 @@ describe("safeCallbackUrl", () => {
 describe("authRedirect", () => {
   const base = "https://portal.example.org";
   it.each([
-    ["/proposals/x", `${base}/proposals/x`],
-    [`${base}/groups?status=ACTIVE`, `${base}/groups?status=ACTIVE`],
-    ["https://evil.example/phish", `${base}/dashboard`],
-    ["http://[", `${base}/dashboard`],
-    ["%%%", `${base}/dashboard`],
-    ["/\\evil.example", `${base}/dashboard`],
-    ["", `${base}/dashboard`],
-  ])("%j -> %s", (url, expected) => {
+    ["/proposals/x", "/proposals/x"],
+    [`${base}/groups?status=ACTIVE`, "/groups?status=ACTIVE"],
+    ["https://evil.example/phish", "/dashboard"],
+    ["//evil.example/phish", "/dashboard"],
+    ["http://[", "/dashboard"],
+    ["%%%", "/dashboard"],
+    ["/\\evil.example", "/dashboard"],
+    ["", "/dashboard"],
+  ])("%j -> %s (a path: the browser stays on the host it signed in on)", (url, expected) => {
     expect(authRedirect(url, base)).toBe(expected);
   });
 });

@@ -20,6 +20,10 @@ export function safeCallbackUrl(value: string | undefined | null, fallback = "/d
  * Where next-auth sends someone after signing in: a path of this site, whatever the link carried.
  * A tampered callbackUrl (malformed, another site, control characters) leads to the dashboard
  * instead of an error page: next-auth's own default throws on a URL it cannot parse.
+ *
+ * The answer is a path, not an address: the browser stays on the host it signed in on, where the
+ * session cookie was just set. (An address built from NEXTAUTH_URL sent someone who opened the
+ * local portal as 127.0.0.1 to localhost, where they were signed out.)
  */
 export function authRedirect(url: string, baseUrl: string): string {
   let path: string | undefined = url;
@@ -31,5 +35,5 @@ export function authRedirect(url: string, baseUrl: string): string {
       path = undefined;
     }
   }
-  return `${baseUrl.replace(/\/$/, "")}${safeCallbackUrl(path)}`;
+  return safeCallbackUrl(path);
 }

@@ -8,10 +8,11 @@ import { AppError, ValidationError, fieldErrors } from "@/lib/errors";
 import { isUniqueViolation } from "@/lib/retry";
 import { countryCode } from "./countries";
 import { checkRegistryId } from "./registry";
-import { ZAccrual, ZMilestone, ZSite, ZTrialDetails } from "./schema";
+import { ZAccrual, ZAccrualCorrection, ZMilestone, ZReason, ZSite, ZSiteCorrection, ZTrialDetails } from "./schema";
 import { authorizeProposal, authorizeTrial } from "./access";
-import { accrualProblem, lockTrial, trialAudit } from "./record";
+import { accrualDoubt, lockTrial, trialAudit } from "./record";
 import { TRIAL_STATUSES } from "@/lib/proposals/workflow";
+import type { Prisma } from "@/lib/prisma-client";
 
 export async function createTrial(actor: Actor | null, proposalId: string) {
   proposalId = requireKey(proposalId, "proposal");
@@ -77,10 +78,6 @@ export async function removeRegistryId(actor: Actor | null, trialId: string, reg
   });
 }
 
-/**
- * Records accrual: the patients enrolled so far, overall or for one organization or country.
- * Counts are cumulative, so a total below an earlier report for the same scope is refused.
- */
 /** A country as its ISO 3166 code, from the code or its English name; anything else is refused on the field. */
 function knownCountry(typed: string): string {
   const code = countryCode(typed);
@@ -94,43 +91,112 @@ async function assertKnownOrganization(id: string | null) {
   }
 }
 
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** A doubtful figure is recorded only once the person has confirmed it (the form then shows a checkbox). */
+async function confirmAccrual(
+  tx: Prisma.TransactionClient,
+  trialId: string,
+  report: { date: string; total: number; organizationId: string | null; country: string | null },
+  confirmed: boolean,
+  correcting?: string,
+): Promise<string | null> {
+  const { targetAccrual } = await tx.trial.findUniqueOrThrow({ where: { id: trialId }, select: { targetAccrual: true } });
+  const doubt = await accrualDoubt(tx, trialId, report, { target: targetAccrual, correcting });
+  if (doubt && !confirmed) throw new ValidationError({ confirmed: `${doubt} Is the figure right?` });
+  return doubt;
+}
+
+/**
+ * Records accrual: the patients enrolled so far, overall or for one organization or country.
+ * Counts are cumulative: a drop, or a total far above the target, is recorded only when confirmed.
+ */
 export async function recordAccrual(actor: Actor | null, trialId: string, raw: unknown) {
   trialId = requireKey(trialId, "trial");
   const { keeper, trial } = await authorizeTrial(actor, trialId);
   const parsed = ZAccrual.safeParse(raw);
   if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
   const input = parsed.data;
-  if (input.date > new Date().toISOString().slice(0, 10))
-    throw new ValidationError({ date: "Accrual is reported for dates that have passed." });
+  if (input.date > today()) throw new ValidationError({ date: "Accrual is reported for dates that have passed." });
   const country = input.country ? knownCountry(input.country) : null;
   await assertKnownOrganization(input.organizationId);
   return db.$transaction(async (tx) => {
     await lockTrial(tx, trialId);
-    const problem = await accrualProblem(tx, trialId, {
-      date: input.date,
-      total: input.total,
-      organizationId: input.organizationId,
-      country,
-    });
-    if (problem) throw new ValidationError({ total: problem });
-    const row = await tx.accrualUpdate.create({
-      data: {
-        trialId,
-        date: input.date,
-        total: input.total,
-        organizationId: input.organizationId,
-        country,
-        source: input.source,
-        recordedById: keeper.userId,
-      },
-    });
-    await trialAudit(tx, keeper.userId, trial.proposalId, "trial.accrual_recorded", {
-      date: input.date,
-      total: input.total,
-      organizationId: input.organizationId,
-      country,
-    });
+    const report = { date: input.date, total: input.total, organizationId: input.organizationId, country };
+    const doubt = await confirmAccrual(tx, trialId, report, input.confirmed);
+    const row = await tx.accrualUpdate.create({ data: { trialId, ...report, source: input.source, recordedById: keeper.userId } });
+    await trialAudit(tx, keeper.userId, trial.proposalId, "trial.accrual_recorded", { ...report, ...(doubt ? { confirmed: doubt } : {}) });
     return row;
+  });
+}
+
+async function accrualOfTrial(tx: Prisma.TransactionClient, trialId: string, accrualId: string) {
+  const row = await tx.accrualUpdate.findFirst({ where: { id: accrualId, trialId } });
+  if (!row) throw new AppError("NOT_FOUND", "No such accrual report on this trial: it may have been retracted a moment ago.");
+  return row;
+}
+
+/** Corrects a report's date, count or source (a typo), with the reason kept in the audit trail. */
+export async function correctAccrual(actor: Actor | null, trialId: string, accrualId: string, raw: unknown) {
+  trialId = requireKey(trialId, "trial");
+  accrualId = requireKey(accrualId, "accrual report");
+  const { keeper, trial } = await authorizeTrial(actor, trialId);
+  const parsed = ZAccrualCorrection.safeParse(raw);
+  if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
+  const input = parsed.data;
+  if (input.date > today()) throw new ValidationError({ date: "Accrual is reported for dates that have passed." });
+  return db.$transaction(async (tx) => {
+    await lockTrial(tx, trialId);
+    const before = await accrualOfTrial(tx, trialId, accrualId);
+    const report = { date: input.date, total: input.total, organizationId: before.organizationId, country: before.country };
+    const doubt = await confirmAccrual(tx, trialId, report, input.confirmed, accrualId);
+    const row = await tx.accrualUpdate.update({
+      where: { id: accrualId },
+      data: { date: input.date, total: input.total, source: input.source, demo: false, recordedById: keeper.userId },
+    });
+    await trialAudit(
+      tx,
+      keeper.userId,
+      trial.proposalId,
+      "trial.accrual_corrected",
+      {
+        id: accrualId,
+        before: { date: before.date, total: before.total, source: before.source },
+        after: { date: input.date, total: input.total, source: input.source },
+        ...(doubt ? { confirmed: doubt } : {}),
+      },
+      input.reason,
+    );
+    return row;
+  });
+}
+
+/** Retracts a report entered in error: it leaves the record, and the audit trail keeps what it said and why. */
+export async function retractAccrual(actor: Actor | null, trialId: string, accrualId: string, rawReason: unknown) {
+  trialId = requireKey(trialId, "trial");
+  accrualId = requireKey(accrualId, "accrual report");
+  const { keeper, trial } = await authorizeTrial(actor, trialId);
+  const reason = ZReason.safeParse(rawReason);
+  if (!reason.success) throw new ValidationError({ reason: reason.error.issues[0]!.message });
+  await db.$transaction(async (tx) => {
+    await lockTrial(tx, trialId);
+    const before = await accrualOfTrial(tx, trialId, accrualId);
+    await tx.accrualUpdate.delete({ where: { id: accrualId } });
+    await trialAudit(
+      tx,
+      keeper.userId,
+      trial.proposalId,
+      "trial.accrual_retracted",
+      {
+        id: accrualId,
+        date: before.date,
+        total: before.total,
+        organizationId: before.organizationId,
+        country: before.country,
+        source: before.source,
+      },
+      reason.data,
+    );
   });
 }
 
@@ -170,4 +236,70 @@ export async function addSite(actor: Actor | null, trialId: string, raw: unknown
     if (isUniqueViolation(error)) throw new ValidationError({ facility: "This site is already listed." });
     throw error;
   }
+}
+
+async function siteOfTrial(tx: Prisma.TransactionClient, trialId: string, siteId: string) {
+  const row = await tx.trialSite.findFirst({ where: { id: siteId, trialId } });
+  if (!row) throw new AppError("NOT_FOUND", "No such site on this trial: it may have been removed a moment ago.");
+  return row;
+}
+
+/** Corrects a site's country, name, city or organization, with the reason kept in the audit trail. */
+export async function correctSite(actor: Actor | null, trialId: string, siteId: string, raw: unknown) {
+  trialId = requireKey(trialId, "trial");
+  siteId = requireKey(siteId, "site");
+  const { keeper, trial } = await authorizeTrial(actor, trialId);
+  const parsed = ZSiteCorrection.safeParse(raw);
+  if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
+  const { reason, ...fields } = parsed.data;
+  const site = { ...fields, country: knownCountry(fields.country) };
+  await assertKnownOrganization(site.organizationId);
+  try {
+    return await db.$transaction(async (tx) => {
+      const before = await siteOfTrial(tx, trialId, siteId);
+      const row = await tx.trialSite.update({ where: { id: siteId }, data: site });
+      await trialAudit(
+        tx,
+        keeper.userId,
+        trial.proposalId,
+        "trial.site_corrected",
+        {
+          id: siteId,
+          before: { country: before.country, facility: before.facility, city: before.city, organizationId: before.organizationId },
+          after: site,
+        },
+        reason,
+      );
+      return row;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new ValidationError({ facility: "This site is already listed." });
+    throw error;
+  }
+}
+
+/** Removes a site listed in error (or one that never opened): the audit trail keeps what it was and why. */
+export async function removeSite(actor: Actor | null, trialId: string, siteId: string, rawReason: unknown) {
+  trialId = requireKey(trialId, "trial");
+  siteId = requireKey(siteId, "site");
+  const { keeper, trial } = await authorizeTrial(actor, trialId);
+  const reason = ZReason.safeParse(rawReason);
+  if (!reason.success) throw new ValidationError({ reason: reason.error.issues[0]!.message });
+  await db.$transaction(async (tx) => {
+    const before = await siteOfTrial(tx, trialId, siteId);
+    await tx.trialSite.delete({ where: { id: siteId } });
+    await trialAudit(
+      tx,
+      keeper.userId,
+      trial.proposalId,
+      "trial.site_removed",
+      {
+        id: siteId,
+        country: before.country,
+        facility: before.facility,
+        city: before.city,
+      },
+      reason.data,
+    );
+  });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { accrualByScope, currentAccrual, endOfPartialDate, milestoneState, percentOfTarget } from "./progress";
+import { accrualByScope, accrualSeries, currentAccrual, endOfPartialDate, milestoneState, percentOfTarget } from "./progress";
 
 const today = new Date("2026-11-25T12:00:00Z");
 
@@ -49,5 +49,25 @@ describe("accrual", () => {
     expect(percentOfTarget(38, 216)).toBe(18);
     expect(percentOfTarget(null, 216)).toBeNull();
     expect(percentOfTarget(91, null)).toBeNull();
+  });
+});
+
+describe("accrualSeries", () => {
+  it("places reports in time (partial dates at their end), overall first, one series per scope, undated ones left out", () => {
+    const series = accrualSeries(
+      [
+        { date: "2021-06", total: 40, organizationId: null, country: null },
+        { date: "2021-01-15", total: 10, organizationId: null, country: null },
+        { date: "2021-03-01", total: 4, organizationId: "org-jcog", country: null },
+        { date: "2021-02-01", total: 2, organizationId: null, country: "FR" },
+        { date: null, total: 99, organizationId: null, country: null },
+      ],
+      (s) => (s.organizationId === "org-jcog" ? "JCOG" : `France (${s.country})`),
+    );
+    expect(series.map((s) => s.label)).toEqual(["Overall", "France (FR)", "JCOG"]);
+    expect(series[0]!.points).toEqual([
+      { at: Date.UTC(2021, 0, 15, 23, 59, 59), total: 10 },
+      { at: Date.UTC(2021, 5, 30, 23, 59, 59), total: 40 },
+    ]);
   });
 });

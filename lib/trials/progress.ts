@@ -72,3 +72,33 @@ export function percentOfTarget(actual: number | null, target: number | null): n
   if (actual === null || !target) return null;
   return Math.round((actual / target) * 100);
 }
+
+export interface AccrualSeries {
+  /** "Overall", an organization's short name or a country's name. */
+  label: string;
+  /** Each report as the time it counts at (the end of its partial date, in ms) and the total, in time order. */
+  points: { at: number; total: number }[];
+}
+
+/**
+ * Accrual as series over time for a chart: the overall count first, then one series per organization
+ * or country. Undated totals cannot be placed in time and are left out (the table lists them).
+ */
+export function accrualSeries(
+  updates: readonly AccrualPoint[],
+  scopeLabel: (scope: { organizationId: string | null; country: string | null }) => string,
+): AccrualSeries[] {
+  const byScope = new Map<string, AccrualSeries>();
+  for (const u of updates) {
+    if (!u.date) continue;
+    const key = `${u.organizationId ?? ""}|${u.country ?? ""}`;
+    const label = !u.organizationId && !u.country ? "Overall" : scopeLabel(u);
+    const series = byScope.get(key) ?? { label, points: [] };
+    series.points.push({ at: endOfPartialDate(u.date).getTime(), total: u.total });
+    byScope.set(key, series);
+  }
+  for (const s of byScope.values()) s.points.sort((a, b) => a.at - b.at);
+  const overall = byScope.get("|");
+  byScope.delete("|");
+  return [...(overall ? [overall] : []), ...[...byScope.values()].sort((a, b) => a.label.localeCompare(b.label))];
+}

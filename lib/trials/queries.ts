@@ -8,12 +8,25 @@ import type { Actor } from "@/lib/authz/policy";
 import { REGISTRIES, type Registry } from "./registry";
 import { requireKey } from "@/lib/validation";
 import { allowed } from "@/lib/authz/rules";
+import { authorizeProposal } from "./access";
 
 export function registryLink(registry: string, value: string): string | null {
   return registry in REGISTRIES ? REGISTRIES[registry as Registry].url(value) : null;
 }
 
-export async function getTrial(actor: Actor | null, proposalId: string) {
+/** A trial with at most this many sites lists them all; a larger one shows counts by country and a search. */
+export const SITES_LISTED_IN_FULL = 30;
+/** Sites shown for one country or one search, at most. */
+export const SITES_PER_VIEW = 100;
+
+export interface SiteView {
+  /** Sites whose name or city contains this text. */
+  query?: string;
+  /** Sites in this country (ISO code). */
+  country?: string;
+}
+
+export async function getTrial(actor: Actor | null, proposalId: string, view: SiteView = {}) {
   proposalId = requireKey(proposalId, "proposal");
   assertCan(actor, "proposal.view");
   const proposal = await db.proposal.findUnique({
@@ -38,12 +51,12 @@ export async function getTrial(actor: Actor | null, proposalId: string) {
             take: 500,
             include: { organization: { select: { shortName: true } } },
           },
-          sites: {
-            orderBy: [{ country: "asc" }, { facility: "asc" }],
-            take: 500,
-            include: { organization: { select: { shortName: true } } },
-          },
           milestones: true,
+          imports: {
+            orderBy: { appliedAt: "desc" },
+            take: 10,
+            select: { id: true, nctId: true, appliedAt: true, addedSiteIds: true, undoneAt: true },
+          },
         },
       },
     },
@@ -55,5 +68,69 @@ export async function getTrial(actor: Actor | null, proposalId: string) {
     chairIds: proposal.group.members.map((m) => m.userId),
   });
   const organizations = await referenceOrganizations();
-  return { proposal, trial: proposal.trial, canManage, organizations };
+  const sites = proposal.trial ? await trialSites(proposal.trial.id, view) : null;
+  return { proposal, trial: proposal.trial, canManage, organizations, sites };
+}
+
+/**
+ * The trial's sites as its page shows them: all of them for a small trial; for a large one (an
+ * imported record lists hundreds) the count in each country, and the sites of one country or of a
+ * search, bounded.
+ */
+async function trialSites(trialId: string, view: SiteView) {
+  const countries = await db.trialSite.groupBy({
+    by: ["country"],
+    where: { trialId },
+    _count: { _all: true },
+    orderBy: { country: "asc" },
+  });
+  const total = countries.reduce((sum, c) => sum + c._count._all, 0);
+  const query = view.query?.trim().slice(0, 100) || undefined;
+  const country = view.country && countries.some((c) => c.country === view.country) ? view.country : undefined;
+  const inFull = total <= SITES_LISTED_IN_FULL;
+  const filtered = inFull ? false : Boolean(query || country);
+  const listed =
+    inFull || filtered
+      ? await db.trialSite.findMany({
+          where: {
+            trialId,
+            ...(country && !inFull ? { country } : {}),
+            ...(query && !inFull
+              ? { OR: [{ facility: { contains: query, mode: "insensitive" } }, { city: { contains: query, mode: "insensitive" } }] }
+              : {}),
+          },
+          orderBy: [{ country: "asc" }, { facility: "asc" }],
+          take: SITES_PER_VIEW + 1,
+          include: { organization: { select: { shortName: true } } },
+        })
+      : [];
+  return {
+    total,
+    countries: countries.map((c) => ({ country: c.country, count: c._count._all })),
+    inFull,
+    query: inFull ? undefined : query,
+    country: inFull ? undefined : country,
+    listed: listed.slice(0, SITES_PER_VIEW),
+    more: listed.length > SITES_PER_VIEW,
+  };
+}
+
+/** One accrual report or site of a trial, for the page that corrects it: only for the record's keepers. */
+export async function getTrialEntry(actor: Actor | null, proposalId: string, kind: "accrual" | "site", entryId: string) {
+  proposalId = requireKey(proposalId, "proposal");
+  entryId = requireKey(entryId, kind === "accrual" ? "accrual report" : "site");
+  assertCan(actor, "proposal.view");
+  const proposal = await authorizeProposal(actor, proposalId);
+  const trialId = proposal.trial?.id;
+  if (!trialId) throw new AppError("NOT_FOUND", "This proposal has no trial record.");
+  const [title, accrual, site] = await Promise.all([
+    db.proposal.findUniqueOrThrow({ where: { id: proposalId }, select: { title: true } }),
+    kind === "accrual"
+      ? db.accrualUpdate.findFirst({ where: { id: entryId, trialId }, include: { organization: { select: { shortName: true } } } })
+      : null,
+    kind === "site" ? db.trialSite.findFirst({ where: { id: entryId, trialId } }) : null,
+  ]);
+  if (!accrual && !site)
+    throw new AppError("NOT_FOUND", kind === "accrual" ? "No such accrual report on this trial." : "No such site on this trial.");
+  return { trialId, title: title.title, accrual, site, organizations: await referenceOrganizations() };
 }

@@ -9,27 +9,44 @@ export async function lockTrial(tx: Prisma.TransactionClient, trialId: string) {
   await tx.$queryRaw`SELECT "id" FROM "Trial" WHERE "id" = ${trialId} FOR UPDATE`;
 }
 
+/** Far above the target: more likely a typo (1000 for 100) than a trial that overshot. */
+export const IMPLAUSIBLE_SHARE_OF_TARGET = 1.5;
+
 /**
- * Accrual is cumulative: a report may not be below an earlier one nor above a later one of the
- * same scope (overall, one organization or one country). Partial dates count as of their end.
+ * Why a report looks wrong, or null when it does not. Accrual is cumulative: a report below an
+ * earlier one, or above a later one, of the same scope (overall, one organization or one country)
+ * is a drop; a total far above the target is likely a typo. Either may still be right (patients
+ * withdrawn, a target raised), so the person is asked to confirm instead of being refused.
+ * Partial dates count as of their end. The report being corrected is left out.
  */
-export async function accrualProblem(
+export async function accrualDoubt(
   tx: Prisma.TransactionClient,
   trialId: string,
   report: { date: string; total: number; organizationId: string | null; country: string | null },
+  options: { target: number | null; correcting?: string } = { target: null },
 ): Promise<string | null> {
+  if (options.target && report.total > options.target * IMPLAUSIBLE_SHARE_OF_TARGET) {
+    return `${report.total} patients is far above the target of ${options.target}.`;
+  }
   const others = await tx.accrualUpdate.findMany({
-    where: { trialId, organizationId: report.organizationId, country: report.country, date: { not: null } },
+    where: {
+      trialId,
+      organizationId: report.organizationId,
+      country: report.country,
+      date: { not: null },
+      ...(options.correcting ? { id: { not: options.correcting } } : {}),
+    },
     select: { date: true, total: true },
+    orderBy: { createdAt: "asc" },
     take: 1000,
   });
   const when = endOfPartialDate(report.date).getTime();
   for (const o of others) {
     const at = endOfPartialDate(o.date!).getTime();
     if (at <= when && o.total > report.total)
-      return `Accrual is cumulative: ${o.total} patients were reported on ${o.date}, so a later total cannot be ${report.total}.`;
+      return `Accrual is cumulative, and ${o.total} patients were reported on ${o.date}: ${report.total} would be a drop.`;
     if (at > when && o.total < report.total)
-      return `Accrual is cumulative: ${o.total} patients were reported on ${o.date}, so an earlier total cannot be ${report.total}.`;
+      return `Accrual is cumulative, and only ${o.total} patients were reported later, on ${o.date}.`;
   }
   return null;
 }
@@ -40,6 +57,7 @@ export function trialAudit(
   proposalId: string,
   action: string,
   data?: Prisma.InputJsonValue,
+  reason?: string,
 ) {
-  return audit(tx, { actorId, action, entityType: "proposal", entityId: proposalId, data });
+  return audit(tx, { actorId, action, entityType: "proposal", entityId: proposalId, data, reason });
 }

@@ -25,6 +25,12 @@ export const ZTrialDetails = z.object({
   leadSponsor: z.preprocess((v) => (v === "" ? null : v), plainText(300).nullable()),
 });
 
+/** "yes" from the checkbox a form shows once the server asked for confirmation. */
+const confirmed = z.preprocess((v) => v === "yes" || v === true, z.boolean());
+
+/** Why an entry of the record is corrected or retracted: kept in the audit trail. */
+export const ZReason = plainText(500).pipe(z.string().min(3, "Say why, for the record (at least a few words)."));
+
 export const ZAccrual = z.object({
   date: PartialDate,
   total: z.coerce
@@ -35,6 +41,16 @@ export const ZAccrual = z.object({
   organizationId: z.preprocess((v) => (v === "" ? null : v), formId("Choose an organization from the list.").nullable()),
   country: z.preprocess((v) => (v === "" ? null : v), plainText(80).nullable()),
   source: plainText(500),
+  confirmed,
+});
+
+/** A correction keeps the report's scope: a report for another organization or country is another report. */
+export const ZAccrualCorrection = z.object({
+  date: PartialDate,
+  total: ZAccrual.shape.total,
+  source: plainText(500),
+  reason: ZReason,
+  confirmed,
 });
 
 export const ZMilestone = z.object({
@@ -49,3 +65,5 @@ export const ZSite = z.object({
   city: z.preprocess((v) => (v === "" ? null : v), plainText(120).nullable()),
   organizationId: z.preprocess((v) => (v === "" ? null : v), formId("Choose an organization from the list.").nullable()),
 });
+
+export const ZSiteCorrection = ZSite.extend({ reason: ZReason });

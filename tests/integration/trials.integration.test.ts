@@ -6,8 +6,19 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { seedDatabase } from "@/ops/seed";
 import type { Actor } from "@/lib/authz/policy";
-import { addRegistryId, addSite, createTrial, recordAccrual, setMilestone, updateTrial } from "@/lib/trials/mutations";
-import { applyImport, previewImport } from "@/lib/trials/import";
+import {
+  addRegistryId,
+  addSite,
+  correctAccrual,
+  correctSite,
+  createTrial,
+  recordAccrual,
+  removeSite,
+  retractAccrual,
+  setMilestone,
+  updateTrial,
+} from "@/lib/trials/mutations";
+import { applyImport, previewImport, undoImport } from "@/lib/trials/import";
 import { EXPORT_BATCH, exportBatches, type ExportKind } from "@/lib/portfolio/export";
 import { portfolio, publicPortfolio } from "@/lib/portfolio/queries";
 import { getTrial } from "@/lib/trials/queries";
@@ -46,7 +57,7 @@ describe("the seeded real trials", () => {
     expect(eortc.trial?.targetAccrual).toBe(152);
     expect(eortc.trial?.accrual.every((a) => a.demo)).toBe(true); // the only invented figures, and marked
     const ballad = await getTrial(nciRep, "irci-ballad");
-    expect(ballad.trial?.sites.map((s) => s.country).sort()).toEqual(["BE", "FR", "GB", "JP"]);
+    expect(ballad.sites?.listed.map((s) => s.country).sort()).toEqual(["BE", "FR", "GB", "JP"]);
   });
 });
 
@@ -85,29 +96,84 @@ describe("keeping the trial record", () => {
     expect(await db.trialRegistryId.count({ where: { trialId, value: "jRCT2031200001" } })).toBe(1);
   });
 
-  it("keeps accrual cumulative, refusing a total below an earlier report", async () => {
-    await recordAccrual(eortcRep, trialId, { date: "2021-06-01", total: "140", organizationId: "", country: "", source: "Test report" });
-    const lower = await refusal(
-      recordAccrual(eortcRep, trialId, { date: "2021-07-01", total: "120", organizationId: "", country: "", source: "" }),
-    );
-    expect(lower.fields?.total).toMatch(/cumulative: 140 patients were reported on 2021-06-01/);
-    expect(
-      (await refusal(recordAccrual(eortcRep, trialId, { date: "2999-01-01", total: "150", organizationId: "", country: "", source: "" })))
-        .fields,
-    ).toMatchObject({ date: /passed/ });
+  it("keeps accrual cumulative: a drop or a total far above the target is recorded only once confirmed", async () => {
+    const report = (date: string, total: string, extra: Record<string, string> = {}) =>
+      recordAccrual(eortcRep, trialId, { date, total, organizationId: "", country: "", source: "Test report", ...extra });
+    await report("2021-06-01", "140");
+    const lower = await refusal(report("2021-07-01", "120"));
+    expect(lower.fields?.confirmed).toMatch(/cumulative, and 140 patients were reported on 2021-06-01: 120 would be a drop/);
+    expect((await refusal(report("2999-01-01", "150"))).fields).toMatchObject({ date: /passed/ });
     // Nor above a later report: the series never goes down.
-    const higher = await refusal(
-      recordAccrual(eortcRep, trialId, { date: "2021-05-01", total: "141", organizationId: "", country: "", source: "" }),
-    );
-    expect(higher.fields?.total).toMatch(/an earlier total cannot be 141/);
+    expect((await refusal(report("2021-05-01", "141"))).fields?.confirmed).toMatch(/only 140 patients were reported later, on 2021-06-01/);
     // A month counts as of its end: 2021-06 is after 2021-06-01.
-    expect(
-      (await refusal(recordAccrual(eortcRep, trialId, { date: "2021-06", total: "139", organizationId: "", country: "", source: "" })))
-        .code,
-    ).toBe("INVALID");
+    expect((await refusal(report("2021-06", "139"))).code).toBe("INVALID");
+    // The target is 152: 1000 is a typo until someone says otherwise.
+    expect((await refusal(report("2021-08-01", "1000"))).fields?.confirmed).toMatch(/1000 patients is far above the target of 152/);
+    expect(await db.accrualUpdate.count({ where: { trialId, total: { in: [120, 141, 139, 1000] } } })).toBe(0);
+    // Confirmed, a drop is recorded (patients withdrawn), and the audit says it was confirmed.
+    await report("2021-07-01", "120", { confirmed: "yes" });
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "trial.accrual_recorded" }, orderBy: { at: "desc" } });
+    expect(audit.data).toMatchObject({ total: 120, confirmed: expect.stringMatching(/drop/) });
     // A country's own count is its own scope.
     await recordAccrual(eortcRep, trialId, { date: "2021-07-01", total: "12", organizationId: "", country: "United Kingdom", source: "" });
     expect(await db.accrualUpdate.findFirst({ where: { trialId, country: "GB" } })).toMatchObject({ total: 12 });
+  });
+
+  it("corrects a typo in a report and retracts one entered in error, with a reason, audited; only the record's keepers", async () => {
+    const gog = (await db.trial.findUniqueOrThrow({ where: { proposalId: "irci-gog-0277" } })).id;
+    // The typo of the walkthrough: 1000 against a target of 216, confirmed by mistake.
+    const typo = await recordAccrual(secretariat, gog, {
+      date: "2019-01-01",
+      total: "1000",
+      organizationId: "",
+      country: "",
+      source: "Typed",
+      confirmed: "yes",
+    });
+    // The right, lower total is now a drop; the fix is to correct the typo, not to add a report.
+    const fix = { date: "2019-01-01", total: "100", source: "Typed", reason: "Typo: one zero too many" };
+    // GOG-0277 is led by NCI: EORTC's representative does not keep its record.
+    expect((await refusal(correctAccrual(eortcRep, gog, typo.id, fix))).code).toBe("FORBIDDEN");
+    expect((await refusal(correctAccrual(eortcMember, gog, typo.id, fix))).code).toBe("FORBIDDEN");
+    expect((await refusal(correctAccrual(secretariat, gog, typo.id, { ...fix, reason: "" }))).fields).toMatchObject({ reason: /Say why/ });
+    // A report of another trial is not this trial's to correct.
+    const other = await db.accrualUpdate.findFirstOrThrow({ where: { trialId } });
+    expect((await refusal(correctAccrual(secretariat, gog, other.id, fix))).code).toBe("NOT_FOUND");
+    await correctAccrual(secretariat, gog, typo.id, fix);
+    expect(await db.accrualUpdate.findUniqueOrThrow({ where: { id: typo.id } })).toMatchObject({ total: 100 });
+    const corrected = await db.auditEvent.findFirstOrThrow({ where: { action: "trial.accrual_corrected", entityId: "irci-gog-0277" } });
+    expect(corrected).toMatchObject({ reason: "Typo: one zero too many", data: { before: { total: 1000 }, after: { total: 100 } } });
+
+    expect((await refusal(retractAccrual(eortcRep, gog, typo.id, "Entered twice"))).code).toBe("FORBIDDEN");
+    expect((await refusal(retractAccrual(nciRep, gog, typo.id, ""))).fields).toMatchObject({ reason: /Say why/ });
+    await retractAccrual(nciRep, gog, typo.id, "Entered twice");
+    expect(await db.accrualUpdate.findUnique({ where: { id: typo.id } })).toBeNull();
+    const retracted = await db.auditEvent.findFirstOrThrow({ where: { action: "trial.accrual_retracted", entityId: "irci-gog-0277" } });
+    expect(retracted).toMatchObject({ reason: "Entered twice", data: { total: 100, date: "2019-01-01" } });
+    expect((await refusal(retractAccrual(secretariat, gog, typo.id, "Again"))).code).toBe("NOT_FOUND");
+  });
+
+  it("corrects and removes a site, with a reason, audited; only the record's keepers", async () => {
+    const site = await addSite(eortcRep, trialId, { country: "France", facility: "Institut Typo", city: "Lyon", organizationId: "" });
+    const fix = { country: "FR", facility: "Institut Bergonié", city: "Bordeaux", organizationId: "", reason: "Wrong site picked" };
+    expect((await refusal(correctSite(nciRep, trialId, site.id, fix))).code).toBe("FORBIDDEN");
+    expect((await refusal(correctSite(eortcRep, trialId, site.id, { ...fix, country: "Narnia" }))).fields).toMatchObject({
+      country: /Choose a country/,
+    });
+    await correctSite(eortcRep, trialId, site.id, fix);
+    expect(await db.trialSite.findUniqueOrThrow({ where: { id: site.id } })).toMatchObject({
+      facility: "Institut Bergonié",
+      city: "Bordeaux",
+    });
+    const corrected = await db.auditEvent.findFirstOrThrow({ where: { action: "trial.site_corrected", entityId: "irci-eortc-1206" } });
+    expect(corrected).toMatchObject({
+      reason: "Wrong site picked",
+      data: { before: { facility: "Institut Typo" }, after: { facility: "Institut Bergonié" } },
+    });
+    expect((await refusal(removeSite(eortcMember, trialId, site.id, "Never opened"))).code).toBe("FORBIDDEN");
+    await removeSite(chair, trialId, site.id, "Never opened");
+    expect(await db.trialSite.findUnique({ where: { id: site.id } })).toBeNull();
+    expect(await db.auditEvent.count({ where: { action: "trial.site_removed", entityId: "irci-eortc-1206" } })).toBe(1);
   });
 
   it("records milestones with partial dates, and no actual date in the future", async () => {
@@ -143,13 +209,33 @@ describe("ClinicalTrials.gov import", () => {
       "Registry ids",
       "Sites",
     ]);
-    expect(changes.find((c) => c.field === "Target accrual")).toEqual({ field: "Target accrual", stored: "216", imported: "240" });
+    expect(changes.find((c) => c.field === "Target accrual")).toEqual({
+      field: "Target accrual",
+      kind: "replace",
+      stored: "216",
+      imported: "240",
+    });
+    // Words, not the registry's codes; kept ids and sites are additions, not replacements.
+    expect(changes.find((c) => c.field === "Overall status")).toMatchObject({ stored: "Terminated", imported: "Recruiting" });
+    expect(changes.find((c) => c.field === "Phases")).toMatchObject({ stored: "Phase 3", imported: "Phase 2, Phase 3" });
+    expect(changes.find((c) => c.field === "Registry ids")).toMatchObject({ kind: "add", stored: expect.stringContaining("NCT01533207") });
     expect(await db.trial.findUniqueOrThrow({ where: { id: trial.id } })).toMatchObject({
       overallStatus: before.overallStatus,
       targetAccrual: 216,
     });
 
-    await applyImport(secretariat, trial.id, fixture("full-study.json"));
+    // The record is NCT00000001 and the trial is NCT01533207: applied only when confirmed.
+    const preview = await previewImport(secretariat, trial.id, fixture("full-study.json"));
+    expect(preview.otherTrial).toEqual({ stored: ["NCT01533207"] });
+    const unconfirmed = await refusal(applyImport(secretariat, trial.id, fixture("full-study.json")));
+    expect(unconfirmed).toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringMatching(/This record is NCT00000001.*registered as NCT01533207/),
+    });
+    expect(await db.trial.findUniqueOrThrow({ where: { id: trial.id } })).toMatchObject({ targetAccrual: 216 });
+    expect(await db.trialImport.count({ where: { trialId: trial.id } })).toBe(0);
+
+    const applied = await applyImport(secretariat, trial.id, fixture("full-study.json"), { confirmNctId: "NCT00000001" });
     const after = await db.trial.findUniqueOrThrow({ where: { id: trial.id }, include: { sites: true, registryIds: true } });
     expect(after).toMatchObject({
       overallStatus: "RECRUITING",
@@ -174,12 +260,53 @@ describe("ClinicalTrials.gov import", () => {
     expect(await db.auditEvent.count({ where: { entityId: "irci-gog-0277", action: "trial.imported" } })).toBe(1);
 
     // A minimal study changes nothing it does not mention.
-    await applyImport(secretariat, trial.id, fixture("minimal-study.json"));
+    const minimal = await applyImport(secretariat, trial.id, fixture("minimal-study.json"), { confirmNctId: "NCT00000002" });
     expect(await db.trial.findUniqueOrThrow({ where: { id: trial.id } })).toMatchObject({
       overallStatus: "RECRUITING",
       targetAccrual: 240,
       startDate: "2021-03",
     });
+
+    // Undo, latest first, each as one audited event: the record is as it was before.
+    expect((await refusal(undoImport(eortcRep, trial.id, minimal.importId))).code).toBe("FORBIDDEN");
+    expect((await refusal(undoImport(secretariat, trial.id, applied.importId))).message).toMatch(
+      /later import \(NCT00000002\).*undo that one first/,
+    );
+    await undoImport(secretariat, trial.id, minimal.importId);
+    expect((await refusal(undoImport(secretariat, trial.id, minimal.importId))).message).toMatch(/already undone/);
+    await undoImport(secretariat, trial.id, applied.importId);
+    const undone = await db.trial.findUniqueOrThrow({ where: { id: trial.id }, include: { sites: true, registryIds: true } });
+    expect(undone).toMatchObject({
+      overallStatus: before.overallStatus,
+      phases: before.phases,
+      targetAccrual: 216,
+      startDate: before.startDate,
+      leadSponsor: before.leadSponsor,
+      importedAt: before.importedAt,
+    });
+    expect(undone.sites.map((s) => s.id).sort()).toEqual(before.sites.map((s) => s.id).sort());
+    expect(undone.registryIds.map((r) => r.value).sort()).toEqual(before.registryIds.map((r) => r.value).sort());
+    expect(await db.auditEvent.count({ where: { entityId: "irci-gog-0277", action: "trial.import_undone" } })).toBe(2);
+  });
+
+  it("refuses a record whose NCT number is another trial's in the portal", async () => {
+    const interaact = (await db.trial.findUniqueOrThrow({ where: { proposalId: "irci-interaact" } })).id;
+    const record = fixture("minimal-study.json").replace(/NCT00000002/g, "NCT01533207"); // GOG-0277's number
+    expect((await refusal(previewImport(secretariat, interaact, record))).message).toMatch(/another trial in the portal/);
+    expect((await refusal(applyImport(secretariat, interaact, record, { confirmNctId: "NCT01533207" }))).code).toBe("CONFLICT");
+  });
+
+  it("counts each site once, and shows the accrual stored now", async () => {
+    const study = JSON.parse(fixture("full-study.json"));
+    const locations = study.protocolSection.contactsLocationsModule.locations;
+    locations.push({ ...locations[0] }, { ...locations[0] }); // listed three times in the record
+    const { changes } = await previewImport(eortcRep, trialId, JSON.stringify(study));
+    const sites = changes.find((c) => c.field === "Sites")!;
+    const added = await applyImport(eortcRep, trialId, JSON.stringify(study), { confirmNctId: "NCT00000001" });
+    expect(sites.imported).toMatch(new RegExp(`^adds ${added.sitesAdded} sites? in`));
+    await undoImport(eortcRep, trialId, added.importId);
+    const accrualPreview = await previewImport(secretariat, trialId, fixture("completed-actual-enrollment.json"));
+    expect(accrualPreview.changes.find((c) => c.field === "Accrual")?.stored).toMatch(/^\d+ patients$/);
   });
 
   it("refuses garbage and people who do not keep the record, writing nothing", async () => {
@@ -190,13 +317,16 @@ describe("ClinicalTrials.gov import", () => {
 
   it("records an actual enrollment as accrual once, unless it would make the series go down", async () => {
     const interaact = (await db.trial.findUniqueOrThrow({ where: { proposalId: "irci-interaact" } })).id;
-    await applyImport(secretariat, interaact, fixture("completed-actual-enrollment.json"));
-    await applyImport(secretariat, interaact, fixture("completed-actual-enrollment.json"));
+    const confirm = { confirmNctId: "NCT00000003" };
+    await applyImport(secretariat, interaact, fixture("completed-actual-enrollment.json"), confirm);
+    await applyImport(secretariat, interaact, fixture("completed-actual-enrollment.json"), confirm);
     expect(await db.accrualUpdate.count({ where: { trialId: interaact, source: { contains: "NCT00000003" } } })).toBe(1);
     // EORTC 1206 already reported 140 patients: an import saying 91 is applied but not recorded as accrual.
-    const result = await applyImport(secretariat, trialId, fixture("completed-actual-enrollment.json"));
+    // (Another number: NCT00000003 is INTERAACT's now, and a record of another trial is refused.)
+    const lower = fixture("completed-actual-enrollment.json").replace(/NCT00000003/g, "NCT00000013");
+    const result = await applyImport(secretariat, trialId, lower, { confirmNctId: "NCT00000013" });
     expect(result.accrualNotRecorded).toMatch(/cumulative/);
-    expect(await db.accrualUpdate.count({ where: { trialId, source: { contains: "NCT00000003" } } })).toBe(0);
+    expect(await db.accrualUpdate.count({ where: { trialId, source: { contains: "NCT00000013" } } })).toBe(0);
   });
 });
 

@@ -4,15 +4,18 @@ import { inputClass } from "@/components/ui/form";
 import { countryLabel } from "@/lib/time";
 import { AccrualChart } from "./AccrualChart";
 import { Badge, Card, TableHead } from "@/components/ui";
-import { accrualByScope, currentAccrual, percentOfTarget } from "@/lib/trials/progress";
+import Link from "next/link";
+import { accrualByScope, accrualSeries, currentAccrual, percentOfTarget } from "@/lib/trials/progress";
 import { recordAccrualAction } from "./actions";
 import type { TrialCardProps } from "./card-props";
 
 export function AccrualCard({ trial, id, canManage, organizations }: TrialCardProps) {
   const actual = currentAccrual(trial.accrual);
-  const dated = trial.accrual.filter((a) => !a.organizationId && !a.country && a.date).map((a) => ({ date: a.date!, total: a.total }));
   const scopes = accrualByScope(trial.accrual);
   const orgName = new Map(organizations.map((o) => [o.id, o.shortName]));
+  const series = accrualSeries(trial.accrual, (s) =>
+    s.organizationId ? (orgName.get(s.organizationId) ?? "Organization") : countryLabel(s.country ?? ""),
+  );
   const pct = percentOfTarget(actual, trial.targetAccrual);
   return (
     <Card title="Accrual" className="lg:col-span-2">
@@ -27,23 +30,43 @@ export function AccrualCard({ trial, id, canManage, organizations }: TrialCardPr
           </>
         ) : null}
       </p>
-      {dated.length > 0 ? <AccrualChart points={dated} target={trial.targetAccrual} /> : null}
-      <table className="mt-3 w-full text-left text-sm">
-        <caption className="sr-only">Accrual reports, oldest first</caption>
-        <TableHead columns={["Date", "Scope", { label: "Patients so far", align: "right" }, "Source"]} />
-        <tbody className="divide-y divide-slate-100">
-          {trial.accrual.map((a) => (
-            <tr key={a.id}>
-              <td className="py-1 pr-3">{a.date ?? "date not given"}</td>
-              <td className="py-1 pr-3">{a.organization?.shortName ?? (a.country ? countryLabel(a.country) : "Overall")}</td>
-              <td className="py-1 pr-3 text-right tabular-nums">{a.total}</td>
-              <td className="py-1 text-slate-700">
-                {a.source} {a.demo ? <Badge tone="amber">demo</Badge> : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {series.length > 0 ? <AccrualChart series={series} target={trial.targetAccrual} /> : null}
+      <div className="overflow-x-auto">
+        <table className="mt-3 w-full text-left text-sm">
+          <caption className="sr-only">Accrual reports, oldest first</caption>
+          <TableHead
+            columns={[
+              "Date",
+              "Scope",
+              { label: "Patients so far", align: "right" },
+              "Source",
+              ...(canManage ? [{ label: "Correction", align: "right" as const }] : []),
+            ]}
+          />
+          <tbody className="divide-y divide-slate-100">
+            {trial.accrual.map((a) => (
+              <tr key={a.id}>
+                <td className="py-1 pr-3">{a.date ?? "date not given"}</td>
+                <td className="py-1 pr-3">{a.organization?.shortName ?? (a.country ? countryLabel(a.country) : "Overall")}</td>
+                <td className="py-1 pr-3 text-right tabular-nums">{a.total}</td>
+                <td className="py-1 pr-3 text-slate-700">
+                  {a.source} {a.demo ? <Badge tone="amber">demo</Badge> : null}
+                </td>
+                {canManage ? (
+                  <td className="py-1 text-right">
+                    <Link
+                      href={`/proposals/${id}/trial/accrual/${a.id}`}
+                      aria-label={`Correct or retract the report of ${a.date ?? "no date"}, ${a.total} patients`}
+                    >
+                      Correct
+                    </Link>
+                  </td>
+                ) : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {scopes.length > 0 ? (
         <p className="mt-2 text-sm text-slate-700">
           Latest by organization or country:{" "}

@@ -4,10 +4,13 @@ import { ActionForm } from "@/components/ActionForm";
 import { inputClass } from "@/components/ui/form";
 import { Card } from "@/components/ui";
 import { OVERALL_STATUSES, PHASES } from "@/lib/trials/ctgov";
-import { updateTrialAction } from "./actions";
+import { undoImportAction, updateTrialAction } from "./actions";
 import type { TrialCardProps } from "./card-props";
 
 export function DetailsCard({ trial, id, canManage }: TrialCardProps) {
+  // The latest import not undone can be undone; the latest undone one is named, so the undo shows.
+  const lastImport = trial.imports.find((i) => !i.undoneAt);
+  const undone = trial.imports[0]?.undoneAt ? trial.imports[0] : undefined;
   return (
     <Card title="Details">
       <dl className="grid grid-cols-[11rem_1fr] gap-y-1 text-sm">
@@ -22,8 +25,31 @@ export function DetailsCard({ trial, id, canManage }: TrialCardProps) {
         <dt className="text-slate-600">Lead sponsor</dt>
         <dd>{trial.leadSponsor ?? "—"}</dd>
         <dt className="text-slate-600">Last import</dt>
-        <dd>{trial.importedAt ? trial.importedAt.toISOString().slice(0, 10) : "never"}</dd>
+        <dd>
+          {trial.importedAt ? trial.importedAt.toISOString().slice(0, 10) : "never"}
+          {lastImport
+            ? ` (${lastImport.nctId}, ${lastImport.addedSiteIds.length} ${lastImport.addedSiteIds.length === 1 ? "site" : "sites"} added)`
+            : ""}
+        </dd>
       </dl>
+      {undone ? (
+        <p className="mt-2 text-sm text-slate-700">
+          The import of {undone.nctId} was undone on {undone.undoneAt!.toISOString().slice(0, 10)}.
+        </p>
+      ) : null}
+      {canManage && lastImport ? (
+        <ActionForm
+          action={undoImportAction.bind(null, id, trial.id)}
+          submitLabel={`Undo the import of ${lastImport.nctId}`}
+          tone="quiet"
+          className="mt-3"
+        >
+          <input type="hidden" name="importId" value={lastImport.id} />
+          <p className="text-sm text-slate-700">
+            Puts back the details it replaced and removes the sites, registry ids and accrual it added.
+          </p>
+        </ActionForm>
+      ) : null}
       {canManage ? (
         <details className="mt-4">
           <summary className="cursor-pointer text-sm font-medium text-brand-700">Edit details</summary>

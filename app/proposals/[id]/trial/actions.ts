@@ -1,8 +1,22 @@
 "use server";
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { currentActor } from "@/lib/authz/actor";
-import { formAction, formString, type FormState } from "@/lib/form-state";
-import { addRegistryId, addSite, createTrial, recordAccrual, removeRegistryId, setMilestone, updateTrial } from "@/lib/trials/mutations";
+import { attempt, formAction, formString, type FormState } from "@/lib/form-state";
+import {
+  addRegistryId,
+  addSite,
+  correctAccrual,
+  correctSite,
+  createTrial,
+  recordAccrual,
+  removeRegistryId,
+  removeSite,
+  retractAccrual,
+  setMilestone,
+  updateTrial,
+} from "@/lib/trials/mutations";
+import { undoImport } from "@/lib/trials/import";
 import { requireKey } from "@/lib/validation";
 
 /**
@@ -68,6 +82,7 @@ export async function recordAccrualAction(proposalId: string, trialId: string, _
         organizationId: formString(formData, "organizationId"),
         country: formString(formData, "country"),
         source: formString(formData, "source"),
+        confirmed: formString(formData, "confirmed"),
       }),
     "Accrual recorded.",
   );
@@ -99,5 +114,70 @@ export async function addSiteAction(proposalId: string, trialId: string, _s: For
         organizationId: formString(formData, "organizationId"),
       }),
     "Site added.",
+  );
+}
+
+export async function correctAccrualAction(proposalId: string, trialId: string, accrualId: string, _s: FormState, formData: FormData) {
+  return onTrialPage(
+    proposalId,
+    formData,
+    async () =>
+      correctAccrual(await currentActor(), trialId, accrualId, {
+        date: formString(formData, "date"),
+        total: formString(formData, "total"),
+        source: formString(formData, "source"),
+        reason: formString(formData, "reason"),
+        confirmed: formString(formData, "confirmed"),
+      }),
+    "Accrual report corrected.",
+  );
+}
+
+/** Retracting or removing an entry leaves its page: the trial's page is where the person goes on. */
+async function thenBackToTrial(proposalId: string, formData: FormData, work: () => Promise<unknown>): Promise<FormState> {
+  const done = await attempt(formData, async () => {
+    const path = `/proposals/${requireKey(proposalId, "proposal")}/trial`;
+    await work();
+    revalidatePath(path);
+    return path;
+  });
+  if (!done.ok) return done.state;
+  redirect(done.value);
+}
+
+export async function retractAccrualAction(proposalId: string, trialId: string, accrualId: string, _s: FormState, formData: FormData) {
+  return thenBackToTrial(proposalId, formData, async () =>
+    retractAccrual(await currentActor(), trialId, accrualId, formString(formData, "reason")),
+  );
+}
+
+export async function correctSiteAction(proposalId: string, trialId: string, siteId: string, _s: FormState, formData: FormData) {
+  return onTrialPage(
+    proposalId,
+    formData,
+    async () =>
+      correctSite(await currentActor(), trialId, siteId, {
+        country: formString(formData, "country"),
+        facility: formString(formData, "facility"),
+        city: formString(formData, "city"),
+        organizationId: formString(formData, "organizationId"),
+        reason: formString(formData, "reason"),
+      }),
+    "Site corrected.",
+  );
+}
+
+export async function removeSiteAction(proposalId: string, trialId: string, siteId: string, _s: FormState, formData: FormData) {
+  return thenBackToTrial(proposalId, formData, async () =>
+    removeSite(await currentActor(), trialId, siteId, formString(formData, "reason")),
+  );
+}
+
+export async function undoImportAction(proposalId: string, trialId: string, _s: FormState, formData: FormData) {
+  return onTrialPage(
+    proposalId,
+    formData,
+    async () => undoImport(await currentActor(), trialId, formString(formData, "importId")),
+    "The import is undone: the record is as it was before it.",
   );
 }

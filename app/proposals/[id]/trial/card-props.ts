@@ -10,4 +10,6 @@ export interface TrialCardProps {
   trial: NonNullable<TrialPageData["trial"]>;
   canManage: boolean;
   organizations: TrialPageData["organizations"];
+  /** The sites to list: all of a small trial's, or by country and search. */
+  sites: TrialPageData["sites"];
 }

@@ -15,11 +15,22 @@ import { SitesCard } from "./SitesCard";
 // The trial record of a proposal in planning or underway: one card for each part of it.
 export const metadata = { title: "Trial" };
 
-export default async function TrialPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function TrialPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ sites?: string | string[]; country?: string | string[] }>;
+}) {
   const { id } = await params;
+  const query = await searchParams;
   const path = `/proposals/${id}/trial`;
   const { actor } = await requirePage("proposal.view", path);
-  const { proposal, trial, canManage, organizations } = await pageData(getTrial(actor, id), path);
+  const view = {
+    query: typeof query.sites === "string" ? query.sites : undefined,
+    country: typeof query.country === "string" ? query.country : undefined,
+  };
+  const { proposal, trial, canManage, organizations, sites } = await pageData(getTrial(actor, id, view), path);
   const header = <PageHeader title="Trial" description={<Link href={`/proposals/${id}`}>{proposal.title}</Link>} />;
   if (!trial) {
     const ready = (TRIAL_STATUSES as readonly string[]).includes(proposal.status);
@@ -38,7 +49,7 @@ export default async function TrialPage({ params }: { params: Promise<{ id: stri
       </>
     );
   }
-  const cardProps = { id, proposal, trial, canManage, organizations };
+  const cardProps = { id, proposal, trial, canManage, organizations, sites };
 
   return (
     <>
@@ -53,7 +64,7 @@ export default async function TrialPage({ params }: { params: Promise<{ id: stri
           Printable summary
         </Link>
       </div>
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <DetailsCard {...cardProps} />
 
         <RegistryCard {...cardProps} />

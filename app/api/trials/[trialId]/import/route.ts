@@ -13,6 +13,7 @@ import { applyImport, importedMessage, previewImport } from "@/lib/trials/import
  * A ClinicalTrials.gov record, previewed (?step=preview) or applied (?step=apply): the study's JSON
  * as the body, up to MAX_IMPORT_BYTES (records of large trials run to several megabytes, beyond a
  * server action's 1 MB), or fetched by the server (?nct=NCT…). Only what the portal needs is kept.
+ * A record whose NCT number is not the trial's is applied only with ?confirm=<its NCT number>.
  */
 export async function POST(request: NextRequest, { params }: { params: Promise<{ trialId: string }> }) {
   // A route handler has no server action's origin check: only the portal's own pages may post here.
@@ -34,15 +35,17 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
     }
     if (!json.trim()) throw new AppError("INVALID", "Paste a study's JSON, or choose a file.");
     if (step === "apply") {
-      const result = await applyImport(actor, trialId, json);
+      const result = await applyImport(actor, trialId, json, { confirmNctId: request.nextUrl.searchParams.get("confirm") });
       revalidatePath(`/proposals/${result.proposalId}/trial`);
       return NextResponse.json({ ok: true, applied: true, message: importedMessage(result) });
     }
-    const { study, changes } = await previewImport(actor, trialId, json);
+    const { nctId, changes, otherTrial } = await previewImport(actor, trialId, json);
     return NextResponse.json({
       ok: true,
+      nctId,
       changes,
-      message: changes.length ? `${study.nctId}: review the changes, then apply them.` : `${study.nctId}: nothing would change.`,
+      otherTrial,
+      message: changes.length ? `${nctId}: review the changes, then apply them.` : `${nctId}: nothing would change.`,
     });
   } catch (error) {
     if (error instanceof AppError) return NextResponse.json({ ok: false, message: error.message }, { status: HTTP_STATUS[error.code] });

@@ -1,0 +1,83 @@
+import Link from "next/link";
+import { ActionForm } from "@/components/ActionForm";
+import { Card, PageHeader } from "@/components/ui";
+import { inputClass } from "@/components/ui/form";
+import { requirePage } from "@/lib/authz/session";
+import { pageData } from "@/lib/page-data";
+import { countryLabel } from "@/lib/time";
+import { getTrialEntry } from "@/lib/trials/queries";
+import { correctSiteAction, removeSiteAction } from "../../actions";
+
+// One site of a trial, for those who keep the record: correct its name, city, country or organization, or remove it.
+export const metadata = { title: "Correct a site" };
+
+export default async function TrialSitePage({ params }: { params: Promise<{ id: string; siteId: string }> }) {
+  const { id, siteId } = await params;
+  const path = `/proposals/${id}/trial/sites/${siteId}`;
+  const { actor } = await requirePage("proposal.view", path);
+  const { trialId, title, site, organizations } = await pageData(getTrialEntry(actor, id, "site", siteId), path);
+  const s = site!;
+  return (
+    <div className="mx-auto max-w-2xl space-y-6">
+      <PageHeader
+        title={`Correct a site: ${s.facility || countryLabel(s.country)}`}
+        description={<Link href={`/proposals/${id}/trial`}>{title}</Link>}
+      />
+      <Card title="Correct it">
+        <p className="mb-3 text-sm text-slate-700">The audit log keeps what it said before, and why it changed.</p>
+        <ActionForm
+          action={correctSiteAction.bind(null, id, trialId, s.id)}
+          submitLabel="Save the correction"
+          clearOnSuccess={false}
+          labels={{ country: "Country", facility: "Site", city: "City", organizationId: "Organization", reason: "Why" }}
+        >
+          <div className="grid gap-3 sm:grid-cols-2">
+            <label className="block text-sm font-medium">
+              Country
+              <input name="country" defaultValue={countryLabel(s.country)} className={inputClass} required />
+            </label>
+            <label className="block text-sm font-medium">
+              Site (empty: the country only)
+              <input name="facility" defaultValue={s.facility} className={inputClass} maxLength={300} />
+            </label>
+            <label className="block text-sm font-medium">
+              City
+              <input name="city" defaultValue={s.city ?? ""} className={inputClass} maxLength={120} />
+            </label>
+            <label className="block text-sm font-medium">
+              Organization
+              <select name="organizationId" defaultValue={s.organizationId ?? ""} className={inputClass}>
+                <option value="">None</option>
+                {organizations.map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {o.shortName}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="block text-sm font-medium sm:col-span-2">
+              Why (kept in the audit log)
+              <input name="reason" className={inputClass} required minLength={3} maxLength={500} placeholder="Wrong city" />
+            </label>
+          </div>
+        </ActionForm>
+      </Card>
+      <Card title="Remove it">
+        <p className="mb-3 text-sm text-slate-700">
+          For a site listed in error, or one that never opened. The audit log keeps it, and why.
+        </p>
+        <ActionForm
+          action={removeSiteAction.bind(null, id, trialId, s.id)}
+          submitLabel="Remove this site"
+          tone="danger"
+          labels={{ reason: "Why" }}
+        >
+          <label className="block text-sm font-medium">
+            Why (kept in the audit log)
+            <input name="reason" className={inputClass} required minLength={3} maxLength={500} placeholder="Never opened" />
+          </label>
+        </ActionForm>
+      </Card>
+    </div>
+  );
+}
