@@ -13,6 +13,8 @@ const ACTIONS: Record<string, string> = {
   "group.created": "Expert group convened",
   "group.member_set": "Group member added or changed",
   "group.member_removed": "Group member removed",
+  "group.status_changed": "Expert group status changed",
+  "group.incidence_corrected": "Expert group incidence corrected",
   "proposal.created": "Proposal started",
   "proposal.saved": "Proposal revision saved",
   "proposal.imported": "Proposal loaded from reference data",

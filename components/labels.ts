@@ -1,6 +1,7 @@
 import type { Tone } from "@/components/ui";
+import type { GROUP_STATUS_LABEL } from "@/lib/groups/status";
 
-export const GROUP_STATUS_LABEL = { PROPOSED: "Proposed", ACTIVE: "Active", DORMANT: "Dormant", CLOSED: "Closed" } as const;
+export { GROUP_STATUS_LABEL } from "@/lib/groups/status";
 export const GROUP_STATUS_TONE: Record<keyof typeof GROUP_STATUS_LABEL, Tone> = {
   PROPOSED: "violet",
   ACTIVE: "green",

@@ -124,6 +124,50 @@ export const ACTIONS: Record<string, Case[]> = {
       expected: only(CHAIR_OR_SECRETARIAT),
     },
   ],
+  "app/groups/[slug]/actions.ts#changeStatusAction": [
+    {
+      state: "making an active group dormant",
+      call: async (f) => {
+        const g = await f.group();
+        return {
+          page: `/groups/${g.slug}`,
+          args: [g.id, g.slug, initial, form({ expectedStatus: "ACTIVE", status: "DORMANT", reason: "The authorization matrix" })],
+        };
+      },
+      // The secretariat decides for IRCI's Board; not even the group's chair may.
+      expected: only(["secretariat"]),
+    },
+    {
+      state: "decided from a status the group no longer has",
+      call: async (f) => {
+        const g = await f.group();
+        return {
+          page: `/groups/${g.slug}`,
+          args: [g.id, g.slug, initial, form({ expectedStatus: "PROPOSED", status: "ACTIVE", reason: "The authorization matrix" })],
+        };
+      },
+      expected: only([], { secretariat: "CONFLICT" }),
+    },
+  ],
+  "app/groups/[slug]/actions.ts#correctIncidenceAction": [
+    {
+      state: "correcting the incidence",
+      call: async (f) => {
+        const g = await f.group();
+        return {
+          page: `/groups/${g.slug}`,
+          args: [
+            g.id,
+            g.slug,
+            initial,
+            form({ incidencePer100k: "0.7", incidenceSource: "The matrix registry, 2026", reason: "The authorization matrix" }),
+          ],
+        };
+      },
+      // The group's chairs and the secretariat; its other members may not.
+      expected: only(CHAIR_OR_SECRETARIAT),
+    },
+  ],
   "components/discussion/actions.ts#postCommentAction": [
     {
       state: "on a proposal",

@@ -23,6 +23,8 @@ const PERSON_FIELDS: Record<string, string[]> = {
   "app/groups/new/actions.ts#createGroupAction": ["cancer", "incidencePer100k", "incidenceSource", "description"],
   "app/groups/[slug]/actions.ts#setMemberAction": ["userId", "role"],
   "app/groups/[slug]/actions.ts#removeMemberAction": [],
+  "app/groups/[slug]/actions.ts#changeStatusAction": ["status", "reason"],
+  "app/groups/[slug]/actions.ts#correctIncidenceAction": ["incidencePer100k", "incidenceSource", "reason"],
   "components/discussion/actions.ts#postCommentAction": ["body"],
   "components/discussion/actions.ts#editCommentAction": ["body"],
   "components/discussion/actions.ts#deleteCommentAction": [],

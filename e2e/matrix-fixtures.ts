@@ -223,7 +223,7 @@ export async function makeFixtures(db: PrismaClient): Promise<Fixtures> {
 export async function databaseSignature(db: PrismaClient): Promise<Record<string, string>> {
   const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(`
     select
-      (select count(*) from "ExpertGroup") as groups,
+      (select count(*) || '/' || coalesce(max("updatedAt")::text, '') from "ExpertGroup") as groups,
       (select count(*) || '/' || coalesce(max("createdAt")::text, '') from "GroupMember") as "groupMembers",
       (select count(*) || '/' || coalesce(max("updatedAt")::text, '') from "Proposal") as proposals,
       (select count(*) from "ProposalRevision") as revisions,

@@ -236,3 +236,102 @@ test("a comment with a mention reaches the other organization's representative",
   await thread.getByRole("button", { name: "Post the reply" }).click();
   await expect(page.getByRole("article", { name: "Comment by Riley Placebo (NCI)" })).toContainText("Yes, with six sites.");
 });
+
+test("the secretariat activates a proposed group and corrects its incidence; a chair corrects their own group's", async ({ page }) => {
+  test.setTimeout(90_000);
+  await signInAsDemo(page, "Quinn Quorum");
+  await page.goto("/groups/fibrolamellar");
+  const about = page.getByRole("region", { name: "About" });
+  await expect(about).toContainText("Proposed");
+  await expect(about).toContainText("Unchanged since the group was added to the portal");
+  const history = page.getByRole("region", { name: "Status history" });
+  await expect(history).toContainText("No change of status yet.");
+
+  // A change of status needs a reason: the refusal says so on the field.
+  const status = page.getByRole("region", { name: "Change the status" });
+  await expect(status.getByLabel("New status")).toHaveValue("ACTIVE");
+  await status.getByRole("button", { name: "Change status" }).click();
+  await expect(status.getByText("Say why: the group's page and the audit log show it.")).toBeVisible();
+  await status.getByLabel("Reason for the change").fill("Endorsed by IRCI's Board on 1 December");
+  await status.getByRole("button", { name: "Change status" }).click();
+  await expect(status.getByRole("status")).toHaveText("The group is now active.");
+  await expect(about).toContainText("Active");
+  await expect(about).toContainText("“Endorsed by IRCI's Board on 1 December”");
+  await status.getByLabel("New status").selectOption({ label: "Make dormant" });
+  await status.getByLabel("Reason for the change").fill("No chair has been named yet");
+  await status.getByRole("button", { name: "Change status" }).click();
+  await expect(status.getByRole("status")).toHaveText("The group is now dormant.");
+  const changes = history.getByRole("list", { name: "Changes of status, newest first" }).getByRole("listitem");
+  await expect(changes).toHaveCount(2);
+  await expect(changes.nth(0)).toContainText("Active → Dormant");
+  await expect(changes.nth(0)).toContainText("No chair has been named yet");
+  await expect(changes.nth(1)).toContainText("Proposed → Active");
+  await expect(changes.nth(1)).toContainText("Quinn Quorum");
+
+  // A figure that is not a number is refused on its field, and what was typed stays.
+  const incidence = page.getByRole("region", { name: "Correct the incidence" });
+  await incidence.getByLabel("Incidence per 100,000 a year").fill("about one in a million");
+  await incidence.getByLabel("Source of the incidence").fill("SEER 2018-2022, fibrolamellar carcinoma");
+  await incidence.getByLabel("Why the figure changes").fill("The demo value was never sourced");
+  await incidence.getByRole("button", { name: "Correct the incidence" }).click();
+  await expect(incidence.getByText("Enter the incidence as a number, such as 0.8.")).toBeVisible();
+  await expect(incidence.getByLabel("Source of the incidence")).toHaveValue("SEER 2018-2022, fibrolamellar carcinoma");
+  await expect(incidence.getByLabel("Why the figure changes")).toHaveValue("The demo value was never sourced");
+  await incidence.getByLabel("Incidence per 100,000 a year").fill("0.02");
+  await incidence.getByRole("button", { name: "Correct the incidence" }).click();
+  await expect(incidence.getByRole("status")).toHaveText("The incidence is corrected.");
+  await expect(about).toContainText("0.02 per 100,000 per year");
+  await expect(about).toContainText("Source: SEER 2018-2022, fibrolamellar carcinoma");
+  await expect(about.getByText("demo value")).toHaveCount(0);
+  await expect(page.getByRole("region", { name: "Recent activity" })).toContainText("Incidence corrected");
+  await screenshot(page, "group-status");
+
+  // A chair corrects their own group's incidence, and cannot change its status.
+  await page.context().clearCookies();
+  await signInAsDemo(page, "Sky Eligibility"); // chairs the thymoma group
+  await page.goto("/groups/thymoma");
+  await expect(page.getByRole("region", { name: "Change the status" })).toHaveCount(0);
+  const own = page.getByRole("region", { name: "Correct the incidence" });
+  await own.getByLabel("Incidence per 100,000 a year").fill("0.15");
+  await own.getByLabel("Source of the incidence").fill("RARECAREnet, thymic epithelial tumours");
+  await own.getByLabel("Why the figure changes").fill("A sourced European figure");
+  await own.getByRole("button", { name: "Correct the incidence" }).click();
+  await expect(own.getByRole("status")).toHaveText("The incidence is corrected.");
+  await expect(page.getByRole("region", { name: "About" })).toContainText("0.15 per 100,000 per year");
+  await screenshot(page, "group-chair-incidence");
+
+  // Someone who chairs nothing there sees the history but no forms.
+  await page.context().clearCookies();
+  await signInAsDemo(page, "Yuki Sample");
+  await page.goto("/groups/fibrolamellar");
+  await expect(page.getByRole("region", { name: "Status history" })).toContainText("Active → Dormant");
+  await expect(page.getByRole("region", { name: "Status and incidence" })).toHaveCount(0);
+});
+
+test("a proposal shows each organization's history of interest", async ({ page }) => {
+  await signInAsDemo(page, "Haru Hazard"); // JCOG's representative; JCOG leads the uveal melanoma draft
+  await page.goto("/proposals/demo-uveal-liver");
+  await page.getByRole("radio", { name: "be interested" }).check();
+  await page.getByRole("button", { name: "Record interest" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Your organization's interest is recorded." })).toBeVisible();
+  await page.getByRole("radio", { name: "lead" }).check();
+  await page.getByLabel("Expected sites").fill("3");
+  await page.getByLabel("Note").fill("The board agreed to lead on 1 December");
+  await page.getByRole("button", { name: "Record interest" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Your organization's interest is recorded." })).toBeVisible();
+
+  // Another organization's representative reads it, folded per organization until opened.
+  await page.context().clearCookies();
+  await signInAsDemo(page, "Robin Crossover");
+  await page.goto("/proposals/demo-uveal-liver");
+  const history = page.getByRole("region", { name: "History of interest" });
+  const jcog = history.getByRole("list", { name: "Interest history of JCOG, newest first" });
+  await expect(jcog).toBeHidden();
+  await history.getByText("JCOG").click();
+  await expect(jcog.getByRole("listitem")).toHaveCount(2);
+  await expect(jcog.getByRole("listitem").nth(0)).toContainText("Interested → Lead · 3 sites");
+  await expect(jcog.getByRole("listitem").nth(0)).toContainText("Haru Hazard");
+  await expect(jcog.getByRole("listitem").nth(0)).toContainText("“The board agreed to lead on 1 December”");
+  await expect(jcog.getByRole("listitem").nth(1)).toContainText("Not recorded → Interested");
+  await screenshot(page, "proposal-interest-history");
+});

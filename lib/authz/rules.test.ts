@@ -41,6 +41,19 @@ describe("starting proposals, shaping groups, comments", () => {
     expect(allowed(member("nci"), "group.manage", { chairsThisGroup: false })).toBe(false);
     expect(allowed(null, "group.manage", { chairsThisGroup: true })).toBe(false);
   });
+  it("lets only the secretariat change a group's status, and chairs and the secretariat correct its incidence", () => {
+    expect(allowed(secretariat, "group.status", {})).toBe(true);
+    expect(allowed(rep("nci"), "group.status", {})).toBe(false);
+    expect(allowed(outsider, "group.status", {})).toBe(false);
+    expect(allowed(null, "group.status", {})).toBe(false);
+    expect(allowed(member("nci"), "group.incidence", { chairsThisGroup: true })).toBe(true);
+    expect(allowed(secretariat, "group.incidence", { chairsThisGroup: false })).toBe(true);
+    expect(allowed(rep("nci"), "group.incidence", { chairsThisGroup: false })).toBe(false);
+    expect(allowed(null, "group.incidence", { chairsThisGroup: true })).toBe(false);
+    expect(() => assertAllowed(member("nci"), "group.status", {})).toThrow(
+      expect.objectContaining({ code: "FORBIDDEN", message: expect.stringMatching(/Only the secretariat/) }),
+    );
+  });
   it("lets a comment's author edit it, and its author or the secretariat delete it", () => {
     const comment = { authorId: "m-nci" };
     expect(allowed(member("nci"), "comment.edit", comment)).toBe(true);

@@ -47,6 +47,10 @@ export interface Resources {
   "group.create": { chairsAnyGroup: boolean };
   /** Adding members and naming chairs: the group's chairs and the secretariat. */
   "group.manage": { chairsThisGroup: boolean };
+  /** Activating, making dormant, closing or reopening a group: the secretariat, acting for IRCI's Board. */
+  "group.status": Record<never, never>;
+  /** Correcting a group's incidence and its source: the group's chairs and the secretariat. */
+  "group.incidence": { chairsThisGroup: boolean };
   /** Editing a comment: its author. */
   "comment.edit": { authorId: string | null };
   /** Deleting a comment: its author and the secretariat. */
@@ -61,6 +65,8 @@ const RULES: { [R in Rule]: (actor: Actor, resource: Resources[R]) => boolean } 
   "proposal.create": (actor, g) => actor.secretariat || (g.isGroupMember && actor.organizationId !== null),
   "group.create": (actor, g) => actor.secretariat || g.chairsAnyGroup,
   "group.manage": (actor, g) => actor.secretariat || g.chairsThisGroup,
+  "group.status": (actor) => actor.secretariat,
+  "group.incidence": (actor, g) => actor.secretariat || g.chairsThisGroup,
   "comment.edit": (actor, c) => c.authorId === actor.userId,
   "comment.delete": (actor, c) => c.authorId === actor.userId || actor.secretariat,
 };
@@ -74,6 +80,8 @@ const REFUSED: Record<Rule, string> = {
   "proposal.create": "Only members of this expert group and the secretariat can start a proposal in it.",
   "group.create": "Only the secretariat and expert group chairs can convene a new group.",
   "group.manage": "Only the group's chairs and the secretariat can change its members.",
+  "group.status": "Only the secretariat, acting for IRCI's Board, can activate, make dormant or close an expert group.",
+  "group.incidence": "Only the group's chairs and the secretariat can correct its incidence.",
   "comment.edit": "Only its author can edit a comment.",
   "comment.delete": "Only its author or the secretariat can delete a comment.",
 };

@@ -9,19 +9,13 @@ import { audit } from "@/lib/audit/record";
 import { isUniqueViolation } from "@/lib/retry";
 import type { Prisma } from "@/lib/prisma-client";
 import { groupSlug } from "./slug";
+import { incidencePer100k, incidenceSource } from "./schema";
 import { assertAllowed } from "@/lib/authz/rules";
 
 export const ZCreateGroup = z.object({
   cancer: plainText(200).pipe(z.string().min(3, "Name the rare cancer.")),
-  incidencePer100k: z.preprocess(
-    (v) => (v === "" || v === null || v === undefined ? null : v),
-    z.coerce
-      .number({ message: "Enter the incidence as a number, such as 0.8." })
-      .min(0, "Incidence cannot be negative.")
-      .max(1000)
-      .nullable(),
-  ),
-  incidenceSource: plainText(500),
+  incidencePer100k,
+  incidenceSource,
   description: plainText(2000),
 });
 

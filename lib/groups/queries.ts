@@ -8,6 +8,7 @@ import type { Prisma } from "@/lib/prisma-client";
 import { pageArgs, toPage } from "@/lib/pagination";
 import { requireKey } from "@/lib/validation";
 import { allowed } from "@/lib/authz/rules";
+import { isGroupStatus } from "./status";
 
 /** Filters list the expert groups while they are this few; beyond, people type part of a name. */
 export const GROUPS_LISTED = 60;
@@ -18,6 +19,16 @@ export function groupMatching(value: string): Prisma.ExpertGroupWhereInput {
 }
 
 export const GROUPS_PER_PAGE = 20;
+
+/** The status changes a group's page lists, newest first: the audit log keeps them all. */
+export const STATUS_HISTORY_SHOWN = 10;
+
+/** The statuses an audit event of a status change records (null where the record says otherwise). */
+function statusChangeOf(data: unknown): { from: GroupStatus | null; to: GroupStatus | null } {
+  const d = (data ?? {}) as Record<string, unknown>;
+  const status = (v: unknown) => (typeof v === "string" && isGroupStatus(v) ? v : null);
+  return { from: status(d.from), to: status(d.to) };
+}
 
 const personWithOrg = {
   select: {
@@ -68,6 +79,7 @@ export async function getGroup(actor: Actor | null, slug: string) {
       incidencePer100k: true,
       incidenceSource: true,
       incidenceIsDemo: true,
+      createdAt: true,
       members: {
         where: { user: { active: true } },
         orderBy: [{ role: "asc" }, { user: { name: "asc" } }],
@@ -85,7 +97,19 @@ export async function getGroup(actor: Actor | null, slug: string) {
   });
   if (!group) throw new AppError("NOT_FOUND", "No such expert group.");
   const chairsThisGroup = group.members.some((m) => m.role === "CHAIR" && m.user.id === actor.userId);
-  return { ...group, canManage: allowed(actor, "group.manage", { chairsThisGroup }) };
+  const statusHistory = await db.auditEvent.findMany({
+    where: { entityType: "group", entityId: group.id, action: "group.status_changed" },
+    orderBy: [{ at: "desc" }, { id: "desc" }],
+    take: STATUS_HISTORY_SHOWN,
+    select: { id: true, at: true, reason: true, data: true, actor: { select: { name: true } } },
+  });
+  return {
+    ...group,
+    statusHistory: statusHistory.map(({ data, ...e }) => ({ ...e, ...statusChangeOf(data) })),
+    canManage: allowed(actor, "group.manage", { chairsThisGroup }),
+    canChangeStatus: allowed(actor, "group.status", {}),
+    canCorrectIncidence: allowed(actor, "group.incidence", { chairsThisGroup }),
+  };
 }
 
 /** May this person convene a new expert group? (The secretariat, and whoever chairs one already.) */

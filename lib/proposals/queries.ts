@@ -19,6 +19,7 @@ import {
 } from "./eligibility";
 import { INTEREST_OPEN_STATUSES, availableEvents, decide, isViaVote, type Facts, type ProposalEvent } from "./workflow";
 import { SEARCH_DOCUMENT } from "./search";
+import { INTEREST_CHANGES_SHOWN, interestHistories, type InterestRecordRow } from "./interest-history";
 import { requireKey } from "@/lib/validation";
 import { allowed, proposalRoles, type ProposalContext } from "@/lib/authz/rules";
 
@@ -205,6 +206,28 @@ export async function getProposal(actor: Actor | null, id: string) {
     // A vote opens from its own form (closing time, rules), for those who may, while in review.
     canOpenVote: proposal.status === "IN_REVIEW" && allowed(actor, "vote.open", access),
   };
+}
+
+/**
+ * Each organization's interest changes on a proposal, newest first: at most INTEREST_CHANGES_SHOWN
+ * per organization (and the record before them, for the level they changed from), read through
+ * the (proposal, organization, time) index one organization at a time.
+ */
+export async function interestHistory(actor: Actor | null, proposalId: string) {
+  proposalId = requireKey(proposalId, "proposal");
+  assertCan(actor, "proposal.view");
+  const rows = await db.$queryRaw<InterestRecordRow[]>`
+    SELECT r."id", r."organizationId", r."level"::text AS "level", r."expectedSites", r."expectedPatientsPerYear",
+           r."note", r."recordedAt", u."name" AS "recordedBy"
+    FROM "Organization" o
+    CROSS JOIN LATERAL (
+      SELECT * FROM "PartnerInterestRecord" x
+      WHERE x."proposalId" = ${proposalId} AND x."organizationId" = o."id"
+      ORDER BY x."recordedAt" DESC, x."id" DESC
+      LIMIT ${INTEREST_CHANGES_SHOWN + 1}
+    ) r
+    LEFT JOIN "User" u ON u."id" = r."recordedById"`;
+  return interestHistories(rows);
 }
 
 export async function listRevisions(actor: Actor | null, proposalId: string) {

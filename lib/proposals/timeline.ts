@@ -1,5 +1,6 @@
 // Audit events of proposals and groups, told as sentences for timelines and activity feeds. Pure.
 import { STATUS_LABEL, TRANSITIONS, type ProposalEvent, type ProposalStatus } from "./workflow";
+import { GROUP_STATUS_LABEL, type GroupStatus } from "@/lib/groups/status";
 
 const INTEREST_WORDS: Record<string, string> = {
   LEAD: "will lead",
@@ -27,6 +28,17 @@ export function describeEvent(
       return "Members or chairs changed";
     case "group.member_removed":
       return "A member left the group";
+    case "group.status_changed": {
+      const to = GROUP_STATUS_LABEL[data.to as GroupStatus];
+      const from = GROUP_STATUS_LABEL[data.from as GroupStatus];
+      return to && from ? `Group status changed: ${from} → ${to}` : "Group status changed";
+    }
+    case "group.incidence_corrected": {
+      const after = (data.after ?? {}) as Record<string, unknown>;
+      return typeof after.incidencePer100k === "number"
+        ? `Incidence corrected to ${after.incidencePer100k.toLocaleString("en-GB", { maximumFractionDigits: 3 })} per 100,000 a year`
+        : "Incidence corrected: not known";
+    }
     case "comment.posted":
       return "Comment posted in the discussion";
     case "comment.edited":

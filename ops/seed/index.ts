@@ -27,19 +27,20 @@ export async function seedReferenceData(db: PrismaClient): Promise<Pick<SeedSumm
     await db.organization.upsert({ where: { slug: org.slug }, create: { slug: org.slug, ...data }, update: data });
   }
   for (const cancer of reference.expertGroupCancers.items) {
-    const data = {
-      name: `${cancer.name} expert group`,
-      cancer: cancer.name,
+    const names = { name: `${cancer.name} expert group`, cancer: cancer.name };
+    const incidence = {
       incidencePer100k: cancer.demoOnly.incidencePer100k,
       incidenceSource: DEMO_INCIDENCE_SOURCE,
       incidenceIsDemo: true,
     };
     await db.expertGroup.upsert({
       where: { slug: cancer.slug },
-      create: { slug: cancer.slug, status: GROUP_STATUS[cancer.slug] ?? "PROPOSED", ...data },
+      create: { slug: cancer.slug, status: GROUP_STATUS[cancer.slug] ?? "PROPOSED", ...names, ...incidence },
       // Status is the group's own business once it exists; reseeding does not reset it.
-      update: data,
+      update: names,
     });
+    // Nor an incidence its chairs or the secretariat corrected: only a demo value is refreshed.
+    await db.expertGroup.updateMany({ where: { slug: cancer.slug, incidenceIsDemo: true }, data: incidence });
   }
   return { organizations: reference.organizations.length, groups: reference.expertGroupCancers.items.length };
 }

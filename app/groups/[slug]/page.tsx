@@ -3,7 +3,7 @@ import { Badge, Card, EmptyState, PageHeader } from "@/components/ui";
 import { Incidence } from "@/components/Incidence";
 import { GROUP_STATUS_LABEL, GROUP_STATUS_TONE } from "@/components/labels";
 import { requirePage, viewerTimeZone } from "@/lib/authz/session";
-import { getGroup } from "@/lib/groups/queries";
+import { getGroup, STATUS_HISTORY_SHOWN } from "@/lib/groups/queries";
 import { membersByOrganization } from "@/lib/groups/grouping";
 import { pageData } from "@/lib/page-data";
 import { candidatesFor } from "@/lib/groups/mutations";
@@ -13,6 +13,9 @@ import { Discussion } from "@/components/discussion/Discussion";
 import { listComments } from "@/lib/discussion";
 import { groupActivity } from "@/lib/activity/queries";
 import { ActivityFeed } from "@/components/ActivityFeed";
+import { formatDateTime } from "@/lib/time";
+import { GroupStatusForm } from "./GroupStatusForm";
+import { IncidenceForm } from "./IncidenceForm";
 
 export default async function GroupPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
@@ -28,6 +31,7 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
     groupActivity(actor, slug),
   ]);
   const zone = viewerTimeZone(session);
+  const lastChange = group.statusHistory[0];
   const orgOf = (u: { membership: { organization: { shortName: string } } | null }) =>
     u.membership?.organization.shortName ?? "Secretariat";
   return (
@@ -61,6 +65,16 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
               <dd>
                 <Badge tone={GROUP_STATUS_TONE[group.status]}>{GROUP_STATUS_LABEL[group.status]}</Badge>
               </dd>
+              <dd className="mt-1 text-slate-600">
+                {lastChange ? (
+                  <>
+                    Since {formatDateTime(lastChange.at, zone)}
+                    {lastChange.reason ? <>: “{lastChange.reason}”</> : null}
+                  </>
+                ) : (
+                  <>Unchanged since the group was added to the portal ({formatDateTime(group.createdAt, zone)})</>
+                )}
+              </dd>
             </div>
             <div>
               <dt className="text-slate-600">Chairs</dt>
@@ -89,7 +103,29 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
             </div>
           )}
         </Card>
-        <Card title={`Proposals (${group._count.proposals})`} className="lg:col-span-3">
+        <Card title="Status history" className="lg:col-span-1">
+          {group.statusHistory.length === 0 ? (
+            <EmptyState>No change of status yet.</EmptyState>
+          ) : (
+            <ol className="space-y-3 text-sm" aria-label="Changes of status, newest first">
+              {group.statusHistory.map((e) => (
+                <li key={e.id} className="border-l-2 border-brand-100 pl-3">
+                  <p className="font-medium">
+                    {e.from && e.to ? `${GROUP_STATUS_LABEL[e.from]} → ${GROUP_STATUS_LABEL[e.to]}` : "Status changed"}
+                  </p>
+                  <p className="text-slate-600">
+                    {e.actor?.name ?? "System"} · {formatDateTime(e.at, zone)}
+                  </p>
+                  {e.reason ? <p className="text-slate-700">“{e.reason}”</p> : null}
+                </li>
+              ))}
+            </ol>
+          )}
+          {group.statusHistory.length === STATUS_HISTORY_SHOWN ? (
+            <p className="mt-2 text-sm text-slate-600">The latest {STATUS_HISTORY_SHOWN} changes; the audit log keeps every one.</p>
+          ) : null}
+        </Card>
+        <Card title={`Proposals (${group._count.proposals})`} className="lg:col-span-2">
           {group.proposals.length === 0 ? (
             <EmptyState>
               No proposals yet. <Link href="/proposals/new">Start one</Link>.
@@ -114,6 +150,29 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
           <Discussion type="group" threadId={group.id} comments={comments} zone={zone} />
         </div>
         <ActivityFeed events={activity.events} titles={activity.titles} organizations={activity.organizations} zone={zone} />
+        {group.canChangeStatus || group.canCorrectIncidence ? (
+          <Card title="Status and incidence" className="lg:col-span-3">
+            <div className="grid gap-6 md:grid-cols-2">
+              {group.canChangeStatus ? (
+                <section aria-label="Change the status">
+                  <h3 className="mb-2 text-sm font-semibold text-slate-800">Change the status (for IRCI&apos;s Board)</h3>
+                  <GroupStatusForm groupId={group.id} slug={group.slug} current={group.status} />
+                </section>
+              ) : null}
+              {group.canCorrectIncidence ? (
+                <section aria-label="Correct the incidence">
+                  <h3 className="mb-2 text-sm font-semibold text-slate-800">Correct the incidence</h3>
+                  <IncidenceForm
+                    groupId={group.id}
+                    slug={group.slug}
+                    incidence={group.incidencePer100k === null ? "" : Number(group.incidencePer100k.toString()).toString()}
+                    source={group.incidenceIsDemo ? "" : (group.incidenceSource ?? "")}
+                  />
+                </section>
+              ) : null}
+            </div>
+          </Card>
+        ) : null}
         {canManage ? (
           <Card title="Manage members" className="lg:col-span-3">
             <ManageMembers

@@ -3,7 +3,7 @@ import { Badge, Card, EmptyState, PageHeader, secondaryButtonClass, TableHead } 
 import { StatusBadge } from "@/components/proposals/StatusBadge";
 import { INTEREST_LABEL, INTEREST_TONE } from "@/components/proposals/labels";
 import { requirePage, viewerTimeZone } from "@/lib/authz/session";
-import { getProposal } from "@/lib/proposals/queries";
+import { getProposal, interestHistory } from "@/lib/proposals/queries";
 import { PHASE_LABEL } from "@/lib/proposals/schema";
 import { EDITABLE_STATUSES, INTEREST_OPEN_STATUSES, TRANSITIONS } from "@/lib/proposals/workflow";
 import { pageData } from "@/lib/page-data";
@@ -19,6 +19,7 @@ import { listComments } from "@/lib/discussion";
 import { isFollowing } from "@/lib/notifications";
 import { ActionForm } from "@/components/ActionForm";
 import { followAction } from "./actions";
+import { InterestHistory } from "./InterestHistory";
 
 function Text({ value }: { value: string | null | undefined }) {
   return value?.trim() ? <span className="whitespace-pre-wrap">{value}</span> : <span className="text-slate-500">Not given yet</span>;
@@ -28,11 +29,12 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
   const { id } = await params;
   const path = `/proposals/${id}`;
   const { actor, session } = await requirePage("proposal.view", path);
-  const [data, vote, comments, following] = await Promise.all([
+  const [data, vote, comments, following, histories] = await Promise.all([
     pageData(getProposal(actor, id), path),
     pageData(getVotePanel(actor, id), path),
     pageData(listComments(actor, "proposal", id), path),
     isFollowing(actor, id),
+    pageData(interestHistory(actor, id), path),
   ]);
   const { proposal: p, organizations, criteria, actions, timeline, canEdit, canOpenVote, roles, facts } = data;
   const openDecision = decide(p.status, "openVoting", roles, facts);
@@ -195,6 +197,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
                 </table>
               </div>
             </div>
+            <InterestHistory organizations={organizations} histories={histories} zone={zone} />
             {canRecordInterest ? (
               <div className="mt-4 border-t border-slate-200 pt-4">
                 <InterestForm
