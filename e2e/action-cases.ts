@@ -609,6 +609,39 @@ export const ROUTES: Record<string, RouteCase[]> = {
       expected: statuses(MEMBERS, 200),
     },
   ],
+  // Suggestions for a mention: for whoever may write in the discussion (members of an organization
+  // and the secretariat); someone in no organization is refused before anything is looked up.
+  "/api/mentions": [
+    {
+      state: "people for a proposal's discussion",
+      request: async (f) => {
+        const p = await f.proposal("DRAFT");
+        return { method: "GET", path: `/api/mentions?thread=proposal&id=${p.id}&q=matrix` };
+      },
+      expected: statuses(MEMBERS, 200),
+    },
+    {
+      state: "people for an expert group's discussion",
+      request: async (f) => {
+        const g = await f.group();
+        return { method: "GET", path: `/api/mentions?thread=group&id=${g.id}&q=matrix` };
+      },
+      expected: statuses(MEMBERS, 200),
+    },
+    {
+      state: "a proposal that does not exist",
+      request: async () => ({ method: "GET", path: "/api/mentions?thread=proposal&id=no-such-proposal&q=matrix" }),
+      expected: statuses(MEMBERS, 404),
+    },
+    {
+      state: "a search longer than a name",
+      request: async (f) => {
+        const p = await f.proposal("DRAFT");
+        return { method: "GET", path: `/api/mentions?thread=proposal&id=${p.id}&q=${"m".repeat(41)}` };
+      },
+      expected: statuses(MEMBERS, 400),
+    },
+  ],
   "/api/trials/[trialId]/import": [
     {
       state: "a ClinicalTrials.gov record",

@@ -206,11 +206,30 @@ test("a comment with a mention reaches the other organization's representative",
   await signInAsDemo(page, "Robin Crossover");
   await page.goto("/proposals/demo-anal-maintenance");
   const discussion = page.getByRole("region", { name: /Discussion/ });
-  await discussion.getByLabel("Add to the discussion").fill("@riley.placebo could NCI take **part**?\n\n- sites\n- patients a year");
+  const box = discussion.getByLabel("Add to the discussion");
+  // Typing "@" and a letter suggests people who can see the proposal, with their organizations.
+  await box.pressSequentially("Could @C");
+  const suggestions = discussion.getByRole("listbox", { name: "People to mention" });
+  await expect(suggestions).toBeVisible();
+  expect(await suggestions.getByRole("option").count()).toBeGreaterThanOrEqual(3);
+  const casey = suggestions.getByRole("option", { name: /Casey Cohort\s*NCI/ });
+  await expect(casey).toBeVisible();
+  await screenshot(page, "discussion-mention-suggestions");
+  // Chosen with the arrow keys, picked with Enter: a token bound to that one person.
+  for (let i = 0; i < 8 && (await casey.getAttribute("aria-selected")) !== "true"; i++) await box.press("ArrowDown");
+  await expect(casey).toHaveAttribute("aria-selected", "true");
+  await expect(box).toHaveAttribute("aria-activedescendant", (await casey.getAttribute("id"))!);
+  await box.press("Enter");
+  await expect(suggestions).toBeHidden();
+  await expect(box).toHaveValue(/^Could @\[Casey Cohort\]\(user:[\w-]+\) $/);
+  // An old-style handle still reaches its person when it is the only one with that address.
+  await box.pressSequentially("and @riley.placebo, could NCI take **part**?\n\n- sites\n- patients a year");
   await discussion.getByRole("button", { name: "Post", exact: true }).click();
   const comment = discussion.getByRole("article", { name: "Comment by Robin Crossover (EORTC)" });
   await expect(comment.locator(".prose-comment strong")).toHaveText("part");
   await expect(comment.getByRole("listitem")).toHaveCount(2);
+  await expect(comment.locator(".mention")).toHaveText("@Casey Cohort");
+  await expect(comment).not.toContainText("user:");
   await screenshot(page, "discussion");
 
   await page.context().clearCookies();
@@ -232,7 +251,14 @@ test("a comment with a mention reaches the other organization's representative",
   await expect(page).toHaveURL(/demo-anal-maintenance#comment-/);
   const thread = page.getByRole("region", { name: /Discussion/ });
   await thread.getByRole("button", { name: "Reply to Robin Crossover (EORTC)" }).click();
-  await thread.getByLabel("Your reply to Robin Crossover (EORTC)").fill("Yes, with six sites.");
+  const reply = thread.getByLabel("Your reply to Robin Crossover (EORTC)");
+  // Escape closes the suggestions and leaves what was typed.
+  await reply.pressSequentially("@Rob");
+  await expect(thread.getByRole("listbox", { name: "People to mention" }).getByRole("option", { name: /Robin Crossover/ })).toBeVisible();
+  await reply.press("Escape");
+  await expect(thread.getByRole("listbox", { name: "People to mention" })).toBeHidden();
+  await expect(reply).toHaveValue("@Rob");
+  await reply.fill("Yes, with six sites.");
   await thread.getByRole("button", { name: "Post the reply" }).click();
   await expect(page.getByRole("article", { name: "Comment by Riley Placebo (NCI)" })).toContainText("Yes, with six sites.");
 });

@@ -9,30 +9,14 @@ import type { Actor } from "@/lib/authz/policy";
 import { audit } from "@/lib/audit/record";
 import type { Prisma } from "@/lib/prisma-client";
 import { notifyProposal } from "@/lib/notifications";
-import { mentionedHandles, renderComment } from "./render";
+import { commentPreview, renderComment } from "./render";
+import { mentionNames, resolveMentions } from "./people";
+import { assertThread, type ThreadType } from "./thread";
 import { allowed, assertAllowed } from "@/lib/authz/rules";
 
-export const THREAD_TYPES = ["proposal", "group"] as const;
-export type ThreadType = (typeof THREAD_TYPES)[number];
+export { THREAD_TYPES, type ThreadType } from "./thread";
 
 const ZBody = plainText(10_000).pipe(z.string().min(1, "Write something first."));
-
-/** Whoever may see the proposal or the group may read and write its discussion; nobody else. */
-async function assertThread(actor: Actor | null, type: ThreadType, id: string): Promise<{ title: string; link: string; reader: Actor }> {
-  // The type arrives from a form: only the two kinds of discussion exist.
-  if (!(THREAD_TYPES as readonly string[]).includes(type)) throw new AppError("NOT_FOUND", "No such discussion.");
-  id = requireKey(id, type === "proposal" ? "proposal" : "expert group");
-  if (type === "proposal") {
-    assertCan(actor, "proposal.view");
-    const p = await db.proposal.findUnique({ where: { id }, select: { title: true } });
-    if (!p) throw new AppError("NOT_FOUND", "No such proposal.");
-    return { title: p.title, link: `/proposals/${id}`, reader: actor };
-  }
-  assertCan(actor, "group.view");
-  const g = await db.expertGroup.findUnique({ where: { id }, select: { name: true, slug: true } });
-  if (!g) throw new AppError("NOT_FOUND", "No such expert group.");
-  return { title: g.name, link: `/groups/${g.slug}`, reader: actor };
-}
 
 export const COMMENTS_SHOWN = 200;
 
@@ -54,13 +38,18 @@ export async function listComments(actor: Actor | null, type: ThreadType, id: st
       _count: { select: { revisions: true } },
     },
   });
+  // Mentions show their person's current name, looked up once for the whole thread.
+  const names = await mentionNames(
+    db,
+    rows.filter((c) => !c.deletedAt).map((c) => c.body),
+  );
   const comments = rows.map((c) => ({
     id: c.id,
     parentId: c.parentId,
     createdAt: c.createdAt,
     edited: c.editedAt !== null,
     deleted: c.deletedAt !== null,
-    html: c.deletedAt ? null : renderComment(c.body),
+    html: c.deletedAt ? null : renderComment(c.body, names),
     body: c.deletedAt ? null : c.body,
     author: c.author ? `${c.author.name}${c.author.membership ? ` (${c.author.membership.organization.shortName})` : ""}` : "Former member",
     mine: allowed(actor, "comment.edit", c),
@@ -70,23 +59,7 @@ export async function listComments(actor: Actor | null, type: ThreadType, id: st
   return top.map((c) => ({ ...c, replies: comments.filter((r) => r.parentId === c.id) }));
 }
 
-/**
- * People a text mentions who can see the thread: active members of an organization, or the
- * secretariat. A handle names the part of an address before the "@", compared whole and exactly
- * (never as a LIKE pattern, where "_" and "%" would match other people).
- */
-async function mentionedPeople(tx: Prisma.TransactionClient, body: string) {
-  const handles = mentionedHandles(body);
-  if (handles.length === 0) return [];
-  const named = await tx.$queryRaw<{ id: string }[]>`
-    SELECT id FROM "User" WHERE lower(split_part(email, '@', 1)) = ANY(${handles}::text[]) LIMIT 20`;
-  if (named.length === 0) return [];
-  return tx.user.findMany({
-    where: { id: { in: named.map((n) => n.id) }, active: true, OR: [{ membership: { isNot: null } }, { secretariat: true }] },
-    select: { id: true },
-  });
-}
-
+/** Tells each person the text mentions (lib/discussion/people.ts), once per comment. */
 async function notifyMentions(
   tx: Prisma.TransactionClient,
   actor: Actor,
@@ -94,20 +67,22 @@ async function notifyMentions(
   body: string,
   thread: { title: string; link: string },
 ) {
-  const people = (await mentionedPeople(tx, body)).filter((p) => p.id !== actor.userId);
+  const mentions = await resolveMentions(tx, body);
+  const people = mentions.people.filter((id) => id !== actor.userId);
   const me = await tx.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { name: true } });
+  const preview = commentPreview(body, mentions.names);
   await tx.notification.createMany({
-    data: people.map((p) => ({
-      userId: p.id,
+    data: people.map((id) => ({
+      userId: id,
       kind: "comment.mention",
       title: `${me.name} mentioned you: ${thread.title}`,
-      body: body.slice(0, 200),
+      body: preview,
       link: `${thread.link}#comment-${commentId}`,
-      dedupeKey: `mention:${commentId}:${p.id}`,
+      dedupeKey: `mention:${commentId}:${id}`,
     })),
     skipDuplicates: true,
   });
-  return new Set(people.map((p) => p.id));
+  return { notified: new Set(people), preview, ambiguous: mentions.ambiguous };
 }
 
 export async function postComment(
@@ -135,14 +110,14 @@ export async function postComment(
   }
   const posted = await db.$transaction(async (tx) => {
     const comment = await tx.comment.create({ data: { threadType: type, threadId, parentId, authorId: author.userId, body: body.data } });
-    const mentioned = await notifyMentions(tx, author, comment.id, body.data, thread);
+    const { notified: mentioned, preview, ambiguous } = await notifyMentions(tx, author, comment.id, body.data, thread);
     if (answers && answers !== author.userId && !mentioned.has(answers)) {
       await tx.notification.create({
         data: {
           userId: answers,
           kind: "comment.reply",
           title: `New reply: ${thread.title}`,
-          body: body.data.slice(0, 200),
+          body: preview,
           link: `${thread.link}#comment-${comment.id}`,
         },
       });
@@ -156,7 +131,7 @@ export async function postComment(
         {
           kind: "comment.new",
           title: `New comment: ${thread.title}`,
-          body: body.data.slice(0, 200),
+          body: preview,
           link: `${thread.link}#comment-${comment.id}`,
         },
       );
@@ -168,7 +143,7 @@ export async function postComment(
       entityId: threadId,
       data: { commentId: comment.id },
     });
-    return comment;
+    return { ...comment, ambiguous };
   });
   nudgeMailWorker();
   return { ...posted, link: thread.link };
@@ -192,7 +167,7 @@ export async function editComment(actor: Actor | null, commentId: string, raw: s
     });
     if (count === 0) throw new AppError("CONFLICT", "The comment changed a moment ago. Reload, then edit again.");
     await tx.commentRevision.create({ data: { commentId, body: comment.body, createdAt: comment.editedAt ?? comment.createdAt } });
-    await notifyMentions(tx, actor, commentId, body.data, thread);
+    const { ambiguous } = await notifyMentions(tx, actor, commentId, body.data, thread);
     await audit(tx, {
       actorId: actor.userId,
       action: "comment.edited",
@@ -200,7 +175,7 @@ export async function editComment(actor: Actor | null, commentId: string, raw: s
       entityId: comment.threadId,
       data: { commentId },
     });
-    return { link: thread.link };
+    return { link: thread.link, ambiguous };
   });
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { mentionedHandles, renderComment } from "./render";
+import { mentionedHandles } from "./mentions";
+import { commentPreview, cutOnWord, renderComment } from "./render";
 
 describe("comment rendering", () => {
   it("keeps links, lists and emphasis", () => {
@@ -55,5 +56,58 @@ describe("comment rendering", () => {
       "riley.placebo",
       "robin.crossover",
     ]);
+  });
+
+  it("shows a picked mention as its person's current name, styled, and never as a link", () => {
+    const names = new Map([["cm1jane", "Jane Doe"]]);
+    const html = renderComment("Could @[J. Doe](user:cm1jane) look?", names);
+    expect(html).toBe('<p>Could <span class="mention">@Jane Doe</span> look?</p>\n');
+    expect(html).not.toContain("user:");
+  });
+
+  it("shows a token naming nobody who may be mentioned as the text typed, unstyled", () => {
+    expect(renderComment("Ask @[The Secretariat](user:cm1ghost)")).toBe("<p>Ask @The Secretariat</p>\n");
+    // A label cannot smuggle markup, and a span typed by hand is text.
+    expect(renderComment("@[<img src=x>](user:cm1ghost)")).toContain("@&lt;img src=x&gt;");
+    expect(renderComment('<span class="mention">@Jane</span>')).toContain("&lt;span");
+  });
+
+  it("escapes a person's name", () => {
+    expect(renderComment("@[x](user:cm1)", new Map([["cm1", "A <b> & B"]]))).toContain('<span class="mention">@A &lt;b&gt; &amp; B</span>');
+  });
+});
+
+describe("comment previews", () => {
+  it("take the Markdown away: link texts, not addresses; no asterisks; lists and quotes as words", () => {
+    expect(
+      commentPreview(
+        "See **the protocol** and *notes* in [the registry](https://clinicaltrials.gov/study/NCT01533207):\n\n- one\n- two\n\n> agreed & done",
+      ),
+    ).toBe("See the protocol and notes in the registry: one two agreed & done");
+    expect(commentPreview("Use `code` and\n```\nblock\n```")).toBe("Use code and block");
+  });
+
+  it("show mention tokens as names (the current name when known)", () => {
+    expect(commentPreview("@[J. Doe](user:cm1jane) and @[Sam](user:cm1sam), see this", new Map([["cm1jane", "Jane Doe"]]))).toBe(
+      "@Jane Doe and @Sam, see this",
+    );
+  });
+
+  it("are cut at the end of a word with an ellipsis, never inside a link", () => {
+    const body = `${"word ".repeat(36)}[the full protocol on ClinicalTrials.gov](https://clinicaltrials.gov/study/NCT01533207) thanks`;
+    const preview = commentPreview(body);
+    expect(preview.length).toBeLessThanOrEqual(200);
+    expect(preview).toMatch(/ (the|full|protocol|on|ClinicalTrials\.gov)…$/);
+    expect(preview).not.toContain("](");
+    expect(preview).not.toContain("https://");
+    expect(commentPreview("short **one**")).toBe("short one");
+  });
+
+  it("cut inside a word only when one word is longer than the whole preview", () => {
+    expect(cutOnWord("abcdefghij", 5)).toBe("abcd…");
+    expect(cutOnWord("one two three", 9)).toBe("one two…");
+    expect(cutOnWord("one two, three", 10)).toBe("one two…");
+    expect(cutOnWord("one two three", 8)).toBe("one two…");
+    expect(cutOnWord("one two", 7)).toBe("one two");
   });
 });

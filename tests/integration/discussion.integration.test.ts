@@ -5,6 +5,8 @@ import { db } from "@/lib/db";
 import { seedDatabase } from "@/ops/seed";
 import type { Actor } from "@/lib/authz/policy";
 import { deleteComment, editComment, listComments, postComment, type ThreadType } from "@/lib/discussion";
+import { suggestMentions } from "@/lib/discussion/people";
+import { mentionToken } from "@/lib/discussion/mentions";
 import { actorFor, makePerson, refusal } from "../support/fixtures";
 
 let riley: Actor;
@@ -128,5 +130,118 @@ describe("editing and deleting", () => {
     expect((await db.commentRevision.findFirstOrThrow({ where: { commentId: c.id } })).body).toBe("To be removed");
     expect((await refusal(deleteComment(riley, c.id))).code).toBe("CONFLICT");
     expect((await refusal(editComment(riley, c.id, "back"))).code).toBe("CONFLICT");
+  });
+});
+
+describe("mentions picked from the suggestions (issue 14)", () => {
+  let janeNci: string;
+  let janeEortc: string;
+  let janeOutside: string;
+  let janeGone: string;
+
+  beforeAll(async () => {
+    const org = (slug: string) => db.organization.findUniqueOrThrow({ where: { slug }, select: { id: true } });
+    const [nci, eortc] = await Promise.all([org("nci"), org("eortc")]);
+    const person = async (email: string, name: string, organizationId?: string, active = true) =>
+      (
+        await db.user.create({
+          data: { email, name, active, membership: organizationId ? { create: { organizationId } } : undefined },
+        })
+      ).id;
+    // Two people with the same address before the "@", at two organizations.
+    janeNci = await person("jane.doe@nci.test.irci.example", "Jane Doe", nci.id);
+    janeEortc = await person("jane.doe@eortc.test.irci.example", "Jane Doe", eortc.id);
+    // Signed in somewhere, but in no organization: cannot see proposals.
+    janeOutside = await person("jane.outside@test.irci.example", "Jane Outside");
+    janeGone = await person("jane.gone@nci.test.irci.example", "Jane Gone", nci.id, false);
+  });
+
+  const mentions = (userId: string, commentId: string) =>
+    db.notification.findMany({ where: { userId, kind: "comment.mention", dedupeKey: `mention:${commentId}:${userId}` } });
+
+  it("suggests both Jane Does with their organizations, and nobody who cannot see the proposal", async () => {
+    const found = await suggestMentions(robin, "proposal", PROPOSAL, "jane");
+    expect(found).toEqual(
+      expect.arrayContaining([
+        { id: janeNci, name: "Jane Doe", organization: "NCI" },
+        { id: janeEortc, name: "Jane Doe", organization: "EORTC" },
+      ]),
+    );
+    const ids = found.map((p) => p.id);
+    expect(ids).not.toContain(janeOutside);
+    expect(ids).not.toContain(janeGone);
+    // By the start of the last name, of the address, or the organization; never the asker.
+    expect((await suggestMentions(robin, "proposal", PROPOSAL, "doe")).map((p) => p.id)).toEqual(
+      expect.arrayContaining([janeNci, janeEortc]),
+    );
+    expect((await suggestMentions(robin, "proposal", PROPOSAL, "jane.d")).map((p) => p.id).sort()).toEqual([janeNci, janeEortc].sort());
+    expect((await suggestMentions(robin, "proposal", PROPOSAL, "robin")).map((p) => p.id)).not.toContain(robin.userId);
+    expect((await suggestMentions(riley, "proposal", PROPOSAL, "robin")).map((p) => p.id)).toContain(robin.userId);
+  });
+
+  it("suggests at most eight people, reads typed text literally, and asks for nothing on an empty query", async () => {
+    expect(await suggestMentions(robin, "proposal", PROPOSAL, "")).toEqual([]);
+    expect(await suggestMentions(robin, "proposal", PROPOSAL, "%")).toEqual([]);
+    expect(await suggestMentions(robin, "proposal", PROPOSAL, "j_ne")).toEqual([]);
+    const org = await db.organization.findUniqueOrThrow({ where: { slug: "cctg" } });
+    for (let i = 0; i < 10; i++)
+      await db.user.create({
+        data: { email: `many.${i}@cctg.test.irci.example`, name: `Manyname ${i}`, membership: { create: { organizationId: org.id } } },
+      });
+    expect(await suggestMentions(robin, "proposal", PROPOSAL, "manyname")).toHaveLength(8);
+  });
+
+  it("refuses suggestions to someone who cannot write in the discussion", async () => {
+    expect((await refusal(suggestMentions(orphan, "proposal", PROPOSAL, "jane"))).code).toBe("FORBIDDEN");
+    expect((await refusal(suggestMentions(null, "proposal", PROPOSAL, "jane"))).code).toBe("UNAUTHENTICATED");
+    expect((await refusal(suggestMentions(robin, "proposal", "no-such-proposal", "jane"))).code).toBe("NOT_FOUND");
+    expect((await refusal(suggestMentions(robin, "poll" as ThreadType, PROPOSAL, "jane"))).code).toBe("NOT_FOUND");
+    expect((await refusal(suggestMentions(robin, "proposal", PROPOSAL, "j".repeat(41)))).fields).toHaveProperty("q");
+  });
+
+  it("a picked mention reaches exactly the person picked, shown by name", async () => {
+    const c = await postComment(robin, "proposal", PROPOSAL, {
+      body: `${mentionToken({ id: janeNci, name: "Jane Doe" })}, could NCI **lead**?`,
+    });
+    expect(await mentions(janeNci, c.id)).toHaveLength(1);
+    expect(await mentions(janeEortc, c.id)).toHaveLength(0);
+    expect((await mentions(janeNci, c.id))[0]!.body).toBe("@Jane Doe, could NCI lead?");
+    const shown = (await listComments(riley, "proposal", PROPOSAL)).find((x) => x.id === c.id)!;
+    expect(shown.html).toBe('<p><span class="mention">@Jane Doe</span>, could NCI <strong>lead</strong>?</p>\n');
+  });
+
+  it("an old-style handle two people share reaches neither, and the author is told", async () => {
+    const c = await postComment(robin, "proposal", PROPOSAL, { body: "@jane.doe please look." });
+    expect(c.ambiguous).toEqual(["jane.doe"]);
+    expect(await mentions(janeNci, c.id)).toHaveLength(0);
+    expect(await mentions(janeEortc, c.id)).toHaveLength(0);
+    const edited = await editComment(robin, c.id, "@jane.doe please look again.");
+    expect(edited.ambiguous).toEqual(["jane.doe"]);
+    expect(await db.notification.count({ where: { userId: { in: [janeNci, janeEortc] }, dedupeKey: { contains: c.id } } })).toBe(0);
+  });
+
+  it("a token naming someone who cannot see the proposal reaches nobody and shows no name", async () => {
+    const c = await postComment(robin, "proposal", PROPOSAL, {
+      body: `@[Someone](user:${janeOutside}) and @[Someone else](user:${janeGone}), see this.`,
+    });
+    expect(await db.notification.count({ where: { userId: { in: [janeOutside, janeGone] } } })).toBe(0);
+    const shown = (await listComments(riley, "proposal", PROPOSAL)).find((x) => x.id === c.id)!;
+    expect(shown.html).toBe("<p>@Someone and @Someone else, see this.</p>\n");
+    expect(shown.html).not.toContain("Jane");
+  });
+
+  it("notifications carry plain text cut on a word, never raw Markdown cut inside a link", async () => {
+    const follower = await makePerson(db, { org: "nci" });
+    await db.proposalFollow.create({ data: { proposalId: PROPOSAL, userId: follower.userId } });
+    const body = `${mentionToken({ id: janeEortc, name: "Jane Doe" })} ${"please read ".repeat(15)}[the protocol on ClinicalTrials.gov](https://clinicaltrials.gov/study/NCT01533207) today`;
+    const c = await postComment(robin, "proposal", PROPOSAL, { body });
+    const [mention] = await mentions(janeEortc, c.id);
+    const [news] = await db.notification.findMany({ where: { userId: follower.userId, kind: "comment.new", link: { endsWith: c.id } } });
+    for (const preview of [mention!.body, news!.body]) {
+      expect(preview.startsWith("@Jane Doe please read")).toBe(true);
+      expect(preview.length).toBeLessThanOrEqual(200);
+      expect(preview).toMatch(/\w…$/);
+      expect(preview).not.toMatch(/\]\(|https:|user:|\*\*/);
+    }
   });
 });
