@@ -40,10 +40,18 @@ describe("seed", () => {
     expect(await db.groupMember.count({ where: { role: "CHAIR" } })).toBeGreaterThan(0);
   });
 
-  it("marks every seeded incidence figure as an illustrative demo value", async () => {
+  it("marks every seeded incidence figure as an illustrative demo value (one a chair corrected stays theirs)", async () => {
     const groups = await db.expertGroup.findMany({ where: SEEDED });
     expect(groups).toHaveLength(9);
-    for (const g of groups) {
+    // Files share the test database: a group whose incidence another file corrected keeps the correction.
+    const corrected = await db.auditEvent.findMany({
+      where: { action: "group.incidence_corrected" },
+      select: { groupId: true, entityId: true },
+    });
+    const correctedIds = new Set(corrected.flatMap((c) => [c.groupId, c.entityId]));
+    const seeded = groups.filter((g) => !correctedIds.has(g.id));
+    expect(seeded.length).toBeGreaterThan(0);
+    for (const g of seeded) {
       expect(g.incidenceIsDemo).toBe(true);
       expect(g.incidenceSource).toMatch(/demo/i);
     }
