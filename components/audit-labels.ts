@@ -7,6 +7,7 @@ const ACTIONS: Record<string, string> = {
   "auth.signed_out": "Signed out",
   "person.added": "Person added",
   "person.deactivated": "Person deactivated",
+  "person.time_zone_set": "Own time zone set",
   "setting.changed": "Setting changed",
   "email.settings_changed": "Email settings changed",
   "email.unsubscribed": "Unsubscribed from email",

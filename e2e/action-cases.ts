@@ -244,6 +244,13 @@ export const ACTIONS: Record<string, Case[]> = {
       expected: only(MEMBERS),
     },
   ],
+  "app/notifications/settings/actions.ts#saveTimeZoneAction": [
+    {
+      state: "one's own time zone",
+      call: async () => ({ page: "/notifications/settings", args: [initial, form({ timeZone: "Asia/Tokyo" })] }),
+      expected: only(MEMBERS),
+    },
+  ],
   "app/proposals/new/actions.ts#createProposalAction": [
     {
       state: "in the expert group",

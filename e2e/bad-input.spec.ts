@@ -32,6 +32,7 @@ const PERSON_FIELDS: Record<string, string[]> = {
   "app/notifications/actions.ts#markAllReadAction": [],
   "app/proposals/[id]/actions.ts#followAction": [],
   "app/notifications/settings/actions.ts#saveEmailSettingsAction": ["mentions", "interest", "votes", "status", "comments"],
+  "app/notifications/settings/actions.ts#saveTimeZoneAction": ["timeZone"],
   "app/proposals/new/actions.ts#createProposalAction": ["groupId", "leadOrganizationId", "title"],
   "app/proposals/[id]/edit/actions.ts#saveProposalAction": [
     "title",

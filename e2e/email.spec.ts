@@ -53,7 +53,7 @@ test("a mention reaches the other person's bell and mailbox, and the email's lin
   // Haru's settings show it, and can turn it back on as a digest.
   await signInAsDemo(page, "Haru Hazard");
   await page.getByRole("button", { name: /account menu/ }).click();
-  await page.getByRole("menuitem", { name: "Email settings" }).click();
+  await page.getByRole("menuitem", { name: "Email and time zone" }).click();
   const mentions = page.getByRole("group", { name: "Someone mentions me or replies to my comment" });
   await expect(mentions.getByRole("radio", { name: "Off" })).toBeChecked();
   await expect(page.getByText(/07:00 in Asia\/Tokyo \(UTC\+9\)/)).toBeVisible();
@@ -65,4 +65,28 @@ test("a mention reaches the other person's bell and mailbox, and the email's lin
   await expect(
     page.getByRole("group", { name: "Someone mentions me or replies to my comment" }).getByRole("radio", { name: "Daily digest" }),
   ).toBeChecked();
+
+  // One rule for times: the person's own zone (here their organization's, until they choose another), named beside each time.
+  const zone = page.getByRole("region", { name: "Your time zone" });
+  await expect(zone).toContainText("Now Asia/Tokyo (UTC+9).");
+  await zone.getByLabel("Time zone").selectOption("America/New_York");
+  await zone.getByRole("button", { name: "Save time zone" }).click();
+  await expect(zone.getByRole("status")).toHaveText("Saved. Every time in the portal and in your email is now shown in this zone.");
+  await page.reload();
+  await expect(page.getByText(/07:00 in America\/New York \(UTC-5\)/)).toBeVisible();
+  await page.goto("/notifications");
+  await expect(
+    page
+      .getByRole("main")
+      .getByText(/GMT-5|EST/)
+      .first(),
+  ).toBeVisible();
+  await expect(page.getByRole("main").getByText(/GMT\+9/)).toHaveCount(0);
+  // Back to the organization's.
+  await page.goto("/notifications/settings");
+  await zone.getByLabel("Time zone").selectOption("");
+  await zone.getByRole("button", { name: "Save time zone" }).click();
+  await expect(zone.getByRole("status")).toHaveText("Saved. Every time in the portal and in your email is now shown in this zone.");
+  await page.reload();
+  await expect(zone).toContainText("Now Asia/Tokyo (UTC+9).");
 });

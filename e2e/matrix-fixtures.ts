@@ -243,6 +243,7 @@ export async function databaseSignature(db: PrismaClient): Promise<Record<string
       (select count(*) || '/' || count(planned) from "TrialMilestone") as milestones,
       (select count(*) || '/' || coalesce(max("updatedAt")::text, '') from "Setting") as settings,
       (select count(*) || '/' || coalesce(max("updatedAt")::text, '') from "EmailPreference") as "emailPreferences",
+      (select md5(coalesce(string_agg(id || '=' || "timeZone", ',' order by id), '')) from "User" where "timeZone" is not null) as "ownTimeZones",
       (select count(*) from "Notification" where "readAt" is not null) as "notificationsRead",
       (select count(*) from "AuditEvent" where "actorId" is not null) as "auditByPeople"
   `);

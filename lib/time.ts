@@ -30,6 +30,11 @@ export function utcOffset(timeZone: string, at: Date = new Date()): string {
   return /^UTC([+-]0(:00)?)?$/.test(offset) ? "UTC" : offset;
 }
 
+/** One rule for every screen and mail: the person's own zone, else their organization's office, else UTC. */
+export function personTimeZone(own: string | null | undefined, organization: string | null | undefined): string {
+  return own ?? organization ?? "UTC";
+}
+
 /** A timestamp shown in the reader's own zone, with the zone named. */
 export function formatDateTime(at: Date, timeZone: string): string {
   return dateTimeFormat("en-GB", {

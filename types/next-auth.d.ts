@@ -9,6 +9,8 @@ declare module "next-auth" {
       secretariat: boolean;
       organization: { id: string; slug: string; shortName: string; name: string; timeZone: string } | null;
       orgRole: "MEMBER" | "REPRESENTATIVE" | null;
+      /** The zone every time is shown in: the person's own, else their organization's office, else UTC. */
+      timeZone: string;
     };
   }
 }

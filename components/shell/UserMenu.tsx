@@ -63,7 +63,7 @@ export function UserMenu({ name, email, roleLabel }: { name: string; email: stri
             onClick={() => setOpen(false)}
             className="mt-1 block rounded px-2 py-2 text-sm text-slate-800 no-underline hover:bg-slate-100"
           >
-            Email settings
+            Email and time zone
           </Link>
           <Link
             role="menuitem"

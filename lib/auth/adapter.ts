@@ -3,11 +3,14 @@
 // PostgreSQL; signing in and out are audited in the same transaction as the session change.
 import type { Adapter, AdapterUser, AdapterSession } from "next-auth/adapters";
 import type { PrismaClient } from "@/lib/prisma-client";
+import { personTimeZone } from "@/lib/time";
 
 export interface PortalUser extends AdapterUser {
   secretariat: boolean;
   organization: { id: string; slug: string; shortName: string; name: string; timeZone: string } | null;
   orgRole: "MEMBER" | "REPRESENTATIVE" | null;
+  /** The zone every time is shown in: the person's own, else their organization's, else UTC. */
+  timeZone: string;
 }
 
 const userInclude = { membership: { include: { organization: true } } } as const;
@@ -30,6 +33,7 @@ function toPortalUser(row: NonNullable<UserRow>): PortalUser {
     secretariat: row.secretariat,
     organization: org ? { id: org.id, slug: org.slug, shortName: org.shortName, name: org.name, timeZone: org.timeZone } : null,
     orgRole: row.membership?.role ?? null,
+    timeZone: personTimeZone(row.timeZone, org?.timeZone),
   };
 }
 

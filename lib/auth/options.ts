@@ -44,6 +44,7 @@ export const authOptions: NextAuthOptions = {
         secretariat: person.secretariat,
         organization: person.organization,
         orgRole: person.orgRole,
+        timeZone: person.timeZone,
       };
       return session;
     },

@@ -40,5 +40,5 @@ export async function requirePage(permission: Permission, path: string): Promise
 
 /** The zone a person reads times in: their organization's office, or UTC for the secretariat. */
 export function viewerTimeZone(session: Session): string {
-  return session.user.organization?.timeZone ?? "UTC";
+  return session.user.timeZone;
 }

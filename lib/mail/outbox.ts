@@ -1,4 +1,5 @@
 import "server-only";
+import { personTimeZone } from "@/lib/time";
 import { issueSignInLinks, SIGN_IN_CATEGORY } from "@/lib/auth/sign-in-requests";
 import type { Transporter } from "nodemailer";
 import { config, portalSecret } from "@/lib/config";
@@ -34,12 +35,13 @@ const reader = {
   active: true,
   lastDigestAt: true,
   emailPreferences: { select: { category: true, mode: true } },
+  timeZone: true,
   membership: { select: { organization: { select: { timeZone: true } } } },
 } as const;
 
 type Reader = Prisma.UserGetPayload<{ select: typeof reader }>;
 
-const zoneOf = (user: Reader) => user.membership?.organization.timeZone ?? "UTC";
+const zoneOf = (user: Reader) => personTimeZone(user.timeZone, user.membership?.organization.timeZone);
 const savedModes = (user: Reader) => new Map<string, EmailMode>(user.emailPreferences.map((p) => [p.category, p.mode]));
 
 /** Step 1. Returns how many notifications it looked at. */

@@ -1,4 +1,5 @@
 import "server-only";
+import { personTimeZone } from "@/lib/time";
 import { z } from "zod";
 import { audit } from "@/lib/audit/record";
 import { assertCan } from "@/lib/authz/session";
@@ -20,12 +21,15 @@ export async function emailSettings(actor: Actor | null) {
     select: {
       email: true,
       emailPreferences: { select: { category: true, mode: true } },
+      timeZone: true,
       membership: { select: { organization: { select: { timeZone: true } } } },
     },
   });
   return {
     email: user.email,
-    timeZone: user.membership?.organization.timeZone ?? "UTC",
+    timeZone: personTimeZone(user.timeZone, user.membership?.organization.timeZone),
+    ownTimeZone: user.timeZone,
+    organizationTimeZone: user.membership?.organization.timeZone ?? null,
     digestHour: DIGEST_HOUR,
     categories: effectiveModes(new Map(user.emailPreferences.map((p) => [p.category, p.mode]))),
   };

@@ -6,9 +6,11 @@ import { EMAIL_MODES } from "@/lib/mail/categories";
 import { emailSettings } from "@/lib/mail/settings";
 import { pageData } from "@/lib/page-data";
 import { utcOffset } from "@/lib/time";
-import { saveEmailSettingsAction } from "./actions";
+import { inputClass } from "@/components/ui/form";
+import { timeZoneChoices } from "@/lib/people/time-zone";
+import { saveEmailSettingsAction, saveTimeZoneAction } from "./actions";
 
-export const metadata = { title: "Email settings" };
+export const metadata = { title: "Email and time zone" };
 
 export default async function EmailSettingsPage() {
   const { actor } = await requirePage("email.settings", "/notifications/settings");
@@ -17,7 +19,7 @@ export default async function EmailSettingsPage() {
   return (
     <div className="mx-auto max-w-3xl">
       <PageHeader
-        title="Email settings"
+        title="Email and time zone"
         description={
           <>
             What reaches <strong>{settings.email}</strong> by email. Everything also appears under your{" "}
@@ -28,8 +30,8 @@ export default async function EmailSettingsPage() {
       <Card>
         <p className="mb-4 text-sm text-slate-700">
           <strong>At once</strong> sends an email within a minute. <strong>Daily digest</strong> gathers the day&apos;s news into one email
-          at {hour} in {settings.timeZone.replace(/_/g, " ")} ({utcOffset(settings.timeZone)}), your organization&apos;s time zone.{" "}
-          <strong>Off</strong> sends nothing.
+          at {hour} in {settings.timeZone.replace(/_/g, " ")} ({utcOffset(settings.timeZone)}), your time zone. <strong>Off</strong> sends
+          nothing.
         </p>
         <ActionForm
           action={saveEmailSettingsAction}
@@ -59,6 +61,29 @@ export default async function EmailSettingsPage() {
         </ActionForm>
       </Card>
       <p className="mt-4 text-sm text-slate-600">Every email also carries a link that stops that kind of email without signing in.</p>
+      <Card title="Your time zone" className="mt-6">
+        <p className="mb-3 text-sm text-slate-700">
+          Every time in the portal and in your email is shown in this zone, named beside it: vote closing times, meeting slots, the activity
+          and the audit log. Now {settings.timeZone.replace(/_/g, " ")} ({utcOffset(settings.timeZone)}).
+        </p>
+        <ActionForm action={saveTimeZoneAction} submitLabel="Save time zone" clearOnSuccess={false} labels={{ timeZone: "Time zone" }}>
+          <label className="block text-sm font-medium">
+            Time zone
+            <select name="timeZone" defaultValue={settings.ownTimeZone ?? ""} className={`${inputClass} max-w-md`}>
+              <option value="">
+                {settings.organizationTimeZone
+                  ? `Your organization's: ${settings.organizationTimeZone.replace(/_/g, " ")}`
+                  : "UTC (no organization)"}
+              </option>
+              {timeZoneChoices().map((z) => (
+                <option key={z} value={z}>
+                  {z.replace(/_/g, " ")}
+                </option>
+              ))}
+            </select>
+          </label>
+        </ActionForm>
+      </Card>
     </div>
   );
 }
