@@ -8,6 +8,7 @@ const ACTIONS: Record<string, string> = {
   "person.added": "Person added",
   "person.deactivated": "Person deactivated",
   "setting.changed": "Setting changed",
+  "organization.added": "Member organization added",
   "email.settings_changed": "Email settings changed",
   "email.unsubscribed": "Unsubscribed from email",
   "group.created": "Expert group convened",
