@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { Header } from "@/components/shell/Header";
 import { actorOf, currentSession } from "@/lib/authz/session";
 import { unreadCount } from "@/lib/notifications";
+import { referenceOrganizations } from "@/lib/organizations/reference";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -12,7 +13,7 @@ export const metadata: Metadata = {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const session = await currentSession();
-  const unread = await unreadCount(actorOf(session));
+  const [unread, organizations] = await Promise.all([unreadCount(actorOf(session)), referenceOrganizations()]);
   return (
     <html lang="en">
       <body className="flex min-h-screen flex-col">
@@ -27,7 +28,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           {children}
         </main>
         <footer className="border-t border-slate-200 bg-white py-4 text-center text-sm text-slate-600 print:hidden">
-          International Rare Cancer Initiative · NCI · NIHR · CRUK · EORTC · INCa · CCTG · JCOG · COSA
+          {["International Rare Cancer Initiative", ...organizations.map((o) => o.shortName)].join(" · ")}
         </footer>
       </body>
     </html>

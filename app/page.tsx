@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { buttonClass, secondaryButtonClass } from "@/components/ui";
 import { currentSession } from "@/lib/authz/session";
+import { referenceOrganizations } from "@/lib/organizations/reference";
 import reference from "@/prisma/data/irci-reference.json";
 
 const STEPS = [
@@ -12,13 +13,13 @@ const STEPS = [
 ] as const;
 
 export default async function LandingPage() {
-  const session = await currentSession();
+  const [session, organizations] = await Promise.all([currentSession(), referenceOrganizations()]);
   return (
     <div className="space-y-12">
       <section className="rounded-2xl bg-gradient-to-br from-brand-800 to-brand-600 px-8 py-12 text-white shadow">
         <p className="text-sm font-semibold tracking-widest text-brand-100 uppercase">International Rare Cancer Initiative</p>
         <h1 className="mt-3 max-w-3xl text-4xl font-bold tracking-tight">
-          Practice-changing trials in rare cancers, run together across eight organizations.
+          Practice-changing trials in rare cancers, run together across {organizations.length} organizations.
         </h1>
         <p className="mt-4 max-w-2xl text-lg text-brand-50">
           About a fifth of cancers are rare, and no single country has enough patients to test a treatment. This portal is where IRCI&apos;s
@@ -75,7 +76,7 @@ export default async function LandingPage() {
           Member organizations
         </h2>
         <ul className="mt-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
-          {reference.organizations.map((org) => (
+          {organizations.map((org) => (
             <li key={org.slug} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
               <p className="font-semibold">{org.shortName}</p>
               <p className="text-sm text-slate-700">{org.name}</p>

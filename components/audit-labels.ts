@@ -9,6 +9,7 @@ const ACTIONS: Record<string, string> = {
   "person.deactivated": "Person deactivated",
   "person.time_zone_set": "Own time zone set",
   "setting.changed": "Setting changed",
+  "organization.added": "Member organization added",
   "email.settings_changed": "Email settings changed",
   "email.unsubscribed": "Unsubscribed from email",
   "group.created": "Expert group convened",

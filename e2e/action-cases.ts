@@ -85,6 +85,26 @@ export const ACTIONS: Record<string, Case[]> = {
       expected: only(["secretariat"]),
     },
   ],
+  "app/organizations/actions.ts#addOrganizationAction": [
+    {
+      state: "a new member organization",
+      call: async () => ({
+        page: "/organizations",
+        args: [
+          initial,
+          form({
+            name: "Matrix Cancer Research Group",
+            shortName: `M${randomUUID().slice(0, 8).toUpperCase()}`,
+            country: "KR",
+            timeZone: "Asia/Seoul",
+            workingDays: ["1", "2", "3", "4", "5"],
+          }),
+        ],
+      }),
+      // Admitting a member organization is the secretariat's alone.
+      expected: only(["secretariat"]),
+    },
+  ],
   "app/groups/new/actions.ts#createGroupAction": [
     {
       state: "a new cancer",
@@ -326,12 +346,13 @@ export const ACTIONS: Record<string, Case[]> = {
       call: async (f) => {
         const p = await f.proposal("IN_REVIEW", { eligible: true });
         const closesAt = new Date(Date.now() + 3 * 86_400_000).toISOString();
-        return { page: proposalPage(p), args: [p.id, initial, form({ closesAt, quorum: "5", passRule: "MORE_APPROVE_THAN_REJECT" })] };
+        const quorum = String(await f.usualQuorum());
+        return { page: proposalPage(p), args: [p.id, initial, form({ closesAt, quorum, passRule: "MORE_APPROVE_THAN_REJECT" })] };
       },
       expected: only(CHAIR_OR_SECRETARIAT),
     },
     {
-      state: "in review and eligible, quorum below the usual five",
+      state: "in review and eligible, quorum below the usual majority of the members",
       call: async (f) => {
         const p = await f.proposal("IN_REVIEW", { eligible: true });
         const closesAt = new Date(Date.now() + 3 * 86_400_000).toISOString();

@@ -44,6 +44,8 @@ export interface Fixtures {
   comment(): Promise<{ id: string; page: string }>;
   notification(): Promise<string>;
   currentThreshold(): Promise<number>;
+  /** The usual quorum now: a majority of the member organizations (other suites' calls may have added some). */
+  usualQuorum(): Promise<number>;
   demoPersonId(): Promise<string>;
 }
 
@@ -206,6 +208,9 @@ export async function makeFixtures(db: PrismaClient): Promise<Fixtures> {
     async currentThreshold() {
       const row = await db.setting.findUnique({ where: { key: "rareIncidenceThreshold" } });
       return row ? Number(row.value) : 6;
+    },
+    async usualQuorum() {
+      return Math.floor((await db.organization.count()) / 2) + 1;
     },
     async demoPersonId() {
       const demo = await db.user.findFirstOrThrow({ where: { demo: true, active: true }, select: { id: true } });

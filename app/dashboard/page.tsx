@@ -45,7 +45,7 @@ export default async function DashboardPage() {
                       {v.proposal.title}
                     </Link>
                     <p className="text-sm text-slate-600">
-                      Closes {formatDateTime(v.closesAt, zone)} · {v._count.ballots} of 8 organizations have voted
+                      Closes {formatDateTime(v.closesAt, zone)} · {v._count.ballots} of {counts.organizations} organizations have voted
                     </p>
                   </div>
                   {v.owed ? <Badge tone="amber">{organization?.shortName ?? "Your organization"} has not voted</Badge> : null}

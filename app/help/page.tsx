@@ -3,6 +3,7 @@ import { Card, PageHeader, TableHead } from "@/components/ui";
 import { requirePage } from "@/lib/authz/session";
 import { PROPOSAL_EVENTS, ROLE_LABEL, STATUS_LABEL, TRANSITIONS } from "@/lib/proposals/workflow";
 import { REMINDER_HOURS } from "@/lib/votes/close";
+import { defaultQuorum } from "@/lib/votes/tally";
 
 export const metadata = { title: "How the portal works" };
 
@@ -56,6 +57,10 @@ export default async function HelpPage() {
           <li>
             Each organization casts one ballot through its representative, and may change it until the close. How an organization voted
             stays secret until then.
+          </li>
+          <li>
+            The usual quorum is a majority of the member organizations ({defaultQuorum(8)} of 8, {defaultQuorum(10)} of 10): it follows the
+            number of members as the secretariat admits new ones. A chair may ask for more; only the secretariat may accept fewer.
           </li>
           <li>
             Representatives whose organization has not voted are reminded {REMINDER_HOURS.join(" and ")} hours before the close. The vote

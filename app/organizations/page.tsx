@@ -1,7 +1,11 @@
 import Link from "next/link";
-import { Badge, PageHeader } from "@/components/ui";
+import { Badge, Card, PageHeader } from "@/components/ui";
 import { LocalClock } from "@/components/LocalClock";
 import { requirePage } from "@/lib/authz/session";
+import { can } from "@/lib/authz/policy";
+import { countryChoices } from "@/lib/trials/countries";
+import { workingWeek } from "@/lib/meetings/planner";
+import { AddOrganizationForm } from "./AddOrganizationForm";
 import { listOrganizations } from "@/lib/organizations/queries";
 import { pageData } from "@/lib/page-data";
 import { countryName } from "@/lib/time";
@@ -15,7 +19,7 @@ export default async function OrganizationsPage() {
     <>
       <PageHeader
         title="Member organizations"
-        description="IRCI's eight members, their people, and the time it is in each office right now."
+        description={`IRCI's ${orgs.length} members, their people, and the time it is in each office right now.`}
       />
       <ul className="grid gap-4 md:grid-cols-2">
         {orgs.map((org) => (
@@ -36,6 +40,8 @@ export default async function OrganizationsPage() {
               <dd>
                 <LocalClock timeZone={org.timeZone} /> <span className="text-slate-600">({org.timeZone})</span>
               </dd>
+              <dt className="text-slate-600">Working week</dt>
+              <dd>{workingWeek(org.workingDays)}</dd>
               <dt className="text-slate-600">People</dt>
               <dd>{org._count.memberships}</dd>
               <dt className="text-slate-600">Representative</dt>
@@ -44,6 +50,15 @@ export default async function OrganizationsPage() {
           </li>
         ))}
       </ul>
+      {can(actor, "organization.add") ? (
+        <Card title="Add a member organization" className="mt-8">
+          <p className="mb-4 text-sm text-slate-700">
+            It takes part at once: a column in every interest matrix, a ballot in every vote (the usual quorum is a majority of the
+            members), an office in the meeting planner and a column in the exports. Recorded in the audit log.
+          </p>
+          <AddOrganizationForm countries={countryChoices()} timeZones={Intl.supportedValuesOf("timeZone")} />
+        </Card>
+      ) : null}
     </>
   );
 }

@@ -19,6 +19,7 @@ const EXPECTED: Record<Permission, Who[]> = {
   "dashboard.view": everyoneSignedIn,
   "organization.list": everyoneSignedIn,
   "organization.view": everyoneSignedIn,
+  "organization.add": ["secretariat"],
   "group.list": everyoneSignedIn,
   "group.view": everyoneSignedIn,
   "audit.view": ["secretariat"],

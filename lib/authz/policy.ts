@@ -16,6 +16,8 @@ export const PERMISSIONS = {
   "dashboard.view": ["member", "representative", "secretariat"],
   "organization.list": ["member", "representative", "secretariat"],
   "organization.view": ["member", "representative", "secretariat"],
+  /** Admitting a member organization. */
+  "organization.add": ["secretariat"],
   "group.list": ["member", "representative", "secretariat"],
   "group.view": ["member", "representative", "secretariat"],
   "audit.view": ["secretariat"],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { localTime, rankSlots, type Office, plannableDay, plannableStart, weekAhead } from "./planner";
+import { localTime, rankSlots, type Office, plannableDay, plannableStart, weekAhead, workingWeek } from "./planner";
 
 const IRCI: Office[] = [
   { organization: "NCI", timeZone: "America/New_York" },
@@ -87,6 +87,24 @@ describe("the working week", () => {
     // Friday 10:00 in London is Friday 19:00 in Tokyo and Friday 21:00 in Sydney: outside, not weekend.
     expect(localTime(IRCI[6]!, ...at("2026-01-16T10:00:00Z"))).toMatchObject({ weekday: "Fri", weekend: false, inWorkingDay: false });
   });
+  it("keeps each office's own working week: an office that works Sunday to Thursday is off on Friday and at work on Sunday", () => {
+    const tel: Office = { organization: "TLV", timeZone: "Asia/Jerusalem", workingDays: [7, 1, 2, 3, 4] };
+    // Friday 10:00 in Jerusalem is 08:00 UTC in January.
+    expect(localTime(tel, ...at("2026-01-16T08:00:00Z"))).toMatchObject({ weekday: "Fri", weekend: true, inWorkingDay: false });
+    expect(localTime(tel, ...at("2026-01-18T08:00:00Z"))).toMatchObject({ weekday: "Sun", weekend: false, inWorkingDay: true });
+    // The same Sunday hour is a weekend in an office that works Monday to Friday.
+    expect(localTime({ ...tel, workingDays: undefined }, ...at("2026-01-18T08:00:00Z"))).toMatchObject({ weekend: true });
+  });
+
+  it("says an office's working week in words", () => {
+    expect(workingWeek([1, 2, 3, 4, 5])).toBe("Monday to Friday");
+    expect(workingWeek([7, 1, 2, 3, 4])).toBe("Sunday to Thursday");
+    expect(workingWeek([6, 7, 1, 2, 3])).toBe("Saturday to Wednesday");
+    expect(workingWeek([1, 3, 5])).toBe("Monday, Wednesday, Friday");
+    expect(workingWeek([2])).toBe("Tuesday");
+    expect(workingWeek([1, 2, 3, 4, 5, 6, 7])).toBe("Every day");
+  });
+
   it("ranks a weekend slot below every working-night slot", () => {
     const best = rankSlots("2026-01-16", 60, [IRCI[0]!, IRCI[7]!], "America/New_York")[0]!; // a Friday in New York
     expect(best.offices.every((o) => !o.weekend)).toBe(true);

@@ -1,6 +1,7 @@
 // Finding an hour when offices up to sixteen hours apart are all at work. Pure: every local time
 // comes from the IANA zone at that instant, so daylight-saving changes are handled by the zone data,
-// and the weekend is each office's own (Friday evening in New York is Saturday morning in Sydney).
+// and the weekend is each office's own: its days off in its own calendar (Friday evening in New York
+// is Saturday morning in Sydney; an office that works Sunday to Thursday is off on a Friday).
 import { TZDate } from "@date-fns/tz";
 import { dateTimeFormat } from "@/lib/time";
 import { wallTimeInZone } from "@/lib/wall-time";
@@ -9,12 +10,31 @@ import { isRealDay } from "@/lib/validation";
 export const WORKDAY_START = 9;
 export const WORKDAY_END = 18;
 export const SLOT_STEP_MINUTES = 30;
-/** The working week, Monday to Friday, in every member office. */
-const WEEKEND = new Set(["Sat", "Sun"]);
+/** ISO weekdays: 1 is Monday, 7 Sunday. */
+const ISO_WEEKDAY: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
+/** The working week of an office that does not say otherwise (and of all eight founding offices). */
+export const MONDAY_TO_FRIDAY: readonly number[] = [1, 2, 3, 4, 5];
+
+const DAY_NAMES = ["", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+
+/** An office's working week in words: "Monday to Friday", "Sunday to Thursday", or the days one by one. */
+export function workingWeek(days: readonly number[]): string {
+  const set = new Set(days.filter((d) => d >= 1 && d <= 7));
+  if (set.size === 0) return "No working days";
+  if (set.size === 7) return "Every day";
+  // Start from a working day whose eve is off, then go round the week.
+  const first = [...set].find((d) => !set.has(((d + 5) % 7) + 1))!;
+  const run = Array.from({ length: 7 }, (_, i) => ((first - 1 + i) % 7) + 1).filter((d) => set.has(d));
+  const contiguous = run.every((d, i) => i === 0 || d === (run[i - 1]! % 7) + 1);
+  if (contiguous && run.length > 1) return `${DAY_NAMES[run[0]!]} to ${DAY_NAMES[run.at(-1)!]}`;
+  return run.map((d) => DAY_NAMES[d]).join(", ");
+}
 
 export interface Office {
   organization: string;
   timeZone: string;
+  /** The ISO weekdays the office works, from its organization's record; Monday to Friday if not given. */
+  workingDays?: readonly number[];
 }
 
 export interface LocalTime {
@@ -25,7 +45,7 @@ export interface LocalTime {
   end: string;
   /** Weekday of the local start, e.g. "Tue": a meeting can fall on another day elsewhere. */
   weekday: string;
-  /** The meeting falls on this office's Saturday or Sunday. */
+  /** The meeting falls on one of this office's days off (Saturday and Sunday for most). */
   weekend: boolean;
   inWorkingDay: boolean;
   /** Minutes of the meeting outside 09:00-18:00 local (0 when inside). */
@@ -56,6 +76,8 @@ const hhmm = (h: number, m: number) => `${String(h).padStart(2, "0")}:${String(m
 
 /** Where a meeting from `start` to `end` falls in one office's day. */
 export function localTime(office: Office, start: Date, end: Date): LocalTime {
+  const working = office.workingDays ?? MONDAY_TO_FRIDAY;
+  const dayOff = (weekday: string) => !working.includes(ISO_WEEKDAY[weekday] ?? 0);
   const s = parts(start, office.timeZone);
   const e = parts(end, office.timeZone);
   const startMin = s.hour * 60 + s.minute;
@@ -66,7 +88,7 @@ export function localTime(office: Office, start: Date, end: Date): LocalTime {
   for (let t = 0; t < length; t += 5) {
     const at = parts(new Date(start.getTime() + t * 60_000), office.timeZone);
     const minute = at.hour * 60 + at.minute;
-    if (WEEKEND.has(at.weekday)) {
+    if (dayOff(at.weekday)) {
       // A weekend minute is worse than any hour of a working night.
       const block = Math.min(5, length - t);
       outside += block;
@@ -86,8 +108,8 @@ export function localTime(office: Office, start: Date, end: Date): LocalTime {
     start: hhmm(s.hour, s.minute),
     end: hhmm(e.hour, e.minute),
     weekday: s.weekday,
-    weekend: WEEKEND.has(s.weekday) || WEEKEND.has(e.weekday),
-    inWorkingDay: outside === 0 && startMin >= WORKDAY_START * 60 && !WEEKEND.has(s.weekday),
+    weekend: dayOff(s.weekday) || dayOff(e.weekday),
+    inWorkingDay: outside === 0 && startMin >= WORKDAY_START * 60 && !dayOff(s.weekday),
     minutesOutside: outside,
     inconvenience,
   };
@@ -128,7 +150,7 @@ export function today(timeZone: string, now: Date): string {
   return wallTimeInZone(now, timeZone).slice(0, 10);
 }
 
-/** The day a planner opens on: a week ahead in the person's zone, enough notice across eight offices. */
+/** The day a planner opens on: a week ahead in the person's zone, enough notice across every office. */
 export function weekAhead(now: Date = new Date(), timeZone = "UTC"): string {
   return wallTimeInZone(new Date(now.getTime() + 7 * 86400_000), timeZone).slice(0, 10);
 }

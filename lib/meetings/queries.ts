@@ -7,7 +7,7 @@ import type { Actor } from "@/lib/authz/policy";
 import type { Office } from "./planner";
 import { requireKey } from "@/lib/validation";
 
-/** The group and the offices of its members' organizations (all eight when it has no members yet). */
+/** The group and the offices of its members' organizations (every member organization's while it has no members yet). */
 export async function meetingOffices(
   actor: Actor | null,
   slug: string,
@@ -20,7 +20,11 @@ export async function meetingOffices(
       slug: true,
       name: true,
       members: {
-        select: { user: { select: { membership: { select: { organization: { select: { shortName: true, timeZone: true } } } } } } },
+        select: {
+          user: {
+            select: { membership: { select: { organization: { select: { shortName: true, timeZone: true, workingDays: true } } } } },
+          },
+        },
       },
     },
   });
@@ -28,10 +32,12 @@ export async function meetingOffices(
   const byName = new Map<string, Office>();
   for (const m of group.members) {
     const org = m.user.membership?.organization;
-    if (org) byName.set(org.shortName, { organization: org.shortName, timeZone: org.timeZone });
+    if (org) byName.set(org.shortName, { organization: org.shortName, timeZone: org.timeZone, workingDays: org.workingDays });
   }
   if (byName.size === 0) {
-    for (const o of await referenceOrganizations()) byName.set(o.shortName, { organization: o.shortName, timeZone: o.timeZone });
+    for (const o of await referenceOrganizations()) {
+      byName.set(o.shortName, { organization: o.shortName, timeZone: o.timeZone, workingDays: o.workingDays });
+    }
   }
   return {
     group: { slug: group.slug, name: group.name },

@@ -17,6 +17,7 @@ export async function listOrganizations(actor: Actor | null) {
       name: true,
       country: true,
       timeZone: true,
+      workingDays: true,
       founding: true,
       _count: { select: { memberships: true } },
       memberships: {

@@ -3,15 +3,17 @@ import { db } from "@/lib/db";
 import { shared } from "@/lib/shared-cache";
 
 /**
- * IRCI's member organizations, as reference data: eight rows that nearly every page names and
- * that change only when the secretariat admits a member. Shared by all requests for a minute.
- * Not a permission check: callers have made theirs.
+ * IRCI's member organizations, as reference data: a few rows that nearly every page names and
+ * that change only when the secretariat admits a member (which drops this at once in the process
+ * that admits it; other instances within the minute). Not a permission check: callers have made theirs.
  */
+export const REFERENCE_ORGANIZATIONS_KEY = "ref:organizations";
+
 export function referenceOrganizations() {
-  return shared("ref:organizations", 60_000, () =>
+  return shared(REFERENCE_ORGANIZATIONS_KEY, 60_000, () =>
     db.organization.findMany({
       orderBy: { shortName: "asc" },
-      select: { id: true, slug: true, shortName: true, name: true, country: true, timeZone: true },
+      select: { id: true, slug: true, shortName: true, name: true, country: true, timeZone: true, workingDays: true },
     }),
   );
 }

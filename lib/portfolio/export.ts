@@ -19,7 +19,13 @@ function exportPage(after: string | undefined) {
   };
 }
 
-async function proposalExportBatch(after: string | undefined) {
+type Organizations = { id: string; shortName: string }[];
+
+/**
+ * A batch of proposals, with one column per member organization (its interest, "" when none is
+ * recorded): the columns follow the Organization table as it is when the export starts.
+ */
+async function proposalExportBatch(after: string | undefined, organizations: Organizations) {
   const rows = await db.proposal.findMany({
     ...exportPage(after),
     select: {
@@ -36,6 +42,7 @@ async function proposalExportBatch(after: string | undefined) {
       statusChangedAt: true,
       group: { select: { name: true } },
       leadOrganization: { select: { shortName: true } },
+      interests: { select: { organizationId: true, level: true } },
     },
   });
   return rows.map((r) => ({
@@ -52,6 +59,9 @@ async function proposalExportBatch(after: string | undefined) {
     primaryOutcome: r.primaryOutcome,
     created: r.createdAt.toISOString(),
     statusChanged: r.statusChangedAt.toISOString(),
+    ...Object.fromEntries(
+      organizations.map((o) => [`interest:${o.shortName}`, r.interests.find((i) => i.organizationId === o.id)?.level ?? ""]),
+    ),
   }));
 }
 
@@ -94,8 +104,10 @@ async function trialExportBatch(after: string | undefined) {
  */
 export function exportBatches(actor: Actor | null, kind: ExportKind): AsyncGenerator<Record<string, unknown>[]> {
   assertCan(actor, "proposal.list");
-  const read = kind === "proposals" ? proposalExportBatch : trialExportBatch;
   return (async function* () {
+    const organizations: Organizations =
+      kind === "proposals" ? await db.organization.findMany({ orderBy: { shortName: "asc" }, select: { id: true, shortName: true } }) : [];
+    const read = kind === "proposals" ? (after?: string) => proposalExportBatch(after, organizations) : trialExportBatch;
     let after: string | undefined;
     for (;;) {
       const batch = await read(after);

@@ -49,3 +49,8 @@ export function countryCode(name: string): string | undefined {
   if (/^[A-Z]{2}$/.test(upper)) return CODES.has(upper) ? upper : ABBREVIATIONS[upper];
   return countries.getAlpha2Code(trimmed, "en") ?? BY_NAME.get(key(trimmed));
 }
+
+/** Every current ISO 3166-1 country as a choice for a form: its code and English name, by name. */
+export function countryChoices(): { code: string; name: string }[] {
+  return [...CODES].map((code) => ({ code, name: display.of(code) ?? code })).sort((a, b) => a.name.localeCompare(b.name, "en"));
+}

@@ -54,6 +54,7 @@ export async function closeVote(voteId: string, closer: { actorId: string | null
     const result = tally(
       ballots.map((b) => b.choice),
       { quorum: vote.quorum, passRule: vote.passRule as "MORE_APPROVE_THAN_REJECT" | "TWO_THIRDS_OF_DECIDED" },
+      await tx.organization.count(),
     );
     await tx.vote.update({ where: { id: voteId }, data: { outcome: result.outcome, tally: { ...result } } });
     const next = PROPOSAL_EVENT[result.outcome];

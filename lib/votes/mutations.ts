@@ -15,8 +15,8 @@ import { checkEligibility, ineligibilityReason } from "@/lib/proposals/eligibili
 import { formatDateTime } from "@/lib/time";
 import { instantFromWallTime } from "@/lib/wall-time";
 import { config } from "@/lib/config";
-import { DEMO_MIN_OPEN_MINUTES, MIN_OPEN_MINUTES, ZBallot, ZOpenVote, closingTimeProblem } from "./schema";
-import { DEFAULT_QUORUM } from "./tally";
+import { DEMO_MIN_OPEN_MINUTES, MIN_OPEN_MINUTES, ZBallot, closingTimeProblem, openVoteSchema } from "./schema";
+import { defaultQuorum } from "./tally";
 import { closeVote, representatives, scheduleVoteClose } from "./close";
 
 /**
@@ -34,7 +34,10 @@ function closingInstant(raw: unknown): unknown {
 export async function openVote(actor: Actor | null, proposalId: string, raw: unknown) {
   proposalId = requireKey(proposalId, "proposal");
   assertCan(actor, "vote.open");
-  const parsed = ZOpenVote.safeParse(closingInstant(raw));
+  // The rules follow the Organization table: as many ballots as members, a majority by default.
+  const members = await db.organization.count();
+  const usualQuorum = defaultQuorum(members);
+  const parsed = openVoteSchema(members).safeParse(closingInstant(raw));
   if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
   const rules = parsed.data;
   const problem = closingTimeProblem(rules.closesAt, new Date(), config().demo ? DEMO_MIN_OPEN_MINUTES : MIN_OPEN_MINUTES);
@@ -45,8 +48,8 @@ export async function openVote(actor: Actor | null, proposalId: string, raw: unk
   const decision = decide(proposal.status, "openVoting", roles, facts);
   if (!decision.ok) throw new AppError(roles.some((r) => r === "chair" || r === "secretariat") ? "CONFLICT" : "FORBIDDEN", decision.reason);
   // A chair may ask for more than the usual quorum; only the secretariat may accept fewer.
-  if (rules.quorum < DEFAULT_QUORUM && !actor.secretariat) {
-    throw new ValidationError({ quorum: `Only the secretariat can set a quorum below ${DEFAULT_QUORUM} organizations.` });
+  if (rules.quorum < usualQuorum && !actor.secretariat) {
+    throw new ValidationError({ quorum: `Only the secretariat can set a quorum below ${usualQuorum} of ${members} organizations.` });
   }
 
   const vote = await db.$transaction(async (tx) => {

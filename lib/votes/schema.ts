@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { plainText } from "@/lib/validation";
 import { wallTimeInZone } from "@/lib/wall-time";
-import { DEFAULT_QUORUM, MEMBER_ORGANIZATIONS } from "./tally";
+import { defaultQuorum } from "./tally";
 
 /** A vote stays open at least a day, so every office sees it during its working day… */
 export const MIN_OPEN_MINUTES = 24 * 60;
@@ -10,18 +10,21 @@ export const DEMO_MIN_OPEN_MINUTES = 1;
 /** …and at most this long. */
 export const MAX_OPEN_DAYS = 60;
 
-export const ZOpenVote = z.object({
-  closesAt: z.coerce.date({ message: "Choose when the vote closes." }),
-  quorum: z.coerce
-    .number({ message: "The quorum is a number of organizations." })
-    .int("The quorum is a whole number of organizations.")
-    .min(1, "At least one organization must vote.")
-    .max(MEMBER_ORGANIZATIONS, `There are ${MEMBER_ORGANIZATIONS} member organizations.`)
-    .default(DEFAULT_QUORUM),
-  passRule: z
-    .enum(["MORE_APPROVE_THAN_REJECT", "TWO_THIRDS_OF_DECIDED"], { message: "Choose a pass rule." })
-    .default("MORE_APPROVE_THAN_REJECT"),
-});
+/** A vote's rules, for as many member organizations as there are when it opens. */
+export function openVoteSchema(memberOrganizations: number) {
+  return z.object({
+    closesAt: z.coerce.date({ message: "Choose when the vote closes." }),
+    quorum: z.coerce
+      .number({ message: "The quorum is a number of organizations." })
+      .int("The quorum is a whole number of organizations.")
+      .min(1, "At least one organization must vote.")
+      .max(memberOrganizations, `There are ${memberOrganizations} member organizations.`)
+      .default(defaultQuorum(memberOrganizations)),
+    passRule: z
+      .enum(["MORE_APPROVE_THAN_REJECT", "TWO_THIRDS_OF_DECIDED"], { message: "Choose a pass rule." })
+      .default("MORE_APPROVE_THAN_REJECT"),
+  });
+}
 
 export function closingTimeProblem(closesAt: Date, now: Date, minMinutes = MIN_OPEN_MINUTES): string | null {
   const minutes = (closesAt.getTime() - now.getTime()) / 60_000;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { tally, type Choice, type Outcome, type PassRule } from "./tally";
+import { defaultQuorum, tally, type Choice, type Outcome, type PassRule } from "./tally";
 
 const A = "APPROVE",
   R = "REJECT",
@@ -32,11 +32,11 @@ const CASES: [Choice[], number, PassRule, Outcome, string][] = [
 
 describe("tally", () => {
   it.each(CASES)("%j, quorum %i, %s: %s (%s)", (ballots, quorum, passRule, outcome) => {
-    expect(tally(ballots, { quorum, passRule }).outcome).toBe(outcome);
+    expect(tally(ballots, { quorum, passRule }, 8).outcome).toBe(outcome);
   });
 
   it("counts every kind of answer and who did not answer", () => {
-    expect(tally([A, A, R, X, C], { quorum: 5, passRule: MAJ })).toEqual({
+    expect(tally([A, A, R, X, C], { quorum: 5, passRule: MAJ }, 8)).toEqual({
       approve: 2,
       reject: 1,
       abstain: 1,
@@ -47,6 +47,28 @@ describe("tally", () => {
       quorumMet: false,
       outcome: "NO_QUORUM",
     });
+  });
+});
+
+describe("default quorum", () => {
+  it("is a majority of the member organizations: 5 of 8 as before, and it follows their number", () => {
+    expect([1, 2, 3, 4, 7, 8, 9, 10, 11, 12].map((n) => [n, defaultQuorum(n)])).toEqual([
+      [1, 1],
+      [2, 2],
+      [3, 2],
+      [4, 3],
+      [7, 4],
+      [8, 5],
+      [9, 5],
+      [10, 6],
+      [11, 6],
+      [12, 7],
+    ]);
+  });
+
+  it("counts the organizations that did not answer out of however many there are", () => {
+    expect(tally([A, A, R], { quorum: 5, passRule: MAJ }, 9).notVoted).toBe(6);
+    expect(tally([A, A, R], { quorum: 5, passRule: MAJ }, 8).notVoted).toBe(5);
   });
 });
 

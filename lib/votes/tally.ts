@@ -4,8 +4,14 @@ export type Choice = "APPROVE" | "REJECT" | "ABSTAIN" | "RECUSE";
 export type PassRule = "MORE_APPROVE_THAN_REJECT" | "TWO_THIRDS_OF_DECIDED";
 export type Outcome = "PASSED" | "FAILED" | "NO_QUORUM";
 
-export const MEMBER_ORGANIZATIONS = 8;
-export const DEFAULT_QUORUM = 5;
+/**
+ * The quorum a vote asks for unless its opener chooses another: a majority of the member
+ * organizations, so 5 of 8 (IRCI's rule since it had eight), 5 of 9, 6 of 10. It follows the
+ * Organization table: admitting a member moves it without a code change.
+ */
+export function defaultQuorum(memberOrganizations: number): number {
+  return Math.floor(Math.max(0, memberOrganizations) / 2) + 1;
+}
 
 export const PASS_RULE_TEXT: Record<PassRule, string> = {
   MORE_APPROVE_THAN_REJECT: "more approvals than rejections among the ballots cast (abstentions count toward quorum only)",
@@ -29,7 +35,8 @@ export interface Tally {
 export function tally(
   choices: readonly Choice[],
   rules: { quorum: number; passRule: PassRule },
-  organizations = MEMBER_ORGANIZATIONS,
+  /** How many member organizations could have voted. */
+  organizations: number,
 ): Tally {
   const count = (c: Choice) => choices.filter((x) => x === c).length;
   const approve = count("APPROVE");

@@ -5,7 +5,7 @@ import { seedDatabase } from "@/ops/seed";
 import type { Actor } from "@/lib/authz/policy";
 import { emailSettings } from "@/lib/mail/settings";
 import { setOwnTimeZone } from "@/lib/people/time-zone";
-import { actorFor, makePerson, refusal } from "../support/fixtures";
+import { makePerson, refusal } from "../support/fixtures";
 import { portalAdapter } from "@/lib/auth/adapter";
 import type { PortalUser } from "@/lib/auth/adapter";
 

@@ -4,6 +4,7 @@ import { buttonClass } from "@/components/ui";
 import { Field, FormMessage, inputClass } from "@/components/ui/form";
 import { submitWithoutReset } from "@/components/submitWithoutReset";
 import type { FormState } from "@/lib/form-state";
+import { defaultQuorum } from "@/lib/votes/tally";
 import { openVoteAction } from "./actions";
 
 /**
@@ -17,12 +18,15 @@ export function OpenVoteForm({
   zone,
   zoneLabel,
   defaultCloses,
+  members,
 }: {
   proposalId: string;
   blockedBecause: string | null;
   zone: string;
   zoneLabel: string;
   defaultCloses: string;
+  /** How many member organizations there are: one ballot each. */
+  members: number;
 }) {
   const [state, save, pending] = useActionState<FormState, FormData>(openVoteAction.bind(null, proposalId), { ok: true });
   const [closes, setCloses] = useState(defaultCloses);
@@ -48,9 +52,22 @@ export function OpenVoteForm({
         )}
       </Field>
       <div className="grid grid-cols-2 gap-3">
-        <Field name="quorum" label="Quorum (organizations)" error={e.quorum}>
+        <Field
+          name="quorum"
+          label="Quorum (organizations)"
+          error={e.quorum}
+          hint={`Usually ${defaultQuorum(members)} of ${members}, a majority.`}
+        >
           {(p) => (
-            <input {...p} name="quorum" type="number" min={1} max={8} defaultValue={state.values?.quorum ?? "5"} className={inputClass} />
+            <input
+              {...p}
+              name="quorum"
+              type="number"
+              min={1}
+              max={members}
+              defaultValue={state.values?.quorum ?? String(defaultQuorum(members))}
+              className={inputClass}
+            />
           )}
         </Field>
         <Field name="passRule" label="Passes with" error={e.passRule}>

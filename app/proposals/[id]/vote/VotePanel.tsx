@@ -39,6 +39,8 @@ export function VotePanel({
 }) {
   const myOrg = organizations.find((o) => o.id === actor.organizationId);
   const open = vote?.status === "OPEN";
+  // Out of the members there were at the close (kept in its tally), or there are now while it is open.
+  const members = vote?.tally ? vote.tally.cast + vote.tally.recused + vote.tally.notVoted : organizations.length;
   return (
     <Card title="Vote">
       {!vote || (!open && canOpen) ? (
@@ -51,6 +53,7 @@ export function VotePanel({
               zone={zone}
               zoneLabel={`${zone.replace(/_/g, " ")}, ${utcOffset(zone)}`}
               defaultCloses={suggestedClosingTime(zone)}
+              members={organizations.length}
             />
           ) : null}
         </div>
@@ -69,7 +72,7 @@ export function VotePanel({
               {vote.closeReason ? ` by the secretariat: “${vote.closeReason}”` : ""}
             </p>
             <p className="mt-1 text-slate-700">
-              Quorum: ballots from {vote.quorum} of 8 organizations. Passes with {PASS_RULE_TEXT[vote.passRule as PassRule]}.
+              Quorum: ballots from {vote.quorum} of {members} organizations. Passes with {PASS_RULE_TEXT[vote.passRule as PassRule]}.
             </p>
             {!open && vote.outcome ? <p className="mt-1 font-medium">{OUTCOME[vote.outcome][2]}</p> : null}
           </div>
