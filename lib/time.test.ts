@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countryName, formatDateTime, localTime, localWeekday, utcOffset } from "./time";
+import { countryName, formatDateTime, localTime, localWeekday, utcOffset, waitedWords } from "./time";
 
 const januaryNoonUtc = new Date("2026-01-15T12:00:00Z");
 const julyNoonUtc = new Date("2026-07-15T12:00:00Z");
@@ -34,5 +34,18 @@ describe("formatDateTime", () => {
   it("shows an instant in the reader's zone, naming the zone", () => {
     expect(formatDateTime(januaryNoonUtc, "Asia/Tokyo")).toBe("15 Jan 2026, 21:00 GMT+9");
     expect(formatDateTime(januaryNoonUtc, "UTC")).toBe("15 Jan 2026, 12:00 UTC");
+  });
+});
+
+describe("how long something has waited", () => {
+  it.each([
+    [0, "under an hour"],
+    [59, "under an hour"],
+    [60, "1 hour"],
+    [47 * 60, "47 hours"],
+    [48 * 60, "2 days"],
+    [400 * 24 * 60, "400 days"],
+  ])("%s minutes: %s", (minutes, words) => {
+    expect(waitedWords(new Date(0), new Date(minutes * 60_000))).toBe(words);
   });
 });

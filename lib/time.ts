@@ -58,3 +58,11 @@ export function countryName(code: string): string {
 export function countryLabel(country: string): string {
   return /^[A-Z]{2}$/.test(country) ? countryName(country) : country;
 }
+
+/** How long something has waited, in words: "under an hour", "5 hours", "1 day", "12 days". */
+export function waitedWords(since: Date, now: Date): string {
+  const hours = Math.floor((now.getTime() - since.getTime()) / 3600_000);
+  if (hours < 1) return "under an hour";
+  if (hours < 48) return hours === 1 ? "1 hour" : `${hours} hours`;
+  return `${Math.floor(hours / 24)} days`;
+}

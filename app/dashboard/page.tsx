@@ -8,6 +8,8 @@ import { pageData } from "@/lib/page-data";
 import { openVotesFor } from "@/lib/votes/queries";
 import { latestUnread } from "@/lib/notifications";
 import { formatDateTime } from "@/lib/time";
+import { WorkQueue } from "@/components/dashboard/WorkQueue";
+import { hasWorkQueue, workQueueFor } from "@/lib/dashboard/work-queue";
 
 export const metadata = { title: "Dashboard" };
 
@@ -18,11 +20,16 @@ export default async function DashboardPage() {
     pageData(openVotesFor(actor), "/dashboard"),
     pageData(latestUnread(actor), "/dashboard"),
   ]);
+  // The secretariat's work queue (a chair's, for the groups they chair), above everything else.
+  const chairsAnyGroup = myGroups.some((m) => m.role === "CHAIR");
+  const now = new Date();
+  const queue = hasWorkQueue(actor, chairsAnyGroup) ? await pageData(workQueueFor(actor, now), "/dashboard") : null;
   const zone = viewerTimeZone(session);
   const firstName = session.user.name?.split(" ")[0] ?? "there";
   return (
     <>
       <PageHeader title={`Welcome, ${firstName}`} description="Your organization, your expert groups, and IRCI at a glance." />
+      {queue ? <WorkQueue queue={queue} zone={zone} now={now} scope={actor.secretariat ? "all" : "chaired"} /> : null}
       <dl className="mb-8 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         {counts.awaitingInterest !== null ? (
           <Stat label="Awaiting your organization's interest" value={counts.awaitingInterest} href="/proposals?mine=NONE" />

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Card, PageHeader, TableHead } from "@/components/ui";
 import { requirePage } from "@/lib/authz/session";
 import { PROPOSAL_EVENTS, ROLE_LABEL, STATUS_LABEL, TRANSITIONS } from "@/lib/proposals/workflow";
-import { REMINDER_HOURS } from "@/lib/votes/close";
+import { QUIET_HOURS, REMINDER_HOURS } from "@/lib/votes/reminders";
 import { defaultQuorum } from "@/lib/votes/tally";
 
 export const metadata = { title: "How the portal works" };
@@ -63,8 +63,9 @@ export default async function HelpPage() {
             number of members as the secretariat admits new ones. A chair may ask for more; only the secretariat may accept fewer.
           </li>
           <li>
-            Representatives whose organization has not voted are reminded {REMINDER_HOURS.join(" and ")} hours before the close. The vote
-            closes by itself at its deadline; the result moves the proposal on.
+            Representatives whose organization has not voted are reminded {REMINDER_HOURS.join(" and ")} hours before the close, once each,
+            but not in the vote&apos;s first {QUIET_HOURS} hours (or first half, if it is shorter): the opening notice already says when it
+            closes. The vote closes by itself at its deadline; the result moves the proposal on.
           </li>
         </ul>
       </Card>

@@ -9,6 +9,7 @@ import { notifyProposal } from "@/lib/notifications";
 import type { Prisma } from "@/lib/prisma-client";
 import type { ProposalEvent } from "@/lib/proposals/workflow";
 import { tally, type Outcome } from "./tally";
+import { REMINDER_GAP_HOURS, REMINDER_HOURS, reminderDue } from "./reminders";
 
 type Tx = Prisma.TransactionClient;
 
@@ -128,48 +129,59 @@ export async function closeDueVotes(): Promise<number> {
   return closed;
 }
 
-export const REMINDER_HOURS = [48, 24] as const;
-
 /**
  * Reminds the representatives of organizations that have not voted, 48 and 24 hours before the
- * close. Idempotent: each reminder has a key, so running it every minute notifies once.
+ * close, never during the vote's quiet period after its opening (the rule: ./reminders.ts). Each
+ * window is claimed on the vote row by an update guarded by the rule, in the same transaction as
+ * the notifications, so running it every minute, on several instances, reminds once.
  */
 export async function sendDueReminders(now = new Date()): Promise<number> {
   const horizon = new Date(now.getTime() + REMINDER_HOURS[0] * 3600_000);
-  const votes = await db.vote.findMany({
+  const candidates = await db.vote.findMany({
     where: { status: "OPEN", closesAt: { gt: now, lte: horizon } },
+    orderBy: { closesAt: "asc" },
     take: 100,
-    select: {
-      id: true,
-      closesAt: true,
-      proposalId: true,
-      proposal: { select: { title: true } },
-      ballots: { select: { organizationId: true } },
-    },
+    select: { id: true, opensAt: true, closesAt: true, remindedHours: true, remindedAt: true },
   });
-  if (votes.length === 0) return 0;
+  const due = candidates.flatMap((vote) => {
+    const hours = reminderDue(vote, now);
+    return hours === null ? [] : [{ id: vote.id, hours }];
+  });
+  if (due.length === 0) return 0;
   const reps = await representatives(db);
-  const data: Prisma.NotificationCreateManyInput[] = [];
-  for (const vote of votes) {
-    const hoursLeft = (vote.closesAt.getTime() - now.getTime()) / 3600_000;
-    const voted = new Set(vote.ballots.map((b) => b.organizationId));
-    // The nearest reminder only: a vote opened 20 hours before its close gets the 24-hour one.
-    const hours = REMINDER_HOURS.filter((h) => hoursLeft <= h).at(-1);
-    if (hours !== undefined) {
-      for (const rep of reps) {
-        if (voted.has(rep.organizationId)) continue;
-        data.push({
+  let count = 0;
+  for (const { id, hours } of due) {
+    count += await db.$transaction(async (tx) => {
+      const claimed = await tx.vote.updateMany({
+        where: {
+          id,
+          status: "OPEN",
+          AND: [
+            { OR: [{ remindedHours: null }, { remindedHours: { gt: hours } }] },
+            { OR: [{ remindedAt: null }, { remindedAt: { lte: new Date(now.getTime() - REMINDER_GAP_HOURS * 3600_000) } }] },
+          ],
+        },
+        data: { remindedHours: hours, remindedAt: now },
+      });
+      if (claimed.count === 0) return 0;
+      const vote = await tx.vote.findUniqueOrThrow({
+        where: { id },
+        select: { proposalId: true, proposal: { select: { title: true } }, ballots: { select: { organizationId: true } } },
+      });
+      const voted = new Set(vote.ballots.map((b) => b.organizationId));
+      const data: Prisma.NotificationCreateManyInput[] = reps
+        .filter((rep) => !voted.has(rep.organizationId))
+        .map((rep) => ({
           userId: rep.userId,
           kind: "vote.closing",
           title: `Your organization has not voted: ${vote.proposal.title}`,
           body: `The vote closes in less than ${hours} hours.`,
           link: `/proposals/${vote.proposalId}`,
-          dedupeKey: `vote.closing:${vote.id}:${hours}`,
-        });
-      }
-    }
+          dedupeKey: `vote.closing:${id}:${hours}`,
+        }));
+      return (await tx.notification.createMany({ data, skipDuplicates: true })).count;
+    });
   }
-  const { count } = await db.notification.createMany({ data, skipDuplicates: true });
   if (count) nudgeMailWorker();
   return count;
 }

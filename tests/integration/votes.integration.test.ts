@@ -340,15 +340,40 @@ describe("reminders", () => {
     await db.vote.updateMany({ where: { status: "OPEN" }, data: { closesAt: new Date(Date.now() + 30 * 86400_000) } });
     const { vote } = await openedVote();
     await castBallot(reps.nci, vote.id, { choice: "APPROVE", rationale: "" });
+    // Opened five days before: long past its quiet period.
     const closesAt = new Date(Date.now() + 47 * 3600_000);
-    await db.vote.update({ where: { id: vote.id }, data: { closesAt } });
+    await db.vote.update({ where: { id: vote.id }, data: { opensAt: new Date(closesAt.getTime() - 5 * 86400_000), closesAt } });
     const key48 = `vote.closing:${vote.id}:48`;
     expect(await sendDueReminders()).toBe(7);
     expect(await sendDueReminders()).toBe(0);
     expect(await db.notification.count({ where: { dedupeKey: key48, userId: reps.nci.userId } })).toBe(0);
     const dayLater = new Date(Date.now() + 24 * 3600_000);
     expect(await sendDueReminders(dayLater)).toBe(7);
+    expect(await sendDueReminders(new Date(dayLater.getTime() + 3600_000))).toBe(0);
     expect(await db.notification.count({ where: { dedupeKey: `vote.closing:${vote.id}:24` } })).toBe(7);
+  });
+
+  it("a vote opened now reminds nobody, even when it closes within 48 hours; near its close it reminds once", async () => {
+    await db.vote.updateMany({ where: { status: "OPEN" }, data: { closesAt: new Date(Date.now() + 30 * 86400_000) } });
+    // As opened through the form: 30 hours ahead, inside both reminder windows from the start.
+    const p = await eligibleProposal();
+    const vote = await openVote(chair, p.id, { closesAt: new Date(Date.now() + 30 * 3600_000).toISOString() });
+    const closing = { kind: "vote.closing", link: `/proposals/${p.id}` };
+    // The sweep runs every minute: none of its runs in the first hours reminds.
+    for (const hours of [0, 0.1, 1, 6, 14.9]) expect(await sendDueReminders(new Date(Date.now() + hours * 3600_000))).toBe(0);
+    expect(await db.notification.count({ where: closing })).toBe(0);
+    // Half-way (15 hours before the close, the vote's quiet period over): each representative once.
+    const halfWay = new Date(vote.opensAt.getTime() + 15 * 3600_000 + 60_000);
+    expect(await sendDueReminders(halfWay)).toBe(8);
+    expect(await db.notification.count({ where: { ...closing, dedupeKey: `vote.closing:${vote.id}:24` } })).toBe(8);
+    // Later sweeps, and the last hours before the close, send nothing more.
+    for (const hours of [0, 1 / 60, 1, 10, 14.9]) expect(await sendDueReminders(new Date(halfWay.getTime() + hours * 3600_000))).toBe(0);
+    // Sweeps running at the same instant on several instances: still once.
+    await db.vote.update({ where: { id: vote.id }, data: { remindedHours: null, remindedAt: null } });
+    await db.notification.deleteMany({ where: closing });
+    const counts = await Promise.all([1, 2, 3].map(() => sendDueReminders(halfWay)));
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(8);
+    expect(await db.notification.count({ where: closing })).toBe(8);
   });
 
   it("the dashboard shows what my organization still owes", async () => {

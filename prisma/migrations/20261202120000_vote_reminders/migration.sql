@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Vote" ADD COLUMN     "remindedAt" TIMESTAMP(3),
+ADD COLUMN     "remindedHours" INTEGER;
