@@ -122,8 +122,7 @@ test("a sign-in link whose callbackUrl was tampered with signs in and lands on t
 
 test("demo sign-in at 127.0.0.1 (NEXTAUTH_URL says localhost) stays on 127.0.0.1, signed in", async ({ page, baseURL }) => {
   const loopback = baseURL!.replace("localhost", "127.0.0.1");
-  await page.goto(`${loopback}/demo`);
-  await signInAsDemo(page, "Quinn Quorum");
+  await signInAsDemo(page, "Quinn Quorum", loopback);
   await expect(page).toHaveURL(`${loopback}/dashboard`);
   await expect(page.getByRole("banner").getByText("IRCI Secretariat")).toBeVisible();
   await signOut(page);

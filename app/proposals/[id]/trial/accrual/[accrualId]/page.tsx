@@ -58,7 +58,7 @@ export default async function AccrualReportPage({ params }: { params: Promise<{ 
             </label>
             <label className="block text-sm font-medium sm:col-span-2">
               Why (kept in the audit log)
-              <input name="reason" className={inputClass} required minLength={3} maxLength={500} placeholder="Typo: 1000 for 100" />
+              <input name="reason" className={inputClass} maxLength={500} placeholder="Typo: 1000 for 100" />
             </label>
           </div>
         </ActionForm>
@@ -75,7 +75,7 @@ export default async function AccrualReportPage({ params }: { params: Promise<{ 
         >
           <label className="block text-sm font-medium">
             Why (kept in the audit log)
-            <input name="reason" className={inputClass} required minLength={3} maxLength={500} placeholder="Entered twice" />
+            <input name="reason" className={inputClass} maxLength={500} placeholder="Entered twice" />
           </label>
         </ActionForm>
       </Card>

@@ -57,7 +57,7 @@ export default async function TrialSitePage({ params }: { params: Promise<{ id: 
             </label>
             <label className="block text-sm font-medium sm:col-span-2">
               Why (kept in the audit log)
-              <input name="reason" className={inputClass} required minLength={3} maxLength={500} placeholder="Wrong city" />
+              <input name="reason" className={inputClass} maxLength={500} placeholder="Wrong city" />
             </label>
           </div>
         </ActionForm>
@@ -74,7 +74,7 @@ export default async function TrialSitePage({ params }: { params: Promise<{ id: 
         >
           <label className="block text-sm font-medium">
             Why (kept in the audit log)
-            <input name="reason" className={inputClass} required minLength={3} maxLength={500} placeholder="Never opened" />
+            <input name="reason" className={inputClass} maxLength={500} placeholder="Never opened" />
           </label>
         </ActionForm>
       </Card>
