@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { screenshot, signInAsDemo } from "./helpers";
 
 // Two people in different organizations, sixteen hours apart: a mention reaches the other's bell

@@ -1,6 +1,7 @@
 // Every page is sent with the security headers, and the Content-Security-Policy's nonce is fresh for
 // each response and on every script the page runs: pages work under the policy, with no violation.
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./test";
 import { signInAsDemo } from "./helpers";
 
 const PUBLIC = ["/", "/signin", "/trials", "/demo"];

@@ -1,7 +1,7 @@
 // The secretariat admits a ninth member organization, and it takes part at once: listed with its
 // office on the organizations page, named in the footer, and a row in a proposal's interest matrix.
 // On a portal of its own: the other suites' pages know IRCI as its eight.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { type Portal, startPortal } from "./portal";
 import { screenshot, signInAsDemo } from "./helpers";
 

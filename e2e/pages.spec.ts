@@ -1,5 +1,5 @@
 import { wallTimeInZone } from "../lib/wall-time";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { screenshot, signInAsDemo, navigate } from "./helpers";
 
 test("a chair's dashboard shows the organization, the groups and the counts", async ({ page }) => {

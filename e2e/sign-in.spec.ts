@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { screenshot, signInAsDemo, signOut } from "./helpers";
 
 test("a representative signs in with the magic link from the captured mail", async ({ page }) => {

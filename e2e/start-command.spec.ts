@@ -5,7 +5,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { freshClone, type FreshClone } from "./fresh-clone";
 import { screenshot, signInAsDemo } from "./helpers";
 

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { screenshot, signInAsDemo, navigate } from "./helpers";
 
 test("recording accrual moves the chart; a doubtful figure is confirmed first, and a typo is corrected or retracted with a reason", async ({

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { navigate, screenshot, signInAsDemo } from "./helpers";
 
 test("the secretariat finds a proposal submitted a moment ago in its work queue and starts the review from there", async ({ page }) => {
