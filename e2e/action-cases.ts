@@ -636,6 +636,42 @@ export const ROUTES: Record<string, RouteCase[]> = {
       request: async () => ({ method: "GET", path: "/api/export/trials.json" }),
       expected: statuses(MEMBERS, 200),
     },
+    {
+      state: "the interest matrix as CSV",
+      request: async () => ({ method: "GET", path: "/api/export/interests.csv" }),
+      expected: statuses(MEMBERS, 200),
+    },
+    // Ballots of closed votes only, for everyone who may see votes: members of an organization and the secretariat.
+    {
+      state: "ballots of closed votes as CSV",
+      request: async () => ({ method: "GET", path: "/api/export/ballots.csv" }),
+      expected: statuses(MEMBERS, 200),
+    },
+    {
+      state: "ballots of closed votes as JSON",
+      request: async () => ({ method: "GET", path: "/api/export/ballots.json" }),
+      expected: statuses(MEMBERS, 200),
+    },
+    {
+      state: "trial sites as JSON",
+      request: async () => ({ method: "GET", path: "/api/export/sites.json" }),
+      expected: statuses(MEMBERS, 200),
+    },
+    {
+      state: "milestones as CSV",
+      request: async () => ({ method: "GET", path: "/api/export/milestones.csv" }),
+      expected: statuses(MEMBERS, 200),
+    },
+    {
+      state: "accrual history as JSON",
+      request: async () => ({ method: "GET", path: "/api/export/accrual.json" }),
+      expected: statuses(MEMBERS, 200),
+    },
+    {
+      state: "an export that does not exist",
+      request: async () => ({ method: "GET", path: "/api/export/votes.xlsx" }),
+      expected: all(404),
+    },
   ],
   // Suggestions for a mention: for whoever may write in the discussion (members of an organization
   // and the secretariat); someone in no organization is refused before anything is looked up.

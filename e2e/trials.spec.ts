@@ -106,6 +106,8 @@ test("the secretariat imports a study from ClinicalTrials.gov JSON", async ({ pa
 });
 
 test("the portfolio, its exports, the printable summary, and the public page", async ({ page }) => {
+  // Fourteen downloads and a search besides the pages: more than the default minute on a busy machine.
+  test.setTimeout(150_000);
   await signInAsDemo(page, "Taylor Protocol");
   await navigate(page, "Portfolio");
   await expect(page.getByRole("heading", { name: "Portfolio", exact: true })).toBeVisible();
@@ -116,6 +118,36 @@ test("the portfolio, its exports, the printable summary, and the public page", a
   await expect(page).toHaveURL(/organization=jcog/);
   await page.getByRole("region", { name: "Accrual against target" }).getByText("Accrual against target as a table").click();
   await expect(page.getByRole("table", { name: "Accrual against target" }).getByRole("row")).toHaveCount(2);
+
+  // Every export linked from the portfolio's export section downloads as a file, CSV and JSON alike.
+  const exportsCard = page.getByRole("region", { name: "Exports" });
+  const links = exportsCard.getByRole("link");
+  await expect(links).toHaveCount(14);
+  for (const link of await links.all()) {
+    const href = (await link.getAttribute("href"))!;
+    const [, kind, format] = /^\/api\/export\/(\w+)\.(csv|json)$/.exec(href)!;
+    const response = await page.request.get(href);
+    expect(response.status(), href).toBe(200);
+    expect(response.headers()["content-type"], href).toContain(format === "csv" ? "text/csv" : "application/json");
+    expect(response.headers()["content-disposition"], href).toMatch(
+      new RegExp(`^attachment; filename="irci-${kind}-\\d{4}-\\d{2}-\\d{2}\\.${format}"$`),
+    );
+    expect(response.headers()["cache-control"], href).toBe("private, no-store");
+    if (format === "json") expect(Array.isArray(await response.json()), href).toBe(true);
+  }
+  // A click saves the file, named for what it holds.
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    exportsCard.getByRole("link", { name: "Interest matrix CSV" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^irci-interests-\d{4}-\d{2}-\d{2}\.csv$/);
+  const matrix = (await page.request.get("/api/export/interests.csv")).body().then((b) => b.toString("utf8"));
+  expect(await matrix).toContain(
+    '"proposalId","title","stage","expertGroup","organization","organizationName","countryCode","country","interest"',
+  );
+  expect(await matrix).toContain('"Not recorded"');
+  const sites = (await (await page.request.get("/api/export/sites.json")).json()) as { countryCode: string; country: string }[];
+  expect(sites).toContainEqual(expect.objectContaining({ countryCode: "JP", country: "Japan" }));
 
   const csv = await page.request.get("/api/export/trials.csv");
   expect(csv.status()).toBe(200);
@@ -149,6 +181,32 @@ test("the portfolio, its exports, the printable summary, and the public page", a
   expect(text).not.toContain("[Demo]");
   expect(text).not.toContain("irci.example");
   await screenshot(page, "public-trials");
+
+  // Search and filters: a plain form whose choices stay selected on the page of results.
+  const results = page.getByRole("main").getByRole("article");
+  const everyTrial = await results.count();
+  const search = page.getByRole("search", { name: "Search the trials" });
+  await search.getByLabel("Search").fill("NCT02051868");
+  await search.getByRole("button", { name: "Search" }).click();
+  await expect(page).toHaveURL(/q=NCT02051868/);
+  await expect(results).toHaveCount(1);
+  await expect(results.first()).toHaveAccessibleName(/InterAACT/);
+  await search.getByRole("link", { name: "Clear" }).click();
+  await expect(results).toHaveCount(everyTrial);
+  await search.getByLabel("Status").selectOption({ label: "Active not recruiting" });
+  await search.getByLabel("Country").selectOption({ label: "Japan" });
+  await search.getByRole("button", { name: "Search" }).click();
+  await expect(page).toHaveURL(/status=ACTIVE_NOT_RECRUITING/);
+  await expect(results).toHaveCount(1);
+  await expect(results.first()).toHaveAccessibleName(/small bowel/);
+  await expect(search.getByLabel("Status")).toHaveValue("ACTIVE_NOT_RECRUITING");
+  await expect(search.getByLabel("Country")).toHaveValue("JP");
+  await screenshot(page, "public-trials-filtered");
+  // Nothing matches: said so, with the way back.
+  await search.getByLabel("Phase").selectOption({ label: "Phase 2" });
+  await search.getByRole("button", { name: "Search" }).click();
+  await expect(page.getByText("No trial matches this search and these filters.")).toBeVisible();
+  await expect(search.getByLabel("Phase")).toHaveValue("PHASE2");
 });
 
 test("a real-size record of several megabytes imports; one over the limit is refused before it is sent, with a message", async ({

@@ -12,6 +12,7 @@ import { PROPOSAL_STATUSES, STATUS_LABEL } from "@/lib/proposals/workflow";
 import { countryLabel } from "@/lib/time";
 import { MILESTONE_LABEL } from "@/lib/trials/progress";
 import { portfolio } from "@/lib/portfolio/queries";
+import { ExportLinks } from "./ExportLinks";
 
 export const metadata = { title: "Portfolio" };
 
@@ -96,20 +97,9 @@ export default async function PortfolioPage({
         title="Portfolio"
         description="Every proposal by stage and every trial's progress, for the whole of IRCI."
         actions={
-          <div className="flex flex-wrap gap-2">
-            <a href="/api/export/proposals.csv" className={secondaryButtonClass}>
-              Proposals CSV
-            </a>
-            <a href="/api/export/trials.csv" className={secondaryButtonClass}>
-              Trials CSV
-            </a>
-            <a href="/api/export/proposals.json" className={secondaryButtonClass}>
-              Proposals JSON
-            </a>
-            <a href="/api/export/trials.json" className={secondaryButtonClass}>
-              Trials JSON
-            </a>
-          </div>
+          <a href="#exports" className={secondaryButtonClass}>
+            Exports
+          </a>
         }
       />
       <form
@@ -235,6 +225,7 @@ export default async function PortfolioPage({
           )}
         </Card>
       </div>
+      <ExportLinks />
     </>
   );
 }

@@ -1,26 +1,51 @@
+import Link from "next/link";
 import { vocabularyLabel } from "@/components/labels";
 import { Badge, Card, EmptyState, PageHeader, Pagination } from "@/components/ui";
 import { PageParam } from "@/lib/pagination";
 import { STATUS_LABEL } from "@/lib/proposals/workflow";
 import { countryLabel } from "@/lib/time";
-import { publicPortfolio } from "@/lib/portfolio/queries";
+import { ZPublicFilters, publicFilterChoices, publicPortfolio, type PublicFilters } from "@/lib/portfolio/public";
 import { registryLink } from "@/lib/trials/queries";
+import { TrialSearch } from "./TrialSearch";
 
 export const metadata = {
   title: "IRCI trials",
   description: "The International Rare Cancer Initiative's approved, underway and completed trials",
 };
 
-/** Public: no sign-in. Only what IRCI publishes about its trials. */
-export default async function PublicTrialsPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
-  const page = PageParam.parse((await searchParams).page);
-  const { items: trials, page: current, pageCount, total } = await publicPortfolio(page);
+/** This page's address with the same search and filters, on another page. */
+function pageHref(filters: PublicFilters, page: number) {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(filters)) if (v) params.set(k, v);
+  if (page > 1) params.set("page", String(page));
+  const query = params.toString();
+  return query ? `/trials?${query}` : "/trials";
+}
+
+/** Public: no sign-in. Only what IRCI publishes about its trials, searched and filtered from the address. */
+export default async function PublicTrialsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = await searchParams;
+  const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+  const page = PageParam.parse(first(params.page));
+  const filters = ZPublicFilters.parse({
+    q: first(params.q),
+    status: first(params.status),
+    country: first(params.country),
+    organization: first(params.organization),
+    phase: first(params.phase),
+  });
+  const filtered = Object.values(filters).some(Boolean);
+  const [{ items: trials, page: current, pageCount, total }, choices] = await Promise.all([
+    publicPortfolio(page, filters),
+    publicFilterChoices(),
+  ]);
   return (
     <>
       <PageHeader
         title="IRCI trials"
         description="Trials in rare cancers that IRCI's member organizations have approved, are running, or have completed, with their registry records."
       />
+      <TrialSearch filters={filters} choices={choices} />
       {total > 0 ? (
         <p className="mb-4 text-sm text-slate-600" role="status">
           {total} {total === 1 ? "trial" : "trials"}
@@ -28,7 +53,15 @@ export default async function PublicTrialsPage({ searchParams }: { searchParams:
         </p>
       ) : null}
       {trials.length === 0 ? (
-        <EmptyState>No trials to show yet.</EmptyState>
+        <EmptyState>
+          {filtered ? (
+            <>
+              No trial matches this search and these filters. Try fewer filters, or <Link href="/trials">see every trial</Link>.
+            </>
+          ) : (
+            "No trials to show yet."
+          )}
+        </EmptyState>
       ) : (
         <ul className="grid gap-4 md:grid-cols-2">
           {trials.map((t) => (
@@ -87,7 +120,7 @@ export default async function PublicTrialsPage({ searchParams }: { searchParams:
           ))}
         </ul>
       )}
-      <Pagination page={current} pageCount={pageCount} href={(p) => `/trials?page=${p}`} />
+      <Pagination page={current} pageCount={pageCount} href={(p) => pageHref(filters, p)} />
     </>
   );
 }

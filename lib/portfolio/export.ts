@@ -4,11 +4,14 @@ import { db } from "@/lib/db";
 import { assertCan } from "@/lib/authz/session";
 import type { Actor } from "@/lib/authz/policy";
 import { currentAccrual } from "@/lib/trials/progress";
+import { closedBallotBatch } from "@/lib/votes/export";
+import { accrualBatch, interestBatch, milestoneBatch, siteBatch, type ExportBatch } from "./export-records";
 
 /** Rows an export reads from the database at a time: memory stays flat however large IRCI grows. */
 export const EXPORT_BATCH = 500;
 
-export type ExportKind = "proposals" | "trials";
+export const EXPORT_KINDS = ["proposals", "trials", "interests", "ballots", "sites", "milestones", "accrual"] as const;
+export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 /** One batch in creation order, after the row with id `after`: keyset paging, never OFFSET. */
 function exportPage(after: string | undefined) {
@@ -97,23 +100,41 @@ async function trialExportBatch(after: string | undefined) {
   }));
 }
 
+/** A reader whose rows are the records themselves, each row's id the key to read on from. */
+function byRowId(read: (after: string | undefined) => Promise<({ id: string } & Record<string, unknown>)[]>) {
+  return async (after: string | undefined): Promise<ExportBatch> => {
+    const rows = await read(after);
+    return { rows, next: rows.length === EXPORT_BATCH ? rows.at(-1)!.id : undefined };
+  };
+}
+
+// Proposals are read with the member organizations (a column for each), so their reader is made per export.
+const READERS: Record<Exclude<ExportKind, "proposals">, (after: string | undefined) => Promise<ExportBatch>> = {
+  trials: byRowId(trialExportBatch),
+  interests: (after) => interestBatch(after, EXPORT_BATCH),
+  ballots: byRowId((after) => closedBallotBatch(after, EXPORT_BATCH)),
+  sites: (after) => siteBatch(after, EXPORT_BATCH),
+  milestones: (after) => milestoneBatch(after, EXPORT_BATCH),
+  accrual: (after) => accrualBatch(after, EXPORT_BATCH),
+};
+
 /**
- * Every row of an export (signed-in people only), in batches of EXPORT_BATCH read one after another
- * by key, never cut off: the route streams each batch out before reading the next. The permission
- * is checked before the first batch, so a refusal is an answer, not a broken download.
+ * Every row of an export, in batches of EXPORT_BATCH records read one after another by key, never
+ * cut off: the route streams each batch out before reading the next. Ballots (of closed votes only)
+ * go to whoever may see votes, everything else to whoever may list proposals. The permission is
+ * checked before the first batch, so a refusal is an answer, not a broken download.
  */
 export function exportBatches(actor: Actor | null, kind: ExportKind): AsyncGenerator<Record<string, unknown>[]> {
-  assertCan(actor, "proposal.list");
+  assertCan(actor, kind === "ballots" ? "vote.view" : "proposal.list");
   return (async function* () {
     const organizations: Organizations =
       kind === "proposals" ? await db.organization.findMany({ orderBy: { shortName: "asc" }, select: { id: true, shortName: true } }) : [];
-    const read = kind === "proposals" ? (after?: string) => proposalExportBatch(after, organizations) : trialExportBatch;
+    const read = kind === "proposals" ? byRowId((after) => proposalExportBatch(after, organizations)) : READERS[kind];
     let after: string | undefined;
-    for (;;) {
+    do {
       const batch = await read(after);
-      if (batch.length > 0) yield batch;
-      if (batch.length < EXPORT_BATCH) return;
-      after = String(batch.at(-1)!.id);
-    }
+      if (batch.rows.length > 0) yield batch.rows;
+      after = batch.next;
+    } while (after);
   })();
 }

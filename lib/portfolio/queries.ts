@@ -4,16 +4,15 @@ import { referenceOrganizations } from "@/lib/organizations/reference";
 import { db } from "@/lib/db";
 import { groupMatching } from "@/lib/groups/queries";
 import { shared } from "@/lib/shared-cache";
-import { pageArgs, toPage } from "@/lib/pagination";
 import { assertCan } from "@/lib/authz/session";
 import type { Actor } from "@/lib/authz/policy";
 import type { Prisma } from "@/lib/prisma-client";
 import type { ProposalStatus } from "@/lib/generated/prisma/enums";
-import { PROPOSAL_STATUSES, PUBLIC_STATUSES } from "@/lib/proposals/workflow";
+import { PROPOSAL_STATUSES } from "@/lib/proposals/workflow";
 import { withoutControlCharacters } from "@/lib/validation";
 import { currentAccrual, milestoneState, DUE_WITHIN_DAYS } from "@/lib/trials/progress";
 
-/** The public portfolio: approved, underway and completed trials, public fields only. */
+/** Trials the portfolio's accrual chart shows. */
 export const ACCRUAL_SHOWN = 25;
 
 export interface PortfolioFilters {
@@ -113,40 +112,4 @@ async function computePortfolio(filters: PortfolioFilters, today: Date) {
     milestones: milestones.map((m) => ({ ...m, state: milestoneState(m, today) })),
     organizations: orgs,
   };
-}
-
-export const PUBLIC_TRIALS_PER_PAGE = 30;
-
-/** A page of the public portfolio; the first page, which every visitor sees, is shared for a minute. */
-export async function publicPortfolio(page = 1) {
-  const load = async () => {
-    const where = { status: { in: [...PUBLIC_STATUSES] }, demo: false };
-    const [items, total] = await Promise.all([publicTrials(where, page), db.proposal.count({ where })]);
-    return toPage(items, total, page, PUBLIC_TRIALS_PER_PAGE);
-  };
-  return page === 1 ? shared("data:public-portfolio", 60_000, load) : load();
-}
-
-function publicTrials(where: Prisma.ProposalWhereInput, page: number) {
-  return db.proposal.findMany({
-    where,
-    orderBy: [{ status: "asc" }, { title: "asc" }, { id: "asc" }],
-    ...pageArgs(page, PUBLIC_TRIALS_PER_PAGE),
-    // Only what IRCI publishes: never authors, interests, votes, notes or anyone's name.
-    select: {
-      id: true,
-      title: true,
-      status: true,
-      group: { select: { cancer: true } },
-      leadOrganization: { select: { shortName: true } },
-      trial: {
-        select: {
-          overallStatus: true,
-          phases: true,
-          registryIds: { select: { registry: true, value: true }, orderBy: { registry: "asc" } },
-          sites: { select: { country: true }, distinct: ["country"], orderBy: { country: "asc" } },
-        },
-      },
-    },
-  });
 }

@@ -22,6 +22,13 @@ export const MILESTONE_LABEL: Record<MilestoneKind, string> = {
 };
 
 export type MilestoneState = "done" | "late" | "due" | "planned" | "unplanned";
+export const MILESTONE_STATE_LABEL: Record<MilestoneState, string> = {
+  done: "Done",
+  late: "Late",
+  due: "Due soon",
+  planned: "Planned",
+  unplanned: "Not planned",
+};
 export const DUE_WITHIN_DAYS = 30;
 
 /** A partial date (yyyy, yyyy-MM, yyyy-MM-dd) as the last day it covers: "2026-03" is late only after March. */

@@ -20,7 +20,8 @@ import {
 } from "@/lib/trials/mutations";
 import { applyImport, previewImport, undoImport } from "@/lib/trials/import";
 import { EXPORT_BATCH, exportBatches, type ExportKind } from "@/lib/portfolio/export";
-import { portfolio, publicPortfolio } from "@/lib/portfolio/queries";
+import { portfolio } from "@/lib/portfolio/queries";
+import { publicPortfolio } from "@/lib/portfolio/public";
 import { getTrial } from "@/lib/trials/queries";
 import { actorFor, makePerson, refusal } from "../support/fixtures";
 

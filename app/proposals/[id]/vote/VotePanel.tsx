@@ -4,6 +4,7 @@ import { formatDateTime, utcOffset } from "@/lib/time";
 import { suggestedClosingTime } from "@/lib/votes/schema";
 import { PASS_RULE_TEXT, type PassRule } from "@/lib/votes/tally";
 import type { getVotePanel } from "@/lib/votes/queries";
+import { CHOICE_LABEL } from "@/lib/votes/labels";
 import { BallotForm } from "./BallotForm";
 import { CloseEarlyForm } from "./CloseEarlyForm";
 import { Countdown } from "./Countdown";
@@ -12,7 +13,6 @@ import { ResultsChart } from "./ResultsChart";
 
 type Vote = NonNullable<Awaited<ReturnType<typeof getVotePanel>>>;
 
-const CHOICE_LABEL = { APPROVE: "Approve", REJECT: "Reject", ABSTAIN: "Abstain", RECUSE: "Recused" } as const;
 const CHOICE_TONE = { APPROVE: "green", REJECT: "red", ABSTAIN: "neutral", RECUSE: "amber" } as const;
 const OUTCOME = {
   PASSED: ["Passed", "green", "The proposal is approved."],
