@@ -1,9 +1,15 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import { screenshot, signInAsDemo, navigate } from "./helpers";
 
 async function switchTo(page: Page, name: string) {
   await page.context().clearCookies();
   await signInAsDemo(page, name);
+}
+
+/** The length count under a field: the last of the elements that describe it. */
+async function counterOf(field: Locator) {
+  const ids = ((await field.getAttribute("aria-describedby")) ?? "").split(" ");
+  return field.page().locator(`[id="${ids.at(-1)}"]`);
 }
 
 async function fill(page: Page, fields: Record<string, string>) {
@@ -360,4 +366,85 @@ test("a proposal shows each organization's history of interest", async ({ page }
   await expect(jcog.getByRole("listitem").nth(0)).toContainText("“The board agreed to lead on 1 December”");
   await expect(jcog.getByRole("listitem").nth(1)).toContainText("Not recorded → Interested");
   await screenshot(page, "proposal-interest-history");
+});
+
+test("the editor and the comment box show the length limit while typing; the server still refuses more", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signInAsDemo(page, "Avery Baseline");
+  await page.goto("/proposals/new");
+  await page.getByLabel("Working title").fill("Length limits shown while typing (e2e)");
+  await page.getByLabel("Expert group").selectOption({ label: "Penile cancer expert group" });
+  await page.getByLabel("Lead organization").selectOption({ label: "CRUK: Cancer Research UK" });
+  await page.getByRole("button", { name: "Create draft" }).click();
+  await expect(page.getByRole("heading", { name: "Edit proposal" })).toBeVisible();
+  const proposalUrl = page.url().replace(/\/edit$/, "");
+
+  // Far from the limit nothing is counted; from 80% the count shows, describes the field, and is
+  // announced once, politely.
+  const population = page.getByLabel("Population", { exact: true });
+  const populationCount = await counterOf(population);
+  await population.fill("p".repeat(1598));
+  await expect(populationCount).toBeHidden();
+  await population.pressSequentially("pq");
+  await expect(populationCount).toHaveText("1,600 / 2,000");
+  await expect(population).toHaveAccessibleDescription(/1,600 \/ 2,000/);
+  await expect(page.locator("[aria-live=polite]").filter({ hasText: "Nearing the limit of 2,000 characters." })).toHaveCount(1);
+
+  // A long text pasted over the limit is kept whole, and the count says by how much it is over.
+  const intervention = page.getByLabel("Intervention", { exact: true });
+  await intervention.fill("i".repeat(2040));
+  await intervention.pressSequentially("ii");
+  const interventionCount = await counterOf(intervention);
+  await expect(interventionCount).toHaveText("2,042 / 2,000: 42 characters over the limit");
+  await expect(intervention).toHaveAttribute("aria-invalid", "true");
+  expect((await intervention.inputValue()).length).toBe(2042);
+  await expect(page.locator("[aria-live=polite]").filter({ hasText: "Over the limit of 2,000 characters" })).toHaveCount(1);
+
+  // A one-line field stops at its limit.
+  const title = page.getByLabel("Title", { exact: true });
+  await title.fill("t".repeat(299));
+  await title.pressSequentially("tuv");
+  expect((await title.inputValue()).length).toBe(300);
+  await expect(await counterOf(title)).toHaveText("300 / 300: the limit");
+  await screenshot(page, "proposal-editor-length-limit");
+
+  // Saving anyway is still refused by the server, with the text kept.
+  await page.getByRole("button", { name: "Save revision" }).click();
+  await expect(page.getByText("At most 2,000 characters.")).toBeVisible();
+  expect((await intervention.inputValue()).length).toBe(2042);
+  // Shortened to the limit, it saves.
+  await intervention.fill("i".repeat(2000));
+  await expect(interventionCount).toHaveText("2,000 / 2,000: the limit");
+  await page.getByRole("button", { name: "Save revision" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Saved as revision 2." })).toBeVisible();
+
+  // The comment box counts line breaks as the two characters the browser sends, as the server does.
+  await page.goto(proposalUrl);
+  const discussion = page.getByRole("region", { name: /Discussion/ });
+  const box = discussion.getByLabel("Add to the discussion");
+  const boxCount = await counterOf(box);
+  await box.fill("line\n".repeat(1000) + "z".repeat(3999));
+  await expect(boxCount).toHaveText("9,999 / 10,000");
+  await box.pressSequentially("zz");
+  await expect(boxCount).toHaveText("10,001 / 10,000: 1 character over the limit");
+  await expect(box).toHaveAccessibleDescription(/1 character over the limit/);
+  await discussion.getByRole("button", { name: "Post", exact: true }).click();
+  await expect(discussion.getByText("Your comment: At most 10,000 characters.")).toBeVisible();
+  await box.press("Backspace");
+  await expect(boxCount).toHaveText("10,000 / 10,000: the limit");
+  await discussion.getByRole("button", { name: "Post", exact: true }).click();
+  const comment = discussion.getByRole("article", { name: /Comment by Avery Baseline/ });
+  await expect(comment).toBeVisible();
+  // Posted, the box is empty again and so is its count.
+  await expect(box).toHaveValue("");
+  await expect(boxCount).toBeHidden();
+
+  // Editing a comment at the limit shows its count from the start; a reply box counts too.
+  await comment.getByRole("button", { name: /Edit/ }).click();
+  const edit = comment.getByLabel("Your comment");
+  await expect(await counterOf(edit)).toHaveText("10,000 / 10,000: the limit");
+  await discussion.getByRole("button", { name: /Reply/ }).click();
+  const reply = discussion.getByLabel(/Your reply/);
+  await reply.fill("r".repeat(10_050));
+  await expect(await counterOf(reply)).toHaveText("10,050 / 10,000: 50 characters over the limit");
 });

@@ -3,6 +3,7 @@ import { shared } from "@/lib/shared-cache";
 import { z } from "zod";
 import { plainText } from "@/lib/validation";
 import { db } from "@/lib/db";
+import { SETTING_REASON_MAX } from "@/lib/settings-limits";
 import { audit } from "@/lib/audit/record";
 import { assertCan } from "@/lib/authz/session";
 import type { Actor } from "@/lib/authz/policy";
@@ -29,11 +30,14 @@ export const ZThreshold = z.coerce
   .positive("The threshold must be above 0.")
   .max(100, "A threshold above 100 per 100,000 would count common cancers as rare.");
 
+/** Why a setting changes: kept in the audit trail. */
+export const ZSettingReason = plainText(SETTING_REASON_MAX);
+
 export async function setRareThreshold(actor: Actor | null, raw: unknown, reason: string) {
   assertCan(actor, "settings.manage");
   const parsed = ZThreshold.safeParse(raw);
   if (!parsed.success) throw new ValidationError({ threshold: parsed.error.issues[0]?.message ?? "Enter a number, such as 6." });
-  const why = plainText(2000).safeParse(reason);
+  const why = ZSettingReason.safeParse(reason);
   if (!why.success) throw new ValidationError({ reason: why.error.issues[0]!.message });
   if (!why.data) throw new ValidationError({ reason: "Say why the threshold changes: it changes which proposals are eligible." });
   await db.$transaction(async (tx) => {

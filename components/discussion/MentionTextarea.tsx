@@ -1,6 +1,8 @@
 "use client";
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 import { inputClass } from "@/components/ui/form";
+import { useTextLimit } from "@/components/ui/TextLimit";
+import { COMMENT_MAX } from "@/lib/discussion/limits";
 import type { ThreadType } from "@/lib/discussion";
 import { insertMention, mentionQueryAt } from "@/lib/discussion/mentions";
 import type { Suggestion } from "@/lib/discussion/people";
@@ -16,7 +18,8 @@ const PAUSE_MS = 150;
  * The box stays a textbox (a multi-line field may not take the combobox role) and points at the
  * list with aria-controls and aria-activedescendant, the pattern of an editable combobox with list
  * autocomplete; a status line tells screen readers how many people were found. The field itself
- * is left uncontrolled, so the form's reset after posting clears it as before.
+ * is left uncontrolled, so the form's reset after posting clears it as before. Its length counts
+ * while typing, against the limit the server checks.
  */
 export function MentionTextarea({
   thread,
@@ -38,6 +41,7 @@ export function MentionTextarea({
   const id = useId();
   const listId = `${id}-people`;
   const field = useRef<HTMLTextAreaElement>(null);
+  const limit = useTextLimit(field, COMMENT_MAX, defaultValue);
   const [people, setPeople] = useState<Suggestion[]>([]);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
@@ -109,6 +113,7 @@ export function MentionTextarea({
       const next = insertMention(box.value, typed.start, box.selectionStart, person);
       box.value = next.text;
       box.setSelectionRange(next.caret, next.caret);
+      limit.recount(next.text);
     }
     box.focus();
     close();
@@ -149,11 +154,15 @@ export function MentionTextarea({
         defaultValue={defaultValue}
         autoFocus={autoFocus}
         className={inputClass}
-        aria-describedby={describedBy}
+        aria-describedby={[describedBy, limit.counterId].filter(Boolean).join(" ")}
+        aria-invalid={limit.over || undefined}
         aria-autocomplete="list"
         aria-controls={showList ? listId : undefined}
         aria-activedescendant={showList ? `${listId}-${active}` : undefined}
-        onInput={look}
+        onInput={(event) => {
+          limit.onInput(event);
+          look();
+        }}
         onSelect={look}
         onKeyDown={onKeyDown}
         onBlur={close}
@@ -189,6 +198,7 @@ export function MentionTextarea({
           No one who can see this discussion matches “{searched}”.
         </p>
       ) : null}
+      {limit.counter}
       <p role="status" className="sr-only">
         {status}
       </p>

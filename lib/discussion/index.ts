@@ -1,7 +1,6 @@
 import "server-only";
 import { nudgeMailWorker } from "@/lib/jobs/nudge";
-import { z } from "zod";
-import { plainText, requireKey } from "@/lib/validation";
+import { requireKey } from "@/lib/validation";
 import { db } from "@/lib/db";
 import { AppError, ValidationError } from "@/lib/errors";
 import { assertCan } from "@/lib/authz/session";
@@ -12,11 +11,10 @@ import { notifyProposal } from "@/lib/notifications";
 import { commentPreview, renderComment } from "./render";
 import { mentionNames, resolveMentions } from "./people";
 import { assertThread, type ThreadType } from "./thread";
+import { ZCommentBody } from "./schema";
 import { allowed, assertAllowed } from "@/lib/authz/rules";
 
 export { THREAD_TYPES, type ThreadType } from "./thread";
-
-const ZBody = plainText(10_000).pipe(z.string().min(1, "Write something first."));
 
 export const COMMENTS_SHOWN = 200;
 
@@ -93,7 +91,7 @@ export async function postComment(
 ) {
   const thread = await assertThread(actor, type, threadId);
   const author = thread.reader;
-  const body = ZBody.safeParse(raw.body);
+  const body = ZCommentBody.safeParse(raw.body);
   if (!body.success) throw new ValidationError({ body: body.error.issues[0]!.message });
   // One level of replies: a reply to a reply joins the same thread, and tells whom it answers.
   let parentId: string | null = null;
@@ -158,7 +156,7 @@ export async function editComment(actor: Actor | null, commentId: string, raw: s
   const thread = await assertThread(actor, comment.threadType as ThreadType, comment.threadId);
   assertAllowed(actor, "comment.edit", comment);
   if (comment.deletedAt) throw new AppError("CONFLICT", "This comment was deleted.");
-  const body = ZBody.safeParse(raw);
+  const body = ZCommentBody.safeParse(raw);
   if (!body.success) throw new ValidationError({ body: body.error.issues[0]!.message });
   return db.$transaction(async (tx) => {
     const { count } = await tx.comment.updateMany({

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { formId, plainText, requireKey } from "@/lib/validation";
+import { formId, requireKey } from "@/lib/validation";
 import { db } from "@/lib/db";
 import { AppError, ValidationError, fieldErrors } from "@/lib/errors";
 import { assertCan } from "@/lib/authz/session";
@@ -9,15 +9,8 @@ import { audit } from "@/lib/audit/record";
 import { isUniqueViolation } from "@/lib/retry";
 import type { Prisma } from "@/lib/prisma-client";
 import { groupSlug } from "./slug";
-import { incidencePer100k, incidenceSource } from "./schema";
+import { ZCreateGroup } from "./schema";
 import { assertAllowed } from "@/lib/authz/rules";
-
-export const ZCreateGroup = z.object({
-  cancer: plainText(200).pipe(z.string().min(3, "Name the rare cancer.")),
-  incidencePer100k,
-  incidenceSource,
-  description: plainText(2000),
-});
 
 async function chairsAnyGroup(userId: string) {
   return (await db.groupMember.count({ where: { userId, role: "CHAIR" } })) > 0;

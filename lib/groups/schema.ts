@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { plainText } from "@/lib/validation";
 import { GROUP_STATUSES } from "./status";
+import { GROUP_TEXT_MAX as MAX } from "./limits";
 
 /** Cases per 100,000 a year, or empty for "not known". */
 export const incidencePer100k = z.preprocess(
@@ -14,15 +15,22 @@ export const incidencePer100k = z.preprocess(
     .nullable(),
 );
 
-export const incidenceSource = plainText(500);
+export const incidenceSource = plainText(MAX.incidenceSource);
+
+export const ZCreateGroup = z.object({
+  cancer: plainText(MAX.cancer).pipe(z.string().min(3, "Name the rare cancer.")),
+  incidencePer100k,
+  incidenceSource,
+  description: plainText(MAX.description),
+});
 
 export const ZCorrectIncidence = z.object({
   incidencePer100k,
   incidenceSource,
-  reason: plainText(1000).pipe(z.string().min(1, "Say why the figure changes: a newer registry report, a mistake corrected.")),
+  reason: plainText(MAX.reason).pipe(z.string().min(1, "Say why the figure changes: a newer registry report, a mistake corrected.")),
 });
 
 export const ZChangeGroupStatus = z.object({
   status: z.enum(GROUP_STATUSES, { message: "Choose the group's new status." }),
-  reason: plainText(1000).pipe(z.string().min(1, "Say why: the group's page and the audit log show it.")),
+  reason: plainText(MAX.reason).pipe(z.string().min(1, "Say why: the group's page and the audit log show it.")),
 });

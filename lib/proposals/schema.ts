@@ -1,6 +1,7 @@
 // Input schemas for proposals, shared by the server (authoritative) and the editor's messages.
 import { z } from "zod";
 import { formId, plainText } from "@/lib/validation";
+import { INTEREST_NOTE_MAX, PROPOSAL_TEXT_MAX as MAX, TRANSITION_REASON_MAX } from "./limits";
 
 const text = plainText;
 const optionalInt = (label: string, max: number) =>
@@ -26,17 +27,17 @@ export const PHASE_LABEL: Record<(typeof PHASES)[number], string> = {
 
 /** The text of a proposal: what every save writes and every revision keeps. */
 export const ZProposalContent = z.object({
-  title: text(300).min(5, "Give the proposal a title of at least 5 characters."),
-  population: text(2000),
-  intervention: text(2000),
-  comparator: text(2000),
-  primaryOutcome: text(2000),
-  rationale: text(20000),
+  title: text(MAX.title).min(5, "Give the proposal a title of at least 5 characters."),
+  population: text(MAX.population),
+  intervention: text(MAX.intervention),
+  comparator: text(MAX.comparator),
+  primaryOutcome: text(MAX.primaryOutcome),
+  rationale: text(MAX.rationale),
   phase: z.preprocess((v) => (v === "" ? null : v), z.enum(PHASES, { message: "Choose a phase from the list." }).nullable()),
   randomised: z.preprocess((v) => (v === "" || v === undefined || v === null ? null : v === "true" || v === true), z.boolean().nullable()),
   sampleSize: optionalInt("Planned sample size", 100_000),
-  primaryEndpoint: text(2000),
-  noOtherForum: text(5000),
+  primaryEndpoint: text(MAX.primaryEndpoint),
+  noOtherForum: text(MAX.noOtherForum),
 });
 export type ProposalContent = z.infer<typeof ZProposalContent>;
 export const CONTENT_FIELDS = Object.keys(ZProposalContent.shape) as (keyof ProposalContent)[];
@@ -55,11 +56,11 @@ export const ZRecordInterest = z.object({
   level: z.enum(["LEAD", "PARTICIPATE", "INTERESTED", "DECLINED"], { message: "Choose lead, participate, interested or declined." }),
   expectedSites: optionalInt("Expected sites", 10_000),
   expectedPatientsPerYear: optionalInt("Expected patients per year", 100_000),
-  note: text(2000),
+  note: text(INTEREST_NOTE_MAX),
 });
 
 export const ZTransition = z.object({
   event: z.string().min(1).max(64),
-  reason: text(2000).optional(),
+  reason: text(TRANSITION_REASON_MAX).optional(),
   version: z.coerce.number().int().min(1),
 });

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { formId, PartialDate, plainText } from "@/lib/validation";
 import { OVERALL_STATUSES, PHASES } from "./ctgov";
 import { MILESTONES } from "./progress";
+import { TRIAL_TEXT_MAX as MAX } from "./limits";
 
 export { PartialDate };
 const optionalDate = z.preprocess((v) => (v === "" || v === undefined ? null : v), PartialDate.nullable());
@@ -22,14 +23,14 @@ export const ZTrialDetails = z.object({
   targetAccrual: optionalInt("Target accrual"),
   startDate: optionalDate,
   primaryCompletionDate: optionalDate,
-  leadSponsor: z.preprocess((v) => (v === "" ? null : v), plainText(300).nullable()),
+  leadSponsor: z.preprocess((v) => (v === "" ? null : v), plainText(MAX.leadSponsor).nullable()),
 });
 
 /** "yes" from the checkbox a form shows once the server asked for confirmation. */
 const confirmed = z.preprocess((v) => v === "yes" || v === true, z.boolean());
 
 /** Why an entry of the record is corrected or retracted: kept in the audit trail. */
-export const ZReason = plainText(500).pipe(z.string().min(3, "Say why, for the record (at least a few words)."));
+export const ZReason = plainText(MAX.reason).pipe(z.string().min(3, "Say why, for the record (at least a few words)."));
 
 export const ZAccrual = z.object({
   date: PartialDate,
@@ -39,8 +40,8 @@ export const ZAccrual = z.object({
     .min(0, "A count cannot be negative.")
     .max(1_000_000),
   organizationId: z.preprocess((v) => (v === "" ? null : v), formId("Choose an organization from the list.").nullable()),
-  country: z.preprocess((v) => (v === "" ? null : v), plainText(80).nullable()),
-  source: plainText(500),
+  country: z.preprocess((v) => (v === "" ? null : v), plainText(MAX.country).nullable()),
+  source: plainText(MAX.source),
   confirmed,
 });
 
@@ -48,7 +49,7 @@ export const ZAccrual = z.object({
 export const ZAccrualCorrection = z.object({
   date: PartialDate,
   total: ZAccrual.shape.total,
-  source: plainText(500),
+  source: plainText(MAX.source),
   reason: ZReason,
   confirmed,
 });
@@ -60,9 +61,9 @@ export const ZMilestone = z.object({
 });
 
 export const ZSite = z.object({
-  country: plainText(80).pipe(z.string().min(2, "Name the country.")),
-  facility: plainText(300),
-  city: z.preprocess((v) => (v === "" ? null : v), plainText(120).nullable()),
+  country: plainText(MAX.country).pipe(z.string().min(2, "Name the country.")),
+  facility: plainText(MAX.facility),
+  city: z.preprocess((v) => (v === "" ? null : v), plainText(MAX.city).nullable()),
   organizationId: z.preprocess((v) => (v === "" ? null : v), formId("Choose an organization from the list.").nullable()),
 });
 

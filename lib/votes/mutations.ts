@@ -1,6 +1,5 @@
 import "server-only";
-import { z } from "zod";
-import { plainText, requireKey } from "@/lib/validation";
+import { requireKey } from "@/lib/validation";
 import { nudgeMailWorker } from "@/lib/jobs/nudge";
 import { readRareThreshold } from "@/lib/settings";
 import { db } from "@/lib/db";
@@ -15,7 +14,7 @@ import { checkEligibility, ineligibilityReason } from "@/lib/proposals/eligibili
 import { formatDateTime } from "@/lib/time";
 import { instantFromWallTime } from "@/lib/wall-time";
 import { config } from "@/lib/config";
-import { DEMO_MIN_OPEN_MINUTES, MIN_OPEN_MINUTES, ZBallot, closingTimeProblem, openVoteSchema } from "./schema";
+import { DEMO_MIN_OPEN_MINUTES, MIN_OPEN_MINUTES, ZBallot, ZCloseReason, closingTimeProblem, openVoteSchema } from "./schema";
 import { defaultQuorum } from "./tally";
 import { closeVote, representatives, scheduleVoteClose } from "./close";
 
@@ -155,8 +154,6 @@ export async function castBallot(actor: Actor | null, voteId: string, raw: unkno
     });
   return retryOnUniqueViolation(write);
 }
-
-const ZCloseReason = plainText(2000).pipe(z.string().min(1, "Say why the vote closes before its time: everyone will see it."));
 
 export async function closeVoteEarly(actor: Actor | null, voteId: string, rawReason: string) {
   voteId = requireKey(voteId, "vote");

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { plainText } from "@/lib/validation";
 import { wallTimeInZone } from "@/lib/wall-time";
 import { defaultQuorum } from "./tally";
+import { BALLOT_RATIONALE_MAX, CLOSE_REASON_MAX } from "./limits";
 
 /** A vote stays open at least a day, so every office sees it during its working day… */
 export const MIN_OPEN_MINUTES = 24 * 60;
@@ -41,12 +42,17 @@ export function closingTimeProblem(closesAt: Date, now: Date, minMinutes = MIN_O
 export const ZBallot = z
   .object({
     choice: z.enum(["APPROVE", "REJECT", "ABSTAIN", "RECUSE"], { message: "Choose approve, reject, abstain or recuse." }),
-    rationale: plainText(5000),
+    rationale: plainText(BALLOT_RATIONALE_MAX),
   })
   .refine((b) => b.choice !== "RECUSE" || b.rationale.length > 0, {
     path: ["rationale"],
     message: "Say what the conflict of interest is: a recusal is recorded with its reason.",
   });
+
+/** Why a vote closes before its time: everyone sees it. */
+export const ZCloseReason = plainText(CLOSE_REASON_MAX).pipe(
+  z.string().min(1, "Say why the vote closes before its time: everyone will see it."),
+);
 
 /** The closing time a new vote suggests: a week from now, on the hour, as the person's zone writes it. */
 export function suggestedClosingTime(timeZone: string, now = new Date()): string {

@@ -2,6 +2,8 @@
 import { useActionState } from "react";
 import { buttonClass } from "@/components/ui";
 import { Field, FormMessage, inputClass } from "@/components/ui/form";
+import { LimitedInput } from "@/components/ui/TextLimit";
+import { SETTING_REASON_MAX } from "@/lib/settings-limits";
 import type { FormState } from "@/lib/form-state";
 import { setThresholdAction } from "./actions";
 
@@ -32,7 +34,7 @@ export function ThresholdForm({ current }: { current: number }) {
         label="Reason for the change"
         hint="Recorded in the audit log."
       >
-        {(p) => <input {...p} name="reason" defaultValue={state.values?.reason} className={inputClass} />}
+        {(p) => <LimitedInput {...p} limit={SETTING_REASON_MAX} name="reason" defaultValue={state.values?.reason} className={inputClass} />}
       </Field>
       <button type="submit" className={buttonClass} disabled={pending}>
         {pending ? "Saving…" : "Save threshold"}

@@ -2,6 +2,8 @@
 import { useActionState } from "react";
 import { buttonClass } from "@/components/ui";
 import { Field, FormMessage, inputClass } from "@/components/ui/form";
+import { LimitedTextarea } from "@/components/ui/TextLimit";
+import { GROUP_TEXT_MAX } from "@/lib/groups/limits";
 import type { FormState } from "@/lib/form-state";
 import { GROUP_STATUS_CHANGES, statusChangeLabel, type GroupStatus } from "@/lib/groups/status";
 import { changeStatusAction } from "./actions";
@@ -32,7 +34,9 @@ export function GroupStatusForm({ groupId, slug, current }: { groupId: string; s
         )}
       </Field>
       <Field name="status-reason" label="Reason for the change" error={e.reason} hint="Shown on the group's page and in the audit log.">
-        {(p) => <textarea {...p} name="reason" rows={2} defaultValue={v.reason} className={inputClass} />}
+        {(p) => (
+          <LimitedTextarea {...p} limit={GROUP_TEXT_MAX.reason} name="reason" rows={2} defaultValue={v.reason} className={inputClass} />
+        )}
       </Field>
       <button type="submit" className={buttonClass} disabled={pending}>
         {pending ? "Saving…" : "Change status"}

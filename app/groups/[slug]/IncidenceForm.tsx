@@ -2,6 +2,8 @@
 import { useActionState } from "react";
 import { buttonClass } from "@/components/ui";
 import { Field, FormMessage, inputClass } from "@/components/ui/form";
+import { LimitedInput, LimitedTextarea } from "@/components/ui/TextLimit";
+import { GROUP_TEXT_MAX } from "@/lib/groups/limits";
 import type { FormState } from "@/lib/form-state";
 import { correctIncidenceAction } from "./actions";
 
@@ -25,10 +27,20 @@ export function IncidenceForm({ groupId, slug, incidence, source }: { groupId: s
         )}
       </Field>
       <Field name="incidenceSource" label="Source of the incidence" error={e.incidenceSource}>
-        {(p) => <input {...p} name="incidenceSource" defaultValue={v.incidenceSource ?? source} className={inputClass} />}
+        {(p) => (
+          <LimitedInput
+            {...p}
+            limit={GROUP_TEXT_MAX.incidenceSource}
+            name="incidenceSource"
+            defaultValue={v.incidenceSource ?? source}
+            className={inputClass}
+          />
+        )}
       </Field>
       <Field name="incidence-reason" label="Why the figure changes" error={e.reason}>
-        {(p) => <textarea {...p} name="reason" rows={2} defaultValue={v.reason} className={inputClass} />}
+        {(p) => (
+          <LimitedTextarea {...p} limit={GROUP_TEXT_MAX.reason} name="reason" rows={2} defaultValue={v.reason} className={inputClass} />
+        )}
       </Field>
       <button type="submit" className={buttonClass} disabled={pending}>
         {pending ? "Saving…" : "Correct the incidence"}

@@ -1,6 +1,8 @@
 "use client";
 import { useActionState } from "react";
 import { Field, FormMessage, inputClass } from "@/components/ui/form";
+import { LimitedTextarea } from "@/components/ui/TextLimit";
+import { INTEREST_NOTE_MAX } from "@/lib/proposals/limits";
 import type { FormState } from "@/lib/form-state";
 import { recordInterestAction } from "./actions";
 
@@ -66,7 +68,16 @@ export function InterestForm({
         </Field>
       </div>
       <Field name="note" label="Note" error={state.fields?.note}>
-        {(p) => <textarea {...p} name="note" rows={2} defaultValue={v?.note ?? current?.note ?? ""} className={inputClass} />}
+        {(p) => (
+          <LimitedTextarea
+            {...p}
+            limit={INTEREST_NOTE_MAX}
+            name="note"
+            rows={2}
+            defaultValue={v?.note ?? current?.note ?? ""}
+            className={inputClass}
+          />
+        )}
       </Field>
       <FormMessage ok={state.ok} message={state.message} />
       <button

@@ -1,6 +1,8 @@
 "use client";
 import { useActionState, useId } from "react";
 import { Field, FormMessage, inputClass } from "@/components/ui/form";
+import { LimitedTextarea } from "@/components/ui/TextLimit";
+import { TRANSITION_REASON_MAX } from "@/lib/proposals/limits";
 import type { FormState } from "@/lib/form-state";
 import { transitionAction } from "./actions";
 
@@ -34,7 +36,9 @@ function TransitionForm({
       <input type="hidden" name="event" value={action.event} />
       {action.reasonRequired ? (
         <Field name={`reason-${action.event}`} label={`Reason (${action.label.toLowerCase()})`} error={reasonError}>
-          {(props) => <textarea {...props} name="reason" rows={2} maxLength={2000} className={inputClass} defaultValue={reason} />}
+          {(props) => (
+            <LimitedTextarea {...props} limit={TRANSITION_REASON_MAX} name="reason" rows={2} className={inputClass} defaultValue={reason} />
+          )}
         </Field>
       ) : null}
       {action.blockedBecause ? (

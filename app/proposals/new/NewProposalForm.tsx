@@ -2,6 +2,8 @@
 import { useActionState } from "react";
 import { buttonClass } from "@/components/ui";
 import { Field, FormMessage, inputClass } from "@/components/ui/form";
+import { LimitedInput } from "@/components/ui/TextLimit";
+import { PROPOSAL_TEXT_MAX } from "@/lib/proposals/limits";
 import type { FormState } from "@/lib/form-state";
 import { createProposalAction } from "./actions";
 
@@ -20,7 +22,17 @@ export function NewProposalForm({
     <form action={action} className="space-y-4">
       <FormMessage ok={state.ok} message={state.message} />
       <Field name="title" label="Working title" error={state.fields?.title} hint="You can change it later; every save is kept.">
-        {(p) => <input {...p} name="title" defaultValue={v.title} className={inputClass} required minLength={5} />}
+        {(p) => (
+          <LimitedInput
+            {...p}
+            limit={PROPOSAL_TEXT_MAX.title}
+            name="title"
+            defaultValue={v.title}
+            className={inputClass}
+            required
+            minLength={5}
+          />
+        )}
       </Field>
       <Field name="groupId" label="Expert group" error={state.fields?.groupId}>
         {(p) => (

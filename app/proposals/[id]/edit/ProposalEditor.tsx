@@ -3,9 +3,11 @@ import Link from "next/link";
 import { useActionState, useState } from "react";
 import { buttonClass, secondaryButtonClass } from "@/components/ui";
 import { Field, FormMessage, inputClass } from "@/components/ui/form";
+import { LimitedInput, LimitedTextarea } from "@/components/ui/TextLimit";
 import { submitWithoutReset } from "@/components/submitWithoutReset";
 import { useUnsavedChangesGuard } from "@/components/useUnsavedChangesGuard";
 import type { FormState } from "@/lib/form-state";
+import { PROPOSAL_TEXT_MAX } from "@/lib/proposals/limits";
 import { PHASES, PHASE_LABEL } from "@/lib/proposals/schema";
 import { saveProposalAction } from "./actions";
 
@@ -24,7 +26,7 @@ export type EditorValues = Record<
   string
 >;
 
-const TEXT_AREAS: [keyof EditorValues, string, string][] = [
+const TEXT_AREAS: [keyof typeof PROPOSAL_TEXT_MAX, string, string][] = [
   ["population", "Population", "Who takes part: the patients the trial is for."],
   ["intervention", "Intervention", "What the trial tests."],
   ["comparator", "Comparator", "What it is compared with (standard care, placebo, observation)."],
@@ -66,13 +68,32 @@ export function ProposalEditor({ proposalId, initial, version }: { proposalId: s
       <input type="hidden" name="version" value={savedVersion} />
       <FormMessage ok={state.ok} message={state.message} />
       <Field name="title" label="Title" error={errors.title}>
-        {(p) => <input {...p} name="title" value={values.title} onChange={set("title")} className={inputClass} />}
+        {(p) => (
+          <LimitedInput
+            {...p}
+            limit={PROPOSAL_TEXT_MAX.title}
+            name="title"
+            value={values.title}
+            onChange={set("title")}
+            className={inputClass}
+          />
+        )}
       </Field>
       <fieldset className="space-y-4 rounded-md border border-slate-200 p-4">
         <legend className="px-1 text-sm font-semibold">Testable hypothesis</legend>
         {TEXT_AREAS.slice(0, 4).map(([key, label, hint]) => (
           <Field key={key} name={key} label={label} hint={hint} error={errors[key]}>
-            {(p) => <textarea {...p} name={key} rows={2} value={values[key]} onChange={set(key)} className={inputClass} />}
+            {(p) => (
+              <LimitedTextarea
+                {...p}
+                limit={PROPOSAL_TEXT_MAX[key]}
+                name={key}
+                rows={2}
+                value={values[key]}
+                onChange={set(key)}
+                className={inputClass}
+              />
+            )}
           </Field>
         ))}
       </fieldset>
@@ -113,13 +134,30 @@ export function ProposalEditor({ proposalId, initial, version }: { proposalId: s
         </Field>
         <Field name="primaryEndpoint" label="Primary endpoint" error={errors.primaryEndpoint}>
           {(p) => (
-            <input {...p} name="primaryEndpoint" value={values.primaryEndpoint} onChange={set("primaryEndpoint")} className={inputClass} />
+            <LimitedInput
+              {...p}
+              limit={PROPOSAL_TEXT_MAX.primaryEndpoint}
+              name="primaryEndpoint"
+              value={values.primaryEndpoint}
+              onChange={set("primaryEndpoint")}
+              className={inputClass}
+            />
           )}
         </Field>
       </fieldset>
       {TEXT_AREAS.slice(4).map(([key, label, hint]) => (
         <Field key={key} name={key} label={label} hint={hint} error={errors[key]}>
-          {(p) => <textarea {...p} name={key} rows={4} value={values[key]} onChange={set(key)} className={inputClass} />}
+          {(p) => (
+            <LimitedTextarea
+              {...p}
+              limit={PROPOSAL_TEXT_MAX[key]}
+              name={key}
+              rows={4}
+              value={values[key]}
+              onChange={set(key)}
+              className={inputClass}
+            />
+          )}
         </Field>
       ))}
       <div className="flex flex-wrap items-center gap-3">

@@ -1,6 +1,8 @@
 // Accrual against the target: the curve over time, the latest count per organization and country, and reports.
 import { ActionForm } from "@/components/ActionForm";
 import { inputClass } from "@/components/ui/form";
+import { LimitedInput } from "@/components/ui/TextLimit";
+import { TRIAL_TEXT_MAX } from "@/lib/trials/limits";
 import { countryLabel } from "@/lib/time";
 import { AccrualChart } from "./AccrualChart";
 import { Badge, Card, TableHead } from "@/components/ui";
@@ -100,14 +102,30 @@ export function AccrualCard({ trial, id, canManage, organizations }: TrialCardPr
                 ))}
               </select>
             </label>
-            <label className="block text-sm font-medium">
-              Country (optional)
-              <input name="country" className={inputClass} placeholder="Japan" />
-            </label>
-            <label className="block text-sm font-medium">
-              Source
-              <input name="source" className={inputClass} placeholder="Monthly report" />
-            </label>
+            <div>
+              <label htmlFor="new-accrual-country" className="block text-sm font-medium">
+                Country (optional)
+              </label>
+              <LimitedInput
+                id="new-accrual-country"
+                name="country"
+                limit={TRIAL_TEXT_MAX.country}
+                className={inputClass}
+                placeholder="Japan"
+              />
+            </div>
+            <div>
+              <label htmlFor="new-accrual-source" className="block text-sm font-medium">
+                Source
+              </label>
+              <LimitedInput
+                id="new-accrual-source"
+                name="source"
+                limit={TRIAL_TEXT_MAX.source}
+                className={inputClass}
+                placeholder="Monthly report"
+              />
+            </div>
           </div>
         </ActionForm>
       ) : null}

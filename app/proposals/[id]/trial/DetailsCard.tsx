@@ -2,6 +2,8 @@
 import { vocabularyLabel } from "@/components/labels";
 import { ActionForm } from "@/components/ActionForm";
 import { inputClass } from "@/components/ui/form";
+import { LimitedInput } from "@/components/ui/TextLimit";
+import { TRIAL_TEXT_MAX } from "@/lib/trials/limits";
 import { Card } from "@/components/ui";
 import { OVERALL_STATUSES, PHASES } from "@/lib/trials/ctgov";
 import { undoImportAction, updateTrialAction } from "./actions";
@@ -84,10 +86,18 @@ export function DetailsCard({ trial, id, canManage }: TrialCardProps) {
                 Target accrual
                 <input name="targetAccrual" inputMode="numeric" defaultValue={trial.targetAccrual ?? ""} className={inputClass} />
               </label>
-              <label className="block text-sm font-medium">
-                Lead sponsor
-                <input name="leadSponsor" defaultValue={trial.leadSponsor ?? ""} className={inputClass} />
-              </label>
+              <div>
+                <label htmlFor="trial-lead-sponsor" className="block text-sm font-medium">
+                  Lead sponsor
+                </label>
+                <LimitedInput
+                  id="trial-lead-sponsor"
+                  name="leadSponsor"
+                  limit={TRIAL_TEXT_MAX.leadSponsor}
+                  defaultValue={trial.leadSponsor ?? ""}
+                  className={inputClass}
+                />
+              </div>
               <label className="block text-sm font-medium">
                 Start (yyyy, yyyy-MM or yyyy-MM-dd)
                 <input name="startDate" defaultValue={trial.startDate ?? ""} className={inputClass} />

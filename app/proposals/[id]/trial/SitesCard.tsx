@@ -4,6 +4,8 @@
 import Link from "next/link";
 import { ActionForm } from "@/components/ActionForm";
 import { inputClass } from "@/components/ui/form";
+import { LimitedInput } from "@/components/ui/TextLimit";
+import { TRIAL_TEXT_MAX } from "@/lib/trials/limits";
 import { countryLabel } from "@/lib/time";
 import { Card, EmptyState, secondaryButtonClass } from "@/components/ui";
 import { SITES_PER_VIEW } from "@/lib/trials/queries";
@@ -121,18 +123,24 @@ export function SitesCard({ proposal, trial, id, canManage, organizations, sites
           labels={{ country: "Country", facility: "Site" }}
         >
           <div className="grid gap-3 sm:grid-cols-4">
-            <label className="block text-sm font-medium">
-              Country
-              <input name="country" className={inputClass} required />
-            </label>
-            <label className="block text-sm font-medium">
-              Site (empty: the country only)
-              <input name="facility" className={inputClass} />
-            </label>
-            <label className="block text-sm font-medium">
-              City
-              <input name="city" className={inputClass} />
-            </label>
+            <div>
+              <label htmlFor="new-site-country" className="block text-sm font-medium">
+                Country
+              </label>
+              <LimitedInput id="new-site-country" name="country" limit={TRIAL_TEXT_MAX.country} className={inputClass} required />
+            </div>
+            <div>
+              <label htmlFor="new-site-facility" className="block text-sm font-medium">
+                Site (empty: the country only)
+              </label>
+              <LimitedInput id="new-site-facility" name="facility" limit={TRIAL_TEXT_MAX.facility} className={inputClass} />
+            </div>
+            <div>
+              <label htmlFor="new-site-city" className="block text-sm font-medium">
+                City
+              </label>
+              <LimitedInput id="new-site-city" name="city" limit={TRIAL_TEXT_MAX.city} className={inputClass} />
+            </div>
             <label className="block text-sm font-medium">
               Organization
               <select name="organizationId" defaultValue="" className={inputClass}>

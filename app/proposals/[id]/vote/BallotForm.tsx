@@ -2,6 +2,8 @@
 import { useActionState } from "react";
 import { buttonClass } from "@/components/ui";
 import { Field, FormMessage, inputClass } from "@/components/ui/form";
+import { LimitedTextarea } from "@/components/ui/TextLimit";
+import { BALLOT_RATIONALE_MAX } from "@/lib/votes/limits";
 import type { FormState } from "@/lib/form-state";
 import { castBallotAction } from "./actions";
 
@@ -47,8 +49,9 @@ export function BallotForm({
       </fieldset>
       <Field name="rationale" label="Rationale (shown to everyone after the close)" error={e.rationale}>
         {(p) => (
-          <textarea
+          <LimitedTextarea
             {...p}
+            limit={BALLOT_RATIONALE_MAX}
             name="rationale"
             rows={2}
             defaultValue={state.values?.rationale ?? current?.rationale ?? ""}

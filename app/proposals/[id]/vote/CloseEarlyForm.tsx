@@ -1,6 +1,8 @@
 "use client";
 import { useActionState } from "react";
 import { Field, FormMessage, inputClass } from "@/components/ui/form";
+import { LimitedInput } from "@/components/ui/TextLimit";
+import { CLOSE_REASON_MAX } from "@/lib/votes/limits";
 import type { FormState } from "@/lib/form-state";
 import { closeVoteEarlyAction } from "./actions";
 
@@ -9,7 +11,7 @@ export function CloseEarlyForm({ proposalId, voteId }: { proposalId: string; vot
   return (
     <form action={submit} className="space-y-2 border-t border-slate-200 pt-3">
       <Field name="close-reason" label="Reason to close the vote now (secretariat)" error={state.ok ? undefined : state.fields?.reason}>
-        {(p) => <input {...p} name="reason" defaultValue={state.values?.reason} className={inputClass} />}
+        {(p) => <LimitedInput {...p} limit={CLOSE_REASON_MAX} name="reason" defaultValue={state.values?.reason} className={inputClass} />}
       </Field>
       <FormMessage ok={state.ok} message={state.ok ? state.message : state.fields ? undefined : state.message} />
       <button

@@ -2,6 +2,8 @@ import Link from "next/link";
 import { ActionForm } from "@/components/ActionForm";
 import { Card, PageHeader } from "@/components/ui";
 import { inputClass } from "@/components/ui/form";
+import { LimitedInput } from "@/components/ui/TextLimit";
+import { TRIAL_TEXT_MAX } from "@/lib/trials/limits";
 import { requirePage } from "@/lib/authz/session";
 import { pageData } from "@/lib/page-data";
 import { countryLabel } from "@/lib/time";
@@ -52,14 +54,30 @@ export default async function AccrualReportPage({ params }: { params: Promise<{ 
               Patients so far
               <input name="total" inputMode="numeric" defaultValue={report.total} className={inputClass} required />
             </label>
-            <label className="block text-sm font-medium sm:col-span-2">
-              Source
-              <input name="source" defaultValue={report.source} className={inputClass} maxLength={500} />
-            </label>
-            <label className="block text-sm font-medium sm:col-span-2">
-              Why (kept in the audit log)
-              <input name="reason" className={inputClass} maxLength={500} placeholder="Typo: 1000 for 100" />
-            </label>
+            <div className="sm:col-span-2">
+              <label htmlFor="accrual-source" className="block text-sm font-medium">
+                Source
+              </label>
+              <LimitedInput
+                id="accrual-source"
+                name="source"
+                limit={TRIAL_TEXT_MAX.source}
+                defaultValue={report.source}
+                className={inputClass}
+              />
+            </div>
+            <div className="sm:col-span-2">
+              <label htmlFor="accrual-correct-reason" className="block text-sm font-medium">
+                Why (kept in the audit log)
+              </label>
+              <LimitedInput
+                id="accrual-correct-reason"
+                name="reason"
+                limit={TRIAL_TEXT_MAX.reason}
+                className={inputClass}
+                placeholder="Typo: 1000 for 100"
+              />
+            </div>
           </div>
         </ActionForm>
       </Card>
@@ -73,10 +91,18 @@ export default async function AccrualReportPage({ params }: { params: Promise<{ 
           tone="danger"
           labels={{ reason: "Why" }}
         >
-          <label className="block text-sm font-medium">
-            Why (kept in the audit log)
-            <input name="reason" className={inputClass} maxLength={500} placeholder="Entered twice" />
-          </label>
+          <div>
+            <label htmlFor="accrual-retract-reason" className="block text-sm font-medium">
+              Why (kept in the audit log)
+            </label>
+            <LimitedInput
+              id="accrual-retract-reason"
+              name="reason"
+              limit={TRIAL_TEXT_MAX.reason}
+              className={inputClass}
+              placeholder="Entered twice"
+            />
+          </div>
         </ActionForm>
       </Card>
     </div>

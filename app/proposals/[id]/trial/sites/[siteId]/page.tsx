@@ -2,6 +2,8 @@ import Link from "next/link";
 import { ActionForm } from "@/components/ActionForm";
 import { Card, PageHeader } from "@/components/ui";
 import { inputClass } from "@/components/ui/form";
+import { LimitedInput } from "@/components/ui/TextLimit";
+import { TRIAL_TEXT_MAX } from "@/lib/trials/limits";
 import { requirePage } from "@/lib/authz/session";
 import { pageData } from "@/lib/page-data";
 import { countryLabel } from "@/lib/time";
@@ -32,18 +34,37 @@ export default async function TrialSitePage({ params }: { params: Promise<{ id: 
           labels={{ country: "Country", facility: "Site", city: "City", organizationId: "Organization", reason: "Why" }}
         >
           <div className="grid gap-3 sm:grid-cols-2">
-            <label className="block text-sm font-medium">
-              Country
-              <input name="country" defaultValue={countryLabel(s.country)} className={inputClass} required />
-            </label>
-            <label className="block text-sm font-medium">
-              Site (empty: the country only)
-              <input name="facility" defaultValue={s.facility} className={inputClass} maxLength={300} />
-            </label>
-            <label className="block text-sm font-medium">
-              City
-              <input name="city" defaultValue={s.city ?? ""} className={inputClass} maxLength={120} />
-            </label>
+            <div>
+              <label htmlFor="site-country" className="block text-sm font-medium">
+                Country
+              </label>
+              <LimitedInput
+                id="site-country"
+                name="country"
+                limit={TRIAL_TEXT_MAX.country}
+                defaultValue={countryLabel(s.country)}
+                className={inputClass}
+                required
+              />
+            </div>
+            <div>
+              <label htmlFor="site-facility" className="block text-sm font-medium">
+                Site (empty: the country only)
+              </label>
+              <LimitedInput
+                id="site-facility"
+                name="facility"
+                limit={TRIAL_TEXT_MAX.facility}
+                defaultValue={s.facility}
+                className={inputClass}
+              />
+            </div>
+            <div>
+              <label htmlFor="site-city" className="block text-sm font-medium">
+                City
+              </label>
+              <LimitedInput id="site-city" name="city" limit={TRIAL_TEXT_MAX.city} defaultValue={s.city ?? ""} className={inputClass} />
+            </div>
             <label className="block text-sm font-medium">
               Organization
               <select name="organizationId" defaultValue={s.organizationId ?? ""} className={inputClass}>
@@ -55,10 +76,18 @@ export default async function TrialSitePage({ params }: { params: Promise<{ id: 
                 ))}
               </select>
             </label>
-            <label className="block text-sm font-medium sm:col-span-2">
-              Why (kept in the audit log)
-              <input name="reason" className={inputClass} maxLength={500} placeholder="Wrong city" />
-            </label>
+            <div className="sm:col-span-2">
+              <label htmlFor="site-correct-reason" className="block text-sm font-medium">
+                Why (kept in the audit log)
+              </label>
+              <LimitedInput
+                id="site-correct-reason"
+                name="reason"
+                limit={TRIAL_TEXT_MAX.reason}
+                className={inputClass}
+                placeholder="Wrong city"
+              />
+            </div>
           </div>
         </ActionForm>
       </Card>
@@ -72,10 +101,18 @@ export default async function TrialSitePage({ params }: { params: Promise<{ id: 
           tone="danger"
           labels={{ reason: "Why" }}
         >
-          <label className="block text-sm font-medium">
-            Why (kept in the audit log)
-            <input name="reason" className={inputClass} maxLength={500} placeholder="Never opened" />
-          </label>
+          <div>
+            <label htmlFor="site-remove-reason" className="block text-sm font-medium">
+              Why (kept in the audit log)
+            </label>
+            <LimitedInput
+              id="site-remove-reason"
+              name="reason"
+              limit={TRIAL_TEXT_MAX.reason}
+              className={inputClass}
+              placeholder="Never opened"
+            />
+          </div>
         </ActionForm>
       </Card>
     </div>

@@ -1,0 +1,4 @@
+// Lengths of what people write about a vote, in characters: the schemas refuse more, the forms
+// count while typing. Plain numbers, so the browser gets them without zod.
+export const BALLOT_RATIONALE_MAX = 5000;
+export const CLOSE_REASON_MAX = 2000;
