@@ -12,7 +12,8 @@ async function restricted(file: string, code: string): Promise<string[]> {
   return result!.messages.filter((m) => m.ruleId === "no-restricted-imports").map((m) => m.message);
 }
 
-describe("folder boundaries", () => {
+// The first test loads ESLint and its plugins: seconds on a busy machine, well past vitest's default 5 s.
+describe("folder boundaries", { timeout: 60_000 }, () => {
   it("refuses a page or layout that imports the database client", async () => {
     expect(
       await restricted("app/example/page.tsx", 'import { db } from "@/lib/db";\nexport default function P() { return String(db); }\n'),

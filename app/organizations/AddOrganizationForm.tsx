@@ -4,6 +4,7 @@ import { buttonClass } from "@/components/ui";
 import { Field, FormMessage, inputClass } from "@/components/ui/form";
 import { submitWithoutReset } from "@/components/submitWithoutReset";
 import type { FormState } from "@/lib/form-state";
+import { ORGANIZATION_TEXT_MAX } from "@/lib/organizations/limits";
 import { addOrganizationAction } from "./actions";
 
 /** ISO weekdays, Monday first, as the boxes show them. */
@@ -24,10 +25,19 @@ export function AddOrganizationForm({ countries, timeZones }: { countries: { cod
       <FormMessage ok={state.ok} message={state.message} />
       <div className="grid gap-4 sm:grid-cols-[2fr_1fr]">
         <Field name="name" label="Name" error={e.name} hint="e.g. Canadian Cancer Trials Group">
-          {(p) => <input {...p} name="name" defaultValue={v.name} className={inputClass} required maxLength={200} />}
+          {(p) => <input {...p} name="name" defaultValue={v.name} className={inputClass} required maxLength={ORGANIZATION_TEXT_MAX.name} />}
         </Field>
         <Field name="shortName" label="Short name" error={e.shortName} hint="Unique, e.g. CCTG">
-          {(p) => <input {...p} name="shortName" defaultValue={v.shortName} className={inputClass} required maxLength={20} />}
+          {(p) => (
+            <input
+              {...p}
+              name="shortName"
+              defaultValue={v.shortName}
+              className={inputClass}
+              required
+              maxLength={ORGANIZATION_TEXT_MAX.shortName}
+            />
+          )}
         </Field>
       </div>
       <div className="grid gap-4 sm:grid-cols-2">
@@ -53,7 +63,7 @@ export function AddOrganizationForm({ countries, timeZones }: { countries: { cod
                 defaultValue={v.timeZone}
                 className={inputClass}
                 required
-                maxLength={64}
+                maxLength={ORGANIZATION_TEXT_MAX.timeZone}
                 autoComplete="off"
               />
               <datalist id="time-zones">

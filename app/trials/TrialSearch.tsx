@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { buttonClass, secondaryButtonClass } from "@/components/ui";
 import { inputClass } from "@/components/ui/form";
+import { PUBLIC_SEARCH_MAX } from "@/lib/portfolio/limits";
 import { vocabularyLabel } from "@/lib/vocabulary";
 import { countryName } from "@/lib/time";
 import type { PublicFilters, publicFilterChoices } from "@/lib/portfolio/public";
@@ -50,7 +51,7 @@ export function TrialSearch({ filters, choices }: { filters: PublicFilters; choi
           type="search"
           name="q"
           defaultValue={filters.q ?? ""}
-          maxLength={100}
+          maxLength={PUBLIC_SEARCH_MAX}
           placeholder="Title, acronym, cancer or NCT number"
           className={inputClass}
         />

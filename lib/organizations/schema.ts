@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { countryCode } from "@/lib/trials/countries";
 import { plainText } from "@/lib/validation";
+import { ORGANIZATION_TEXT_MAX } from "./limits";
 import { isTimeZone } from "@/lib/wall-time";
 
 /** A short name as people write one: letters, digits, and the punctuation real ones use (INCa, CCTG, AIEOP-BFM). */
@@ -28,8 +29,8 @@ export function ianaTimeZone(value: string): string | null {
 }
 
 export const ZNewOrganization = z.object({
-  name: plainText(200).pipe(z.string().min(3, "Enter the organization's full name.")),
-  shortName: plainText(20)
+  name: plainText(ORGANIZATION_TEXT_MAX.name).pipe(z.string().min(3, "Enter the organization's full name.")),
+  shortName: plainText(ORGANIZATION_TEXT_MAX.shortName)
     .pipe(z.string().min(2, "Enter a short name of at least two characters, such as CCTG."))
     .refine((s) => SHORT_NAME.test(s) && organizationSlug(s) !== "", {
       message: "Use letters, digits, spaces and . & ' - only, starting with a letter or digit.",
@@ -47,7 +48,7 @@ export const ZNewOrganization = z.object({
     }),
   timeZone: z
     .string({ message: "Choose the time zone of the organization's office." })
-    .max(64, "Choose a time zone from the list, such as America/Toronto.")
+    .max(ORGANIZATION_TEXT_MAX.timeZone, "Choose a time zone from the list, such as America/Toronto.")
     .transform((value, ctx) => {
       const zone = value.trim() === "" ? null : ianaTimeZone(value.trim());
       if (!zone) {

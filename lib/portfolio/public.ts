@@ -1,6 +1,7 @@
 import "server-only";
 // The public trial list (no sign-in): approved, underway and completed trials, public fields only,
 // searched and filtered from the address, a bounded page at a time.
+import { PUBLIC_SEARCH_MAX } from "./limits";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/prisma-client";
@@ -30,7 +31,7 @@ const oneOf = (values: readonly string[]) =>
 
 /** The search and filters as the address gives them: anything unknown or malformed is ignored, never an error. */
 export const ZPublicFilters = z.object({
-  q: text(100),
+  q: text(PUBLIC_SEARCH_MAX),
   status: oneOf(OVERALL_STATUSES),
   phase: oneOf(PHASES),
   country: z
