@@ -1,6 +1,7 @@
 // Input schemas for proposals, shared by the server (authoritative) and the editor's messages.
 import { z } from "zod";
 import { formId, plainText } from "@/lib/validation";
+import { PHASES, PHASE_LABEL } from "./phases";
 import { INTEREST_NOTE_MAX, PROPOSAL_TEXT_MAX as MAX, TRANSITION_REASON_MAX } from "./limits";
 
 const text = plainText;
@@ -15,15 +16,7 @@ const optionalInt = (label: string, max: number) =>
       .nullable(),
   );
 
-export const PHASES = ["EARLY_PHASE1", "PHASE1", "PHASE2", "PHASE3", "PHASE4", "NA"] as const;
-export const PHASE_LABEL: Record<(typeof PHASES)[number], string> = {
-  EARLY_PHASE1: "Early phase 1",
-  PHASE1: "Phase 1",
-  PHASE2: "Phase 2",
-  PHASE3: "Phase 3",
-  PHASE4: "Phase 4",
-  NA: "Not applicable",
-};
+export { PHASES, PHASE_LABEL };
 
 /** The text of a proposal: what every save writes and every revision keeps. */
 export const ZProposalContent = z.object({

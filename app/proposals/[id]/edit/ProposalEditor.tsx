@@ -8,7 +8,7 @@ import { submitWithoutReset } from "@/components/submitWithoutReset";
 import { useUnsavedChangesGuard } from "@/components/useUnsavedChangesGuard";
 import type { FormState } from "@/lib/form-state";
 import { PROPOSAL_TEXT_MAX } from "@/lib/proposals/limits";
-import { PHASES, PHASE_LABEL } from "@/lib/proposals/schema";
+import { PHASES, PHASE_LABEL } from "@/lib/proposals/phases";
 import { saveProposalAction } from "./actions";
 
 export type EditorValues = Record<
