@@ -13,6 +13,7 @@ export async function authorizeProposal(actor: Actor, proposalId: string) {
     where: { id: proposalId },
     select: {
       id: true,
+      title: true,
       status: true,
       leadOrganizationId: true,
       authors: { select: { userId: true } },

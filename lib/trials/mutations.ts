@@ -206,8 +206,7 @@ export async function setMilestone(actor: Actor | null, trialId: string, raw: un
   const parsed = ZMilestone.safeParse(raw);
   if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
   const { kind, planned, actual } = parsed.data;
-  if (actual && actual > new Date().toISOString().slice(0, 10))
-    throw new ValidationError({ actual: "An actual date cannot be in the future: use the planned date." });
+  if (actual && actual > today()) throw new ValidationError({ actual: "An actual date cannot be in the future: use the planned date." });
   return db.$transaction(async (tx) => {
     const row = await tx.trialMilestone.upsert({
       where: { trialId_kind: { trialId, kind } },

@@ -123,8 +123,7 @@ export async function getTrialEntry(actor: Actor | null, proposalId: string, kin
   const proposal = await authorizeProposal(actor, proposalId);
   const trialId = proposal.trial?.id;
   if (!trialId) throw new AppError("NOT_FOUND", "This proposal has no trial record.");
-  const [title, accrual, site] = await Promise.all([
-    db.proposal.findUniqueOrThrow({ where: { id: proposalId }, select: { title: true } }),
+  const [accrual, site] = await Promise.all([
     kind === "accrual"
       ? db.accrualUpdate.findFirst({ where: { id: entryId, trialId }, include: { organization: { select: { shortName: true } } } })
       : null,
@@ -132,5 +131,5 @@ export async function getTrialEntry(actor: Actor | null, proposalId: string, kin
   ]);
   if (!accrual && !site)
     throw new AppError("NOT_FOUND", kind === "accrual" ? "No such accrual report on this trial." : "No such site on this trial.");
-  return { trialId, title: title.title, accrual, site, organizations: await referenceOrganizations() };
+  return { trialId, title: proposal.title, accrual, site, organizations: await referenceOrganizations() };
 }

@@ -10,6 +10,7 @@ import Link from "next/link";
 import { accrualByScope, accrualSeries, currentAccrual, percentOfTarget } from "@/lib/trials/progress";
 import { recordAccrualAction } from "./actions";
 import type { TrialCardProps } from "./card-props";
+import { OrganizationSelect } from "./fields";
 
 export function AccrualCard({ trial, id, canManage, organizations }: TrialCardProps) {
   const actual = currentAccrual(trial.accrual);
@@ -93,14 +94,7 @@ export function AccrualCard({ trial, id, canManage, organizations }: TrialCardPr
             </label>
             <label className="block text-sm font-medium">
               Organization (optional)
-              <select name="organizationId" defaultValue="" className={inputClass}>
-                <option value="">Overall</option>
-                {organizations.map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {o.shortName}
-                  </option>
-                ))}
-              </select>
+              <OrganizationSelect organizations={organizations} emptyLabel="Overall" />
             </label>
             <div>
               <label htmlFor="new-accrual-country" className="block text-sm font-medium">

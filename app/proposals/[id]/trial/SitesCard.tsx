@@ -11,6 +11,7 @@ import { Card, EmptyState, secondaryButtonClass } from "@/components/ui";
 import { SITES_PER_VIEW } from "@/lib/trials/queries";
 import { addSiteAction } from "./actions";
 import type { TrialCardProps } from "./card-props";
+import { OrganizationSelect } from "./fields";
 
 type Site = NonNullable<TrialCardProps["sites"]>["listed"][number];
 
@@ -143,14 +144,7 @@ export function SitesCard({ proposal, trial, id, canManage, organizations, sites
             </div>
             <label className="block text-sm font-medium">
               Organization
-              <select name="organizationId" defaultValue="" className={inputClass}>
-                <option value="">None</option>
-                {organizations.map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {o.shortName}
-                  </option>
-                ))}
-              </select>
+              <OrganizationSelect organizations={organizations} emptyLabel="None" />
             </label>
           </div>
         </ActionForm>

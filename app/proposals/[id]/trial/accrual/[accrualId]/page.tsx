@@ -9,6 +9,7 @@ import { pageData } from "@/lib/page-data";
 import { countryLabel } from "@/lib/time";
 import { getTrialEntry } from "@/lib/trials/queries";
 import { correctAccrualAction, retractAccrualAction } from "../../actions";
+import { ReasonField } from "../../fields";
 
 // One accrual report, for those who keep the record: correct a typo, or retract a report entered in error.
 export const metadata = { title: "Correct an accrual report" };
@@ -67,16 +68,7 @@ export default async function AccrualReportPage({ params }: { params: Promise<{ 
               />
             </div>
             <div className="sm:col-span-2">
-              <label htmlFor="accrual-correct-reason" className="block text-sm font-medium">
-                Why (kept in the audit log)
-              </label>
-              <LimitedInput
-                id="accrual-correct-reason"
-                name="reason"
-                limit={TRIAL_TEXT_MAX.reason}
-                className={inputClass}
-                placeholder="Typo: 1000 for 100"
-              />
+              <ReasonField id="accrual-correct-reason" placeholder="Typo: 1000 for 100" />
             </div>
           </div>
         </ActionForm>
@@ -91,18 +83,7 @@ export default async function AccrualReportPage({ params }: { params: Promise<{ 
           tone="danger"
           labels={{ reason: "Why" }}
         >
-          <div>
-            <label htmlFor="accrual-retract-reason" className="block text-sm font-medium">
-              Why (kept in the audit log)
-            </label>
-            <LimitedInput
-              id="accrual-retract-reason"
-              name="reason"
-              limit={TRIAL_TEXT_MAX.reason}
-              className={inputClass}
-              placeholder="Entered twice"
-            />
-          </div>
+          <ReasonField id="accrual-retract-reason" placeholder="Entered twice" />
         </ActionForm>
       </Card>
     </div>

@@ -9,6 +9,7 @@ import { pageData } from "@/lib/page-data";
 import { countryLabel } from "@/lib/time";
 import { getTrialEntry } from "@/lib/trials/queries";
 import { correctSiteAction, removeSiteAction } from "../../actions";
+import { OrganizationSelect, ReasonField } from "../../fields";
 
 // One site of a trial, for those who keep the record: correct its name, city, country or organization, or remove it.
 export const metadata = { title: "Correct a site" };
@@ -67,26 +68,10 @@ export default async function TrialSitePage({ params }: { params: Promise<{ id: 
             </div>
             <label className="block text-sm font-medium">
               Organization
-              <select name="organizationId" defaultValue={s.organizationId ?? ""} className={inputClass}>
-                <option value="">None</option>
-                {organizations.map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {o.shortName}
-                  </option>
-                ))}
-              </select>
+              <OrganizationSelect organizations={organizations} defaultValue={s.organizationId ?? ""} emptyLabel="None" />
             </label>
             <div className="sm:col-span-2">
-              <label htmlFor="site-correct-reason" className="block text-sm font-medium">
-                Why (kept in the audit log)
-              </label>
-              <LimitedInput
-                id="site-correct-reason"
-                name="reason"
-                limit={TRIAL_TEXT_MAX.reason}
-                className={inputClass}
-                placeholder="Wrong city"
-              />
+              <ReasonField id="site-correct-reason" placeholder="Wrong city" />
             </div>
           </div>
         </ActionForm>
@@ -101,18 +86,7 @@ export default async function TrialSitePage({ params }: { params: Promise<{ id: 
           tone="danger"
           labels={{ reason: "Why" }}
         >
-          <div>
-            <label htmlFor="site-remove-reason" className="block text-sm font-medium">
-              Why (kept in the audit log)
-            </label>
-            <LimitedInput
-              id="site-remove-reason"
-              name="reason"
-              limit={TRIAL_TEXT_MAX.reason}
-              className={inputClass}
-              placeholder="Never opened"
-            />
-          </div>
+          <ReasonField id="site-remove-reason" placeholder="Never opened" />
         </ActionForm>
       </Card>
     </div>
