@@ -5,6 +5,7 @@ import { PROPOSAL_EVENTS, TRANSITIONS, type ProposalEvent } from "@/lib/proposal
 const ACTIONS: Record<string, string> = {
   "auth.signed_in": "Signed in",
   "auth.signed_out": "Signed out",
+  "auth.identity_linked": "Organization sign-in linked",
   "person.added": "Person added",
   "person.deactivated": "Person deactivated",
   "person.time_zone_set": "Own time zone set",

@@ -8,7 +8,7 @@ export const GROUP_STATUS_TONE: Record<keyof typeof GROUP_STATUS_LABEL, Tone> = 
   DORMANT: "amber",
   CLOSED: "neutral",
 };
-export const ORG_ROLE_LABEL = { MEMBER: "Member", REPRESENTATIVE: "Representative" } as const;
+export const ORG_ROLE_LABEL = { MEMBER: "Member", DEPUTY: "Deputy representative", REPRESENTATIVE: "Representative" } as const;
 export const GROUP_ROLE_LABEL = { CHAIR: "Chair", MEMBER: "Member" } as const;
 
 export { vocabularyLabel } from "@/lib/vocabulary";

@@ -94,7 +94,11 @@ export default async function DashboardPage() {
               </p>
               <p className="text-slate-700">
                 You are{" "}
-                {session.user.orgRole === "REPRESENTATIVE" ? "its representative: you record its interest and cast its vote." : "a member."}
+                {session.user.orgRole === "REPRESENTATIVE"
+                  ? "its representative: you record its interest and cast its vote."
+                  : session.user.orgRole === "DEPUTY"
+                    ? "a deputy representative: you record its interest and cast its vote for it."
+                    : "a member."}
               </p>
               <p className="text-slate-700">
                 Local time: <LocalClock timeZone={organization.timeZone} />

@@ -1,13 +1,14 @@
 import Link from "next/link";
 import type { Session } from "next-auth";
 import { can } from "@/lib/authz/policy";
+import { ORG_ROLE_LABEL } from "@/components/labels";
 import { actorOf } from "@/lib/authz/session";
 import { NavLinks } from "./NavLinks";
 import { UserMenu } from "./UserMenu";
 
 export function roleLabel(user: Session["user"]): string {
   const parts: string[] = [];
-  if (user.organization) parts.push(`${user.orgRole === "REPRESENTATIVE" ? "Representative" : "Member"}, ${user.organization.shortName}`);
+  if (user.organization) parts.push(`${user.orgRole ? ORG_ROLE_LABEL[user.orgRole] : "Member"}, ${user.organization.shortName}`);
   if (user.secretariat) parts.push("IRCI Secretariat");
   return parts.join(" · ") || "No organization";
 }

@@ -7,11 +7,13 @@ const ACTORS = {
   "signed in, no organization": base,
   member: { ...base, organizationId: "org", orgRole: "MEMBER" },
   representative: { ...base, organizationId: "org", orgRole: "REPRESENTATIVE" },
+  deputy: { ...base, organizationId: "org", orgRole: "DEPUTY" },
   secretariat: { ...base, secretariat: true },
 } satisfies Record<string, Actor | null>;
 
 type Who = keyof typeof ACTORS;
-const everyoneSignedIn: Who[] = ["member", "representative", "secretariat"];
+const everyoneSignedIn: Who[] = ["member", "representative", "deputy", "secretariat"];
+const actingForOrganization: Who[] = ["representative", "deputy"];
 
 // The expected answer for every permission and every kind of actor, written out by hand so a
 // change to the permission table has to be made twice, on purpose.
@@ -27,16 +29,19 @@ const EXPECTED: Record<Permission, Who[]> = {
   "proposal.list": everyoneSignedIn,
   "proposal.view": everyoneSignedIn,
   "proposal.create": everyoneSignedIn,
-  "interest.record": ["representative"],
+  "interest.record": actingForOrganization,
   "pipeline.view": ["secretariat"],
   "settings.manage": ["secretariat"],
   "group.manage": everyoneSignedIn,
   "vote.view": everyoneSignedIn,
   "vote.open": everyoneSignedIn,
-  "ballot.cast": ["representative"],
+  "ballot.cast": actingForOrganization,
   "vote.closeEarly": ["secretariat"],
   "email.settings": everyoneSignedIn,
   "mail.status": ["secretariat"],
+  "people.manage": [...actingForOrganization, "secretariat"],
+  "sso.configure": ["secretariat"],
+  "account.view": everyoneSignedIn,
 };
 
 describe("permission table", () => {
@@ -58,6 +63,10 @@ describe("permission table", () => {
 describe("capabilities", () => {
   it("a representative is also a member of the organization", () => {
     expect(capabilitiesOf(ACTORS.representative)).toEqual(["member", "representative"]);
+  });
+  it("a deputy representative acts for the organization as its representative does", () => {
+    expect(capabilitiesOf(ACTORS.deputy)).toEqual(["member", "representative"]);
+    expect(capabilitiesOf({ ...base, orgRole: "DEPUTY" })).toEqual([]);
   });
   it("the secretariat needs no organization, and can also belong to one", () => {
     expect(capabilitiesOf(ACTORS.secretariat)).toEqual(["secretariat"]);

@@ -5,11 +5,22 @@
 export interface Actor {
   userId: string;
   organizationId: string | null;
-  orgRole: "MEMBER" | "REPRESENTATIVE" | null;
+  orgRole: OrgRoleName | null;
   secretariat: boolean;
 }
 
-/** The capabilities a person can hold. A representative is also a member of their organization. */
+/** A person's role in their organization. A deputy acts for it as its representative does. */
+export type OrgRoleName = "MEMBER" | "DEPUTY" | "REPRESENTATIVE";
+
+/** Whether the actor acts for their organization: its representative or one of its deputies. */
+export function actsForOrganization(actor: Pick<Actor, "organizationId" | "orgRole"> | null): boolean {
+  return Boolean(actor?.organizationId && (actor.orgRole === "REPRESENTATIVE" || actor.orgRole === "DEPUTY"));
+}
+
+/**
+ * The capabilities a person can hold. A representative is also a member of their organization; a
+ * deputy representative holds the representative's capability (they act for the organization).
+ */
 export type Capability = "member" | "representative" | "secretariat";
 
 export const PERMISSIONS = {
@@ -42,6 +53,13 @@ export const PERMISSIONS = {
   "email.settings": ["member", "representative", "secretariat"],
   /** The outbox's state: what waits, what failed and why. */
   "mail.status": ["secretariat"],
+  /** Inviting, changing roles, deactivating, deciding access requests: further limited to the
+   *  representative's (or deputy's) own organization (rule "people.manage" in rules.ts). */
+  "people.manage": ["representative", "secretariat"],
+  /** An organization's single sign-on (its identity provider). */
+  "sso.configure": ["secretariat"],
+  /** One's own account: organization, roles, sessions. The person is never taken from the request. */
+  "account.view": ["member", "representative", "secretariat"],
 } as const satisfies Record<string, readonly Capability[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -50,7 +68,7 @@ export function capabilitiesOf(actor: Actor | null): Capability[] {
   if (!actor) return [];
   const caps: Capability[] = [];
   if (actor.organizationId && actor.orgRole) caps.push("member");
-  if (actor.organizationId && actor.orgRole === "REPRESENTATIVE") caps.push("representative");
+  if (actsForOrganization(actor)) caps.push("representative");
   if (actor.secretariat) caps.push("secretariat");
   return caps;
 }

@@ -4,6 +4,7 @@ import type { Actor } from "./policy";
 
 const rep = (org: string): Actor => ({ userId: `rep-${org}`, organizationId: org, orgRole: "REPRESENTATIVE", secretariat: false });
 const member = (org: string, id = `m-${org}`): Actor => ({ userId: id, organizationId: org, orgRole: "MEMBER", secretariat: false });
+const deputy = (org: string): Actor => ({ userId: `dep-${org}`, organizationId: org, orgRole: "DEPUTY", secretariat: false });
 const secretariat: Actor = { userId: "sec", organizationId: null, orgRole: null, secretariat: true };
 const outsider: Actor = { userId: "out", organizationId: null, orgRole: null, secretariat: false };
 const proposal = { authorIds: ["author"], leadOrganizationId: "nci", chairIds: ["chair"] };
@@ -12,6 +13,7 @@ describe("roles on a proposal come from the proposal, not the request", () => {
   it.each([
     ["an author", member("eortc", "author"), ["author"], { edit: true, keep: false, open: false }],
     ["the lead organization's representative", rep("nci"), ["leadRepresentative"], { edit: true, keep: true, open: false }],
+    ["a deputy of the lead organization", deputy("nci"), ["leadRepresentative"], { edit: true, keep: true, open: false }],
     ["another organization's representative", rep("eortc"), [], { edit: false, keep: false, open: false }],
     ["a member of the lead organization who is not its representative", member("nci"), [], { edit: false, keep: false, open: false }],
     ["a chair of the group", member("cosa", "chair"), ["chair"], { edit: true, keep: true, open: true }],
@@ -61,6 +63,20 @@ describe("starting proposals, shaping groups, comments", () => {
     expect(allowed(secretariat, "comment.delete", comment)).toBe(true);
     expect(allowed(rep("nci"), "comment.delete", comment)).toBe(false);
     expect(allowed(member("nci"), "comment.edit", { authorId: null })).toBe(false);
+  });
+  it("lets an organization's representative and deputies manage its people, and the secretariat everyone's", () => {
+    expect(allowed(rep("nci"), "people.manage", { organizationId: "nci" })).toBe(true);
+    expect(allowed(deputy("nci"), "people.manage", { organizationId: "nci" })).toBe(true);
+    expect(allowed(rep("nci"), "people.manage", { organizationId: "eortc" })).toBe(false);
+    expect(allowed(member("nci"), "people.manage", { organizationId: "nci" })).toBe(false);
+    expect(allowed(rep("nci"), "people.manage", { organizationId: null })).toBe(false);
+    expect(allowed(secretariat, "people.manage", { organizationId: "nci" })).toBe(true);
+    expect(allowed(secretariat, "people.manage", { organizationId: null })).toBe(true);
+    expect(allowed(outsider, "people.manage", { organizationId: null })).toBe(false);
+    expect(allowed(null, "people.manage", { organizationId: "nci" })).toBe(false);
+    expect(() => assertAllowed(member("nci"), "people.manage", { organizationId: "nci" })).toThrow(
+      expect.objectContaining({ code: "FORBIDDEN", message: expect.stringMatching(/manage its people/) }),
+    );
   });
   it("refuses with the reason, and says sign in to nobody", () => {
     expect(() => assertAllowed(null, "trial.keep", proposal)).toThrow(expect.objectContaining({ code: "UNAUTHENTICATED" }));

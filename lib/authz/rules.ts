@@ -4,7 +4,7 @@
 // refuse with (`assertAllowed`, which also narrows the actor) and for pages to decide what to show,
 // so that no page or domain module writes a rule again. Pure: no Next.js, no Prisma.
 import { AppError } from "@/lib/errors";
-import type { Actor } from "./policy";
+import { actsForOrganization, type Actor } from "./policy";
 
 /**
  * The part someone plays for one proposal; one person can play several. "system" is the portal
@@ -25,7 +25,7 @@ export function proposalRoles(actor: Actor | null, p: ProposalContext): Proposal
   if (!actor) return [];
   const roles: ProposalRole[] = [];
   if (p.authorIds.includes(actor.userId)) roles.push("author");
-  if (actor.orgRole === "REPRESENTATIVE" && actor.organizationId && actor.organizationId === p.leadOrganizationId) {
+  if (actsForOrganization(actor) && actor.organizationId === p.leadOrganizationId) {
     roles.push("leadRepresentative");
   }
   if (p.chairIds.includes(actor.userId)) roles.push("chair");
@@ -51,6 +51,12 @@ export interface Resources {
   "group.status": Record<never, never>;
   /** Correcting a group's incidence and its source: the group's chairs and the secretariat. */
   "group.incidence": { chairsThisGroup: boolean };
+  /**
+   * Managing an organization's people (invite, set roles, deactivate, decide access requests): its
+   * representative and deputies, and the secretariat for everyone. `organizationId` is the person's
+   * organization as stored (null: a secretariat-only person, whom only the secretariat manages).
+   */
+  "people.manage": { organizationId: string | null };
   /** Editing a comment: its author. */
   "comment.edit": { authorId: string | null };
   /** Deleting a comment: its author and the secretariat. */
@@ -67,6 +73,8 @@ const RULES: { [R in Rule]: (actor: Actor, resource: Resources[R]) => boolean } 
   "group.manage": (actor, g) => actor.secretariat || g.chairsThisGroup,
   "group.status": (actor) => actor.secretariat,
   "group.incidence": (actor, g) => actor.secretariat || g.chairsThisGroup,
+  "people.manage": (actor, p) =>
+    actor.secretariat || (p.organizationId !== null && actor.organizationId === p.organizationId && actsForOrganization(actor)),
   "comment.edit": (actor, c) => c.authorId === actor.userId,
   "comment.delete": (actor, c) => c.authorId === actor.userId || actor.secretariat,
 };
@@ -82,6 +90,7 @@ const REFUSED: Record<Rule, string> = {
   "group.manage": "Only the group's chairs and the secretariat can change its members.",
   "group.status": "Only the secretariat, acting for IRCI's Board, can activate, make dormant or close an expert group.",
   "group.incidence": "Only the group's chairs and the secretariat can correct its incidence.",
+  "people.manage": "Only the organization's representative, its deputies and the secretariat manage its people.",
   "comment.edit": "Only its author can edit a comment.",
   "comment.delete": "Only its author or the secretariat can delete a comment.",
 };

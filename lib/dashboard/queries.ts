@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { shared } from "@/lib/shared-cache";
 import { assertCan } from "@/lib/authz/session";
-import type { Actor } from "@/lib/authz/policy";
+import { actsForOrganization, type Actor } from "@/lib/authz/policy";
 
 export async function dashboardFor(actor: Actor | null) {
   assertCan(actor, "dashboard.view");
@@ -37,7 +37,7 @@ export async function dashboardFor(actor: Actor | null) {
     portalTotals(),
     // For a representative: proposals still open to interest where their organization has said nothing.
     // The same for every representative of the organization: shared for a minute like the totals.
-    actor.orgRole === "REPRESENTATIVE" && actor.organizationId
+    actsForOrganization(actor) && actor.organizationId
       ? shared(`data:awaiting-interest:${actor.organizationId}`, 60_000, () =>
           db.proposal.count({ where: { ...open, interests: { none: { organizationId: actor.organizationId! } } } }),
         )

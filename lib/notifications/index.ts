@@ -23,7 +23,7 @@ export async function notifyProposal(
     select: { leadOrganizationId: true, authors: { select: { userId: true } }, followers: { select: { userId: true } } },
   });
   const reps = await tx.membership.findMany({
-    where: { role: "REPRESENTATIVE", user: { active: true } },
+    where: { role: { in: ["REPRESENTATIVE", "DEPUTY"] }, user: { active: true } },
     select: { userId: true, organizationId: true },
   });
   const to = recipients(happening, {

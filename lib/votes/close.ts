@@ -16,7 +16,7 @@ type Tx = Prisma.TransactionClient;
 /** Representatives of every organization: who is told about votes. */
 export async function representatives(tx: Tx | typeof db) {
   return tx.membership.findMany({
-    where: { role: "REPRESENTATIVE", user: { active: true } },
+    where: { role: { in: ["REPRESENTATIVE", "DEPUTY"] }, user: { active: true } },
     select: { userId: true, organizationId: true },
   });
 }

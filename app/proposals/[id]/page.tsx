@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Badge, Card, EmptyState, PageHeader, secondaryButtonClass, TableHead } from "@/components/ui";
 import { StatusBadge } from "@/components/proposals/StatusBadge";
 import { INTEREST_LABEL, INTEREST_TONE } from "@/components/proposals/labels";
+import { actsForOrganization } from "@/lib/authz/policy";
 import { requirePage, viewerTimeZone } from "@/lib/authz/session";
 import { getProposal, interestHistory } from "@/lib/proposals/queries";
 import { PHASE_LABEL } from "@/lib/proposals/schema";
@@ -45,7 +46,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
   const sum = (key: "expectedSites" | "expectedPatientsPerYear") => committed.reduce((n, i) => n + (i[key] ?? 0), 0);
   const mine = actor.organizationId ? interestByOrg.get(actor.organizationId) : undefined;
   const myOrg = organizations.find((o) => o.id === actor.organizationId);
-  const canRecordInterest = actor.orgRole === "REPRESENTATIVE" && myOrg && INTEREST_OPEN_STATUSES.includes(p.status);
+  const canRecordInterest = actsForOrganization(actor) && myOrg && INTEREST_OPEN_STATUSES.includes(p.status);
   const registryIds = Object.entries((p.registryIds ?? {}) as Record<string, unknown>).filter(([k]) => k !== "other");
   const eligibleCount = criteria.filter((c) => c.ok).length;
 

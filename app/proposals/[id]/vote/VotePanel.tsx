@@ -1,5 +1,5 @@
 import { Badge, Card } from "@/components/ui";
-import type { Actor } from "@/lib/authz/policy";
+import { actsForOrganization, type Actor } from "@/lib/authz/policy";
 import { formatDateTime, utcOffset } from "@/lib/time";
 import { suggestedClosingTime } from "@/lib/votes/schema";
 import { PASS_RULE_TEXT, type PassRule } from "@/lib/votes/tally";
@@ -131,7 +131,7 @@ export function VotePanel({
             </tbody>
           </table>
 
-          {open && actor.orgRole === "REPRESENTATIVE" && myOrg ? (
+          {open && actsForOrganization(actor) && myOrg ? (
             <BallotForm
               proposalId={proposalId}
               voteId={vote.id}
