@@ -105,6 +105,37 @@ export const ACTIONS: Record<string, Case[]> = {
       expected: only(["secretariat"]),
     },
   ],
+  // An organization's single sign-on is set up by the secretariat alone (its IT department's client).
+  "app/organizations/[slug]/sign-in/actions.ts#saveIdentityProviderAction": [
+    {
+      state: "an organization's identity provider",
+      call: async () => ({
+        page: "/organizations/cosa/sign-in",
+        args: [
+          "cosa",
+          initial,
+          form({
+            issuer: "https://login.cosa.example/realms/staff",
+            clientId: "irci-portal",
+            clientSecret: `secret-${randomUUID()}`,
+            emailDomains: "cosa.irci.example",
+            enabled: "on",
+          }),
+        ],
+      }),
+      expected: only(["secretariat"]),
+    },
+  ],
+  "app/organizations/[slug]/sign-in/actions.ts#removeIdentityProviderAction": [
+    {
+      state: "a connected identity provider",
+      call: async (f) => {
+        await f.connectIdentityProvider("cctg");
+        return { page: "/organizations/cctg/sign-in", args: ["cctg", initial, form({})] };
+      },
+      expected: only(["secretariat"]),
+    },
+  ],
   "app/groups/new/actions.ts#createGroupAction": [
     {
       state: "a new cancer",

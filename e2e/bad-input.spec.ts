@@ -21,6 +21,14 @@ import { databaseSignature, type Fixtures, makeFixtures, PERSONAS, type Persona 
 const PERSON_FIELDS: Record<string, string[]> = {
   "app/admin/settings/actions.ts#setThresholdAction": ["threshold", "reason"],
   "app/organizations/actions.ts#addOrganizationAction": ["name", "shortName", "country", "timeZone", "workingDays"],
+  "app/organizations/[slug]/sign-in/actions.ts#saveIdentityProviderAction": [
+    "issuer",
+    "clientId",
+    "clientSecret",
+    "emailDomains",
+    "enabled",
+  ],
+  "app/organizations/[slug]/sign-in/actions.ts#removeIdentityProviderAction": [],
   "app/groups/new/actions.ts#createGroupAction": ["cancer", "incidencePer100k", "incidenceSource", "description"],
   "app/groups/[slug]/actions.ts#setMemberAction": ["userId", "role"],
   "app/groups/[slug]/actions.ts#removeMemberAction": [],

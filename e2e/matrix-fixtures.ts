@@ -3,6 +3,8 @@
 // allowed call (which changes it) never decides what the next person finds.
 import { randomBytes, randomUUID } from "node:crypto";
 import type { PrismaClient } from "../lib/prisma-client";
+import { sealSecret } from "../lib/auth/sso/secret-box";
+import { E2E_SECRET } from "./portal";
 
 export const PERSONAS = ["anonymous", "outsider", "author", "groupMember", "leadRep", "otherRep", "chair", "secretariat"] as const;
 export type Persona = (typeof PERSONAS)[number];
@@ -47,6 +49,8 @@ export interface Fixtures {
   /** The usual quorum now: a majority of the member organizations (other suites' calls may have added some). */
   usualQuorum(): Promise<number>;
   demoPersonId(): Promise<string>;
+  /** Connects an organization's identity provider (the portal's own settings), whatever was there. */
+  connectIdentityProvider(slug: string): Promise<void>;
 }
 
 const HYPOTHESIS = {
@@ -215,6 +219,16 @@ export async function makeFixtures(db: PrismaClient): Promise<Fixtures> {
     async demoPersonId() {
       const demo = await db.user.findFirstOrThrow({ where: { demo: true, active: true }, select: { id: true } });
       return demo.id;
+    },
+    async connectIdentityProvider(slug) {
+      const { id } = await org(slug);
+      const settings = {
+        issuer: `https://login.${slug}.example`,
+        clientId: "irci-portal",
+        clientSecretEncrypted: sealSecret("matrix-secret", E2E_SECRET),
+        emailDomains: [`${slug}.irci.example`],
+      };
+      await db.identityProvider.upsert({ where: { organizationId: id }, create: { organizationId: id, ...settings }, update: settings });
     },
   };
 }

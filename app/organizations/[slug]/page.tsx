@@ -3,6 +3,7 @@ import { Badge, Card, EmptyState, PageHeader, Pagination, TableHead } from "@/co
 import { LocalClock } from "@/components/LocalClock";
 import { GROUP_ROLE_LABEL, ORG_ROLE_LABEL } from "@/components/labels";
 import { requirePage, viewerTimeZone } from "@/lib/authz/session";
+import { can } from "@/lib/authz/policy";
 import { getOrganization } from "@/lib/organizations/queries";
 import { pageData } from "@/lib/page-data";
 import { PageParam } from "@/lib/pagination";
@@ -35,7 +36,12 @@ export default async function OrganizationPage({
             {org.shortName} · {countryName(org.country)} · <LocalClock timeZone={org.timeZone} />
           </>
         }
-        actions={<Link href="/organizations">All organizations</Link>}
+        actions={
+          <span className="flex flex-wrap gap-x-4 gap-y-1">
+            {can(actor, "sso.configure") ? <Link href={`${path}/sign-in`}>Sign-in settings</Link> : null}
+            <Link href="/organizations">All organizations</Link>
+          </span>
+        }
       />
       <Card title={`People (${members.total})`}>
         {members.items.length === 0 ? (
