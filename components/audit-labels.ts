@@ -5,6 +5,8 @@ import { PROPOSAL_EVENTS, TRANSITIONS, type ProposalEvent } from "@/lib/proposal
 const ACTIONS: Record<string, string> = {
   "auth.signed_in": "Signed in",
   "auth.signed_out": "Signed out",
+  "auth.signed_out_elsewhere": "Signed out everywhere else",
+  "auth.session_signed_out": "Signed out another session",
   "auth.identity_linked": "Organization sign-in linked",
   "auth.sso_refused": "Organization sign-in refused",
   "access.requested": "Access requested through an organization's sign-in",

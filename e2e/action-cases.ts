@@ -37,8 +37,8 @@ export interface Call {
 export interface Case {
   /** The state the call is made in, in words. */
   state: string;
-  /** Makes a fresh subject for one call (a call that is allowed changes it). */
-  call: (f: Fixtures) => Promise<Call>;
+  /** Makes a fresh subject for one call (a call that is allowed changes it), for the persona calling. */
+  call: (f: Fixtures, persona: Persona) => Promise<Call>;
   expected: Table;
 }
 
@@ -300,6 +300,39 @@ export const ACTIONS: Record<string, Case[]> = {
       state: "one's own time zone",
       call: async () => ({ page: "/notifications/settings", args: [initial, form({ timeZone: "Asia/Tokyo" })] }),
       expected: only(MEMBERS),
+    },
+  ],
+  "app/account/actions.ts#signOutEverywhereElseAction": [
+    {
+      // The caller has a second session besides the one making the call: it ends, the caller's stays.
+      state: "one's own other session",
+      call: async (f, persona) => {
+        await f.otherSession(persona === "anonymous" ? "author" : persona);
+        return { page: "/account", args: [initial, form({})] };
+      },
+      expected: only(MEMBERS),
+    },
+  ],
+  "app/account/actions.ts#signOutSessionAction": [
+    {
+      state: "one's own other session",
+      call: async (f, persona) => ({
+        page: "/account",
+        args: [await f.otherSession(persona === "anonymous" ? "author" : persona), initial, form({})],
+      }),
+      expected: only(MEMBERS),
+    },
+    {
+      state: "the author's other session",
+      call: async (f) => ({ page: "/account", args: [await f.otherSession("author"), initial, form({})] }),
+      // Someone else's session does not exist for you, the secretariat included.
+      expected: only(["author"], {
+        groupMember: "NOT_FOUND",
+        leadRep: "NOT_FOUND",
+        otherRep: "NOT_FOUND",
+        chair: "NOT_FOUND",
+        secretariat: "NOT_FOUND",
+      }),
     },
   ],
   "app/proposals/new/actions.ts#createProposalAction": [

@@ -49,7 +49,7 @@ for (const action of Object.keys(ACTIONS)) {
     expect(built, `${action} is in the build`).toBeTruthy();
     for (const c of ACTIONS[action]!) {
       for (const persona of PERSONAS) {
-        const call = await c.call(fixtures);
+        const call = await c.call(fixtures, persona);
         const page = built!.pages.some((p) => pageMatches(p, call.page)) ? call.page : null;
         expect(page, `${action} runs on ${call.page}`).not.toBeNull();
         const before = await databaseSignature(portal.db);

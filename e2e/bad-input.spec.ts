@@ -42,6 +42,8 @@ const PERSON_FIELDS: Record<string, string[]> = {
   "app/proposals/[id]/actions.ts#followAction": [],
   "app/notifications/settings/actions.ts#saveEmailSettingsAction": ["mentions", "interest", "votes", "status", "comments"],
   "app/notifications/settings/actions.ts#saveTimeZoneAction": ["timeZone"],
+  "app/account/actions.ts#signOutEverywhereElseAction": [],
+  "app/account/actions.ts#signOutSessionAction": [],
   "app/proposals/new/actions.ts#createProposalAction": ["groupId", "leadOrganizationId", "title"],
   "app/proposals/[id]/edit/actions.ts#saveProposalAction": [
     "title",
@@ -223,7 +225,7 @@ for (const action of Object.keys(ACTIONS)) {
     const personFields = new Set(PERSON_FIELDS[action]);
 
     async function attempt(spoil: Spoil): Promise<void> {
-      const call = await c.call(fixtures);
+      const call = await c.call(fixtures, persona);
       const before = await databaseSignature(portal.db);
       const outcome = await callAction({
         baseURL: portal.baseURL,
@@ -252,7 +254,7 @@ for (const action of Object.keys(ACTIONS)) {
       expect(await databaseSignature(portal.db), `${where}: a refusal writes nothing`).toEqual(before);
     }
 
-    const sample = await c.call(fixtures);
+    const sample = await c.call(fixtures, persona);
     const inputs = inputsOf(sample);
     // Every kind of bad value in every input.
     for (const name of inputs.fields) {

@@ -51,6 +51,8 @@ export interface Fixtures {
   demoPersonId(): Promise<string>;
   /** Connects an organization's identity provider (the portal's own settings), whatever was there. */
   connectIdentityProvider(slug: string): Promise<void>;
+  /** Another session of a persona's (a second browser), beside the one their cookie carries: its id. */
+  otherSession(persona: Exclude<Persona, "anonymous">): Promise<string>;
 }
 
 const HYPOTHESIS = {
@@ -216,6 +218,19 @@ export async function makeFixtures(db: PrismaClient): Promise<Fixtures> {
     async usualQuorum() {
       return Math.floor((await db.organization.count()) / 2) + 1;
     },
+    async otherSession(persona) {
+      const other = await db.session.create({
+        data: {
+          sessionToken: randomBytes(32).toString("hex"),
+          userId: ids[persona],
+          expires: new Date(Date.now() + 86_400_000),
+          userAgent: "Mozilla/5.0 (X11; Linux x86_64; rv:125.0) Gecko/20100101 Firefox/125.0",
+          method: "email",
+        },
+        select: { id: true },
+      });
+      return other.id;
+    },
     async demoPersonId() {
       const demo = await db.user.findFirstOrThrow({ where: { demo: true, active: true }, select: { id: true } });
       return demo.id;
@@ -264,6 +279,7 @@ export async function databaseSignature(db: PrismaClient): Promise<Record<string
       (select count(*) || '/' || coalesce(max("updatedAt")::text, '') from "EmailPreference") as "emailPreferences",
       (select md5(coalesce(string_agg(id || '=' || "timeZone", ',' order by id), '')) from "User" where "timeZone" is not null) as "ownTimeZones",
       (select count(*) from "Notification" where "readAt" is not null) as "notificationsRead",
+      (select count(*) from "Session") as sessions,
       (select count(*) from "AuditEvent" where "actorId" is not null) as "auditByPeople"
   `);
   return Object.fromEntries(Object.entries(rows[0]!).map(([k, v]) => [k, String(v)]));

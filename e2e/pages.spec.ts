@@ -118,6 +118,7 @@ test("on a phone the shell and pages fit the screen", async ({ page }) => {
     ["/dashboard", "mobile-dashboard"],
     ["/organizations", "mobile-organizations"],
     ["/groups/anal", "mobile-group"],
+    ["/account", "mobile-account"],
   ] as const) {
     await page.goto(path);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -59,9 +59,17 @@ export function UserMenu({ name, email, roleLabel }: { name: string; email: stri
           </div>
           <Link
             role="menuitem"
-            href="/notifications/settings"
+            href="/account"
             onClick={() => setOpen(false)}
             className="mt-1 block rounded px-2 py-2 text-sm text-slate-800 no-underline hover:bg-slate-100"
+          >
+            My account
+          </Link>
+          <Link
+            role="menuitem"
+            href="/notifications/settings"
+            onClick={() => setOpen(false)}
+            className="block rounded px-2 py-2 text-sm text-slate-800 no-underline hover:bg-slate-100"
           >
             Email and time zone
           </Link>
