@@ -61,6 +61,7 @@ describe("who an organization's provider may sign in", () => {
   });
   it("makes someone unknown an access request, never an account", () => {
     expect(decideSignIn(assertion(), known({ byEmail: null }))).toEqual({ kind: "request" });
+    expect(decideSignIn(assertion(), known({ byEmail: null, invited: true }))).toEqual({ kind: "refuse", why: "invited" });
   });
   it("signs in by the linked identity first, and refuses a deactivated person", () => {
     expect(

@@ -138,9 +138,11 @@ export interface Known {
   emailDomains: string[];
   linked: { userId: string; active: boolean; organizationId: string | null } | null;
   byEmail: { userId: string; active: boolean; organizationId: string | null } | null;
+  /** An open invitation to this organization for the asserted address. */
+  invited?: boolean;
 }
 
-export type Refusal = "issuer" | "unverified" | "domain" | "other-organization" | "deactivated";
+export type Refusal = "issuer" | "unverified" | "domain" | "other-organization" | "deactivated" | "invited";
 export type SignInDecision = { kind: "allow"; userId: string } | { kind: "refuse"; why: Refusal } | { kind: "request" };
 
 /**
@@ -158,7 +160,8 @@ export function decideSignIn(a: Assertion, k: Known): SignInDecision {
   if (!email || !(a.emailVerified === true || a.emailVerified === "true")) return { kind: "refuse", why: "unverified" };
   const domain = email.slice(email.lastIndexOf("@") + 1);
   if (!k.emailDomains.includes(domain)) return { kind: "refuse", why: "domain" };
-  if (!k.byEmail) return { kind: "request" };
+  // Invited people accept first (their name, the organization's terms); a request would be a detour.
+  if (!k.byEmail) return k.invited ? { kind: "refuse", why: "invited" } : { kind: "request" };
   if (k.byEmail.organizationId !== k.organizationId) return { kind: "refuse", why: "other-organization" };
   return k.byEmail.active ? { kind: "allow", userId: k.byEmail.userId } : { kind: "refuse", why: "deactivated" };
 }
@@ -171,6 +174,8 @@ export const REFUSAL_MESSAGE: Record<Refusal, (org: string) => string> = {
   domain: (org) => `${org}'s sign-in service speaks for its own email domains only, and your address is not one of them.`,
   "other-organization": (org) =>
     `Your portal account belongs to another organization, so ${org}'s sign-in service cannot sign you in. Use your own organization's sign-in, or an email link.`,
+  invited: (org) =>
+    `You have been invited to the portal: open the link in your invitation email to accept it, then sign in with ${org} again.`,
   deactivated: () =>
     "Your portal account has been deactivated. If you think this is a mistake, ask your organization's representative or the IRCI secretariat.",
 };

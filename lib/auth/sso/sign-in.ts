@@ -25,7 +25,7 @@ const known = (p: { id: string; active: boolean; membership: { organizationId: s
 
 /** Decides a sign-in through an organization's provider; records the request or refusal it makes. */
 export async function resolveSsoSignIn(provider: SsoProvider, a: Assertion): Promise<SignInDecision> {
-  const [linked, byEmail] = await Promise.all([
+  const [linked, byEmail, invitation] = await Promise.all([
     a.subject
       ? db.account.findUnique({
           where: { provider_providerAccountId: { provider: provider.providerId, providerAccountId: a.subject } },
@@ -33,6 +33,12 @@ export async function resolveSsoSignIn(provider: SsoProvider, a: Assertion): Pro
         })
       : null,
     a.email ? db.user.findUnique({ where: { email: a.email }, select: personSelect }) : null,
+    a.email
+      ? db.invitation.findFirst({
+          where: { email: a.email, organizationId: provider.organizationId, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
+          select: { id: true },
+        })
+      : null,
   ]);
   const decision = decideSignIn(a, {
     organizationId: provider.organizationId,
@@ -40,6 +46,7 @@ export async function resolveSsoSignIn(provider: SsoProvider, a: Assertion): Pro
     emailDomains: provider.emailDomains,
     linked: known(linked?.user),
     byEmail: known(byEmail),
+    invited: invitation !== null,
   });
   if (decision.kind === "request") await recordAccessRequest(provider, a);
   if (decision.kind === "refuse") {
