@@ -3,6 +3,7 @@ import { Badge, Card, EmptyState, PageHeader, Pagination, TableHead } from "@/co
 import { LocalClock } from "@/components/LocalClock";
 import { GROUP_ROLE_LABEL, ORG_ROLE_LABEL } from "@/components/labels";
 import { requirePage, viewerTimeZone } from "@/lib/authz/session";
+import { allowed } from "@/lib/authz/rules";
 import { getOrganization } from "@/lib/organizations/queries";
 import { pageData } from "@/lib/page-data";
 import { PageParam } from "@/lib/pagination";
@@ -35,7 +36,14 @@ export default async function OrganizationPage({
             {org.shortName} · {countryName(org.country)} · <LocalClock timeZone={org.timeZone} />
           </>
         }
-        actions={<Link href="/organizations">All organizations</Link>}
+        actions={
+          <div className="flex flex-wrap gap-4">
+            {allowed(actor, "people.manage", { organizationId: org.id }) ? (
+              <Link href={`/organizations/${org.slug}/people`}>Manage {org.shortName}&apos;s people</Link>
+            ) : null}
+            <Link href="/organizations">All organizations</Link>
+          </div>
+        }
       />
       <Card title={`People (${members.total})`}>
         {members.items.length === 0 ? (
@@ -53,7 +61,7 @@ export default async function OrganizationPage({
                       <p className="text-slate-600">{user.email}</p>
                     </td>
                     <td className="py-2 pr-4">
-                      <Badge tone={role === "REPRESENTATIVE" ? "brand" : "neutral"}>{ORG_ROLE_LABEL[role]}</Badge>
+                      <Badge tone={role === "MEMBER" ? "neutral" : "brand"}>{ORG_ROLE_LABEL[role]}</Badge>
                     </td>
                     <td className="py-2">
                       {user.groupRoles.length === 0 ? (
