@@ -36,7 +36,8 @@ export async function organizationPeople(actor: Actor | null, slug: unknown, pag
   const [members, total, invitations, requests] = await Promise.all([
     db.membership.findMany({
       where: { organizationId: org.id },
-      orderBy: [{ user: { active: "desc" } }, { role: "desc" }, { user: { name: "asc" } }, { userId: "asc" }],
+      // Active people first, then by name (the badges say who acts for the organization).
+      orderBy: [{ user: { active: "desc" } }, { user: { name: "asc" } }, { userId: "asc" }],
       ...pageArgs(page, PEOPLE_PER_PAGE),
       select: { role: true, user: { select: person } },
     }),

@@ -25,7 +25,7 @@ export function AcceptInvitationForm({ token, signInHref }: { token: string; sig
   const e = state.ok ? {} : (state.fields ?? {});
   const v = state.ok ? {} : (state.values ?? {});
   return (
-    <form onSubmit={submitWithoutReset(accept)} className="space-y-4" aria-label="Accept the invitation">
+    <form onSubmit={submitWithoutReset(accept)} className="max-w-md space-y-4" aria-label="Accept the invitation">
       <FormMessage ok={state.ok} message={Object.keys(e).length ? undefined : state.message} />
       <Field name="name" label="Your name" error={e.name} hint="As colleagues know it, e.g. Dr Ana Pereira.">
         {(p) => (

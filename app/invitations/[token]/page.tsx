@@ -40,31 +40,31 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
       />
       <Card>
         <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
-          <dt className="font-medium text-slate-700">For</dt>
+          <dt className="text-sm font-medium text-slate-600">For</dt>
           <dd className="break-all">{invitation.email}</dd>
           {org ? (
             <>
-              <dt className="font-medium text-slate-700">Organization</dt>
+              <dt className="text-sm font-medium text-slate-600">Organization</dt>
               <dd>
                 {org.name} ({org.shortName})
               </dd>
-              <dt className="font-medium text-slate-700">Role</dt>
+              <dt className="text-sm font-medium text-slate-600">Role</dt>
               <dd>{ORG_ROLE_LABEL[invitation.role]}</dd>
             </>
           ) : null}
           {invitation.secretariat ? (
             <>
-              <dt className="font-medium text-slate-700">Also</dt>
+              <dt className="text-sm font-medium text-slate-600">Also</dt>
               <dd>IRCI Secretariat</dd>
             </>
           ) : null}
           {invitation.invitedBy?.name ? (
             <>
-              <dt className="font-medium text-slate-700">Invited by</dt>
+              <dt className="text-sm font-medium text-slate-600">Invited by</dt>
               <dd>{invitation.invitedBy.name}</dd>
             </>
           ) : null}
-          <dt className="font-medium text-slate-700">Link works until</dt>
+          <dt className="text-sm font-medium text-slate-600">Link works until</dt>
           <dd>{formatDateTime(invitation.expiresAt, "UTC")}</dd>
         </dl>
         <div className="mt-6">

@@ -80,7 +80,7 @@ export function InviteForm({
             />
           )}
         </Field>
-        <Field name="invite-role" label="Role in the organization" error={f.fields.role}>
+        <Field name="invite-role" label="Role" error={f.fields.role}>
           {(p) => (
             <select {...p} name="role" defaultValue={f.values.role ?? "MEMBER"} className={inputClass}>
               {ROLES.map((r) => (
@@ -170,7 +170,7 @@ export function RoleForm({ userId, name, role }: { userId: string; name: string;
   const [f, fRef] = useForm(setRoleAction.bind(null, userId), false);
   return (
     <form ref={fRef} onSubmit={f.onSubmit} className="space-y-2" aria-label={`Change ${name}'s role`}>
-      <Field name={`role-${userId}`} label={`${name}'s role`} error={f.fields.role}>
+      <Field name={`role-${userId}`} label={`Role of ${name}`} error={f.fields.role}>
         {(p) => (
           <select {...p} name="role" defaultValue={f.values.role ?? role} className={inputClass}>
             {ROLES.map((r) => (
