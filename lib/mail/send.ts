@@ -36,7 +36,9 @@ export async function sendMail(mail: Mail, transport?: Transporter): Promise<boo
     const demoPerson =
       isFictionalAddress(mail.to) || (await db.user.findFirst({ where: { email: mail.to, demo: true }, select: { id: true } }));
     if (!demoPerson) {
-      console.warn(`[mail] not sent to ${mail.to}: only demo people and .example addresses get mail without an SMTP server (set EMAIL_SERVER).`);
+      console.warn(
+        `[mail] not sent to ${mail.to}: only demo people and .example addresses get mail without an SMTP server (set EMAIL_SERVER).`,
+      );
       return false;
     }
     await db.devMail.create({ data: { to: mail.to, subject: mail.subject, text: mail.text, html: mail.html } });
