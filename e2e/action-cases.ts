@@ -136,6 +136,135 @@ export const ACTIONS: Record<string, Case[]> = {
       expected: only(["secretariat"]),
     },
   ],
+  // People: each organization's representative (or deputy) for its own people, the secretariat for
+  // everyone; the person is always a fresh one, so an allowed change never decides the next call.
+  "app/organizations/[slug]/people/actions.ts#inviteAction": [
+    {
+      state: "a new address, into the lead organization",
+      call: async (f) => ({
+        page: "/organizations/nci/people",
+        args: [
+          initial,
+          form({
+            email: `matrix-new-${randomUUID().slice(0, 12)}@example.org`,
+            role: "MEMBER",
+            organizationId: f.ids.leadOrg,
+            secretariat: "",
+          }),
+        ],
+      }),
+      expected: only(["leadRep", "secretariat"]),
+    },
+    {
+      state: "a new address, into another organization",
+      call: async (f) => ({
+        page: "/organizations/nci/people",
+        args: [
+          initial,
+          form({
+            email: `matrix-new-${randomUUID().slice(0, 12)}@example.org`,
+            role: "DEPUTY",
+            organizationId: f.ids.otherOrg,
+            secretariat: "",
+          }),
+        ],
+      }),
+      expected: only(["otherRep", "secretariat"]),
+    },
+    {
+      state: "a new address, with the secretariat's capability",
+      call: async (f) => ({
+        page: "/organizations/nci/people",
+        args: [
+          initial,
+          form({
+            email: `matrix-new-${randomUUID().slice(0, 12)}@example.org`,
+            role: "MEMBER",
+            organizationId: f.ids.leadOrg,
+            secretariat: "yes",
+          }),
+        ],
+      }),
+      // The representative may invite into their organization, but grants no secretariat capability.
+      expected: only(["secretariat"]),
+    },
+  ],
+  "app/organizations/[slug]/people/actions.ts#revokeInvitationAction": [
+    {
+      state: "an open invitation into the lead organization",
+      call: async (f) => ({ page: "/organizations/nci/people", args: [(await f.invitation()).id, initial, form({})] }),
+      expected: only(["leadRep", "secretariat"]),
+    },
+  ],
+  "app/organizations/[slug]/people/actions.ts#setRoleAction": [
+    {
+      state: "a member of the lead organization made a deputy",
+      call: async (f) => ({ page: "/organizations/nci/people", args: [await f.person("lead"), initial, form({ role: "DEPUTY" })] }),
+      expected: only(["leadRep", "secretariat"]),
+    },
+    {
+      state: "a member of another organization made its representative",
+      call: async (f) => ({
+        page: "/organizations/nci/people",
+        args: [await f.person("other"), initial, form({ role: "REPRESENTATIVE" })],
+      }),
+      expected: only(["otherRep", "secretariat"]),
+    },
+  ],
+  "app/organizations/[slug]/people/actions.ts#deactivateAction": [
+    {
+      state: "an active member of the lead organization",
+      call: async (f) => ({
+        page: "/organizations/nci/people",
+        args: [await f.person("lead"), initial, form({ reason: "The authorization matrix" })],
+      }),
+      expected: only(["leadRep", "secretariat"]),
+    },
+  ],
+  "app/organizations/[slug]/people/actions.ts#reactivateAction": [
+    {
+      state: "a deactivated member of the lead organization",
+      call: async (f) => ({ page: "/organizations/nci/people", args: [await f.person("lead", { active: false }), initial, form({})] }),
+      expected: only(["leadRep", "secretariat"]),
+    },
+  ],
+  "app/organizations/[slug]/people/actions.ts#setSecretariatAction": [
+    {
+      state: "a member of the lead organization given the secretariat's capability",
+      call: async (f) => ({ page: "/admin/people", args: [await f.person("lead"), initial, form({ secretariat: "yes" })] }),
+      // The secretariat's alone: the lead organization's representative manages the person, not this.
+      expected: only(["secretariat"]),
+    },
+  ],
+  "app/organizations/[slug]/people/actions.ts#decideAccessRequestAction": [
+    {
+      state: "a pending request to the lead organization, approved",
+      call: async (f) => ({
+        page: "/organizations/nci/people",
+        args: [await f.accessRequest(), initial, form({ decision: "approve", reason: "" })],
+      }),
+      expected: only(["leadRep", "secretariat"]),
+    },
+    {
+      state: "a pending request to the lead organization, refused",
+      call: async (f) => ({
+        page: "/organizations/nci/people",
+        args: [await f.accessRequest(), initial, form({ decision: "refuse", reason: "Not one of ours" })],
+      }),
+      expected: only(["leadRep", "secretariat"]),
+    },
+  ],
+  // The link is the credential: whoever holds it may accept, signed in or not.
+  "app/invitations/[token]/actions.ts#acceptInvitationAction": [
+    {
+      state: "an open invitation",
+      call: async (f) => {
+        const { token } = await f.invitation();
+        return { page: `/invitations/${token}`, args: [token, initial, form({ name: "Matrix Invitee" })] };
+      },
+      expected: everyone(),
+    },
+  ],
   "app/groups/new/actions.ts#createGroupAction": [
     {
       state: "a new cancer",

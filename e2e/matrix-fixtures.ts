@@ -1,7 +1,7 @@
 // The people and the things they act on, for the authorization matrix and the bad-input suite,
 // written straight into the end-to-end server's database. Each call gets a fresh subject, so an
 // allowed call (which changes it) never decides what the next person finds.
-import { randomBytes, randomUUID } from "node:crypto";
+import { createHash, randomBytes, randomUUID } from "node:crypto";
 import type { PrismaClient } from "../lib/prisma-client";
 import { sealSecret } from "../lib/auth/sso/secret-box";
 import { E2E_SECRET } from "./portal";
@@ -53,6 +53,12 @@ export interface Fixtures {
   connectIdentityProvider(slug: string): Promise<void>;
   /** Another session of a persona's (a second browser), beside the one their cookie carries: its id. */
   otherSession(persona: Exclude<Persona, "anonymous">): Promise<string>;
+  /** A fresh person of the lead or the other organization (a member unless told). */
+  person(org: "lead" | "other", options?: { role?: "MEMBER" | "DEPUTY" | "REPRESENTATIVE"; active?: boolean }): Promise<string>;
+  /** A fresh open invitation into the lead organization, and the token its link carries. */
+  invitation(): Promise<{ id: string; token: string }>;
+  /** A fresh pending access request to the lead organization. */
+  accessRequest(): Promise<string>;
 }
 
 const HYPOTHESIS = {
@@ -231,6 +237,45 @@ export async function makeFixtures(db: PrismaClient): Promise<Fixtures> {
       });
       return other.id;
     },
+    async person(which, options = {}) {
+      const active = options.active ?? true;
+      const user = await db.user.create({
+        data: {
+          email: `matrix-person-${randomUUID().slice(0, 12)}@example.org`,
+          name: "Matrix Subject",
+          active,
+          deactivatedAt: active ? null : new Date(),
+          deactivationReason: active ? null : "The authorization matrix",
+          membership: { create: { organizationId: which === "lead" ? lead.id : other.id, role: options.role ?? "MEMBER" } },
+        },
+      });
+      return user.id;
+    },
+    async invitation() {
+      const token = randomBytes(32).toString("base64url");
+      const invitation = await db.invitation.create({
+        data: {
+          email: `matrix-invited-${randomUUID().slice(0, 12)}@example.org`,
+          organizationId: lead.id,
+          role: "MEMBER",
+          tokenHash: createHash("sha256").update(token).digest("hex"),
+          expiresAt: new Date(Date.now() + 86_400_000),
+        },
+      });
+      return { id: invitation.id, token };
+    },
+    async accessRequest() {
+      const request = await db.accessRequest.create({
+        data: {
+          organizationId: lead.id,
+          email: `matrix-asking-${randomUUID().slice(0, 12)}@example.org`,
+          name: "Matrix Asking",
+          provider: "oidc-matrix",
+          subject: randomUUID(),
+        },
+      });
+      return request.id;
+    },
     async demoPersonId() {
       const demo = await db.user.findFirstOrThrow({ where: { demo: true, active: true }, select: { id: true } });
       return demo.id;
@@ -280,6 +325,11 @@ export async function databaseSignature(db: PrismaClient): Promise<Record<string
       (select md5(coalesce(string_agg(id || '=' || "timeZone", ',' order by id), '')) from "User" where "timeZone" is not null) as "ownTimeZones",
       (select count(*) from "Notification" where "readAt" is not null) as "notificationsRead",
       (select count(*) from "Session") as sessions,
+      (select count(*) || '/' || count(*) filter (where active) || '/' || count(*) filter (where secretariat) from "User") as people,
+      (select md5(coalesce(string_agg("userId" || '=' || role::text, ',' order by "userId"), '')) from "Membership") as "orgRoles",
+      (select count(*) || '/' || count("revokedAt") || '/' || count("acceptedAt") from "Invitation") as invitations,
+      (select count(*) || '/' || count("decidedAt") from "AccessRequest") as "accessRequests",
+      (select count(*) from "Account") as "linkedIdentities",
       (select count(*) from "AuditEvent" where "actorId" is not null) as "auditByPeople"
   `);
   return Object.fromEntries(Object.entries(rows[0]!).map(([k, v]) => [k, String(v)]));

@@ -187,3 +187,23 @@ test("the secretariat's settings show the email outbox", async ({ page }) => {
   await expect(mail.getByText("Waiting to be sent")).toBeVisible();
   await screenshot(page, "admin-settings");
 });
+
+test("the secretariat's people pages: everyone, searchable, and one organization's people with its invitations", async ({ page }) => {
+  await signInAsDemo(page, "Quinn Quorum");
+  await navigate(page, "People");
+  await expect(page.getByRole("heading", { name: "People", exact: true })).toBeVisible();
+  const search = page.getByRole("search", { name: "Find people" });
+  await search.getByLabel("Name or email").fill("placebo");
+  await search.getByRole("button", { name: "Find" }).click();
+  await expect(page).toHaveURL(/q=placebo/);
+  const people = page.getByRole("list", { name: "People" });
+  await expect(people.getByRole("listitem", { name: "Riley Placebo" })).toContainText("NCI representative");
+  await expect(people.getByRole("listitem")).toHaveCount(1);
+  await page.goto("/admin/people");
+  await screenshot(page, "admin-people");
+
+  await page.goto("/organizations/nci/people");
+  await expect(page.getByRole("heading", { name: "People of NCI" })).toBeVisible();
+  await expect(page.getByRole("listitem", { name: "Morgan Washout" })).toContainText("Deputy representative");
+  await screenshot(page, "people-nci-secretariat");
+});

@@ -12,6 +12,8 @@ import { ZChangeGroupStatus, ZCorrectIncidence, ZCreateGroup } from "@/lib/group
 import { INTEREST_NOTE_MAX, PROPOSAL_TEXT_MAX, TRANSITION_REASON_MAX } from "@/lib/proposals/limits";
 import { ZCreateProposal, ZProposalContent, ZRecordInterest, ZTransition } from "@/lib/proposals/schema";
 import { ZSettingReason } from "@/lib/settings";
+import { PERSON_TEXT_MAX } from "@/lib/people/limits";
+import { ZAcceptInvitation, ZDecideAccess, ZReason as ZPersonReason } from "@/lib/people/schema";
 import { SETTING_REASON_MAX } from "@/lib/settings-limits";
 import { TRIAL_TEXT_MAX } from "@/lib/trials/limits";
 import { ZAccrual, ZAccrualCorrection, ZReason, ZSite, ZTrialDetails } from "@/lib/trials/schema";
@@ -42,6 +44,9 @@ const cases: [string, ZodType, number][] = [
   ["site country", ZSite.shape.country, TRIAL_TEXT_MAX.country],
   ["site facility", ZSite.shape.facility, TRIAL_TEXT_MAX.facility],
   ["site city", ZSite.shape.city, TRIAL_TEXT_MAX.city],
+  ["invited person's name", ZAcceptInvitation.shape.name, PERSON_TEXT_MAX.name],
+  ["deactivation reason", ZPersonReason, PERSON_TEXT_MAX.reason],
+  ["access refusal reason", ZDecideAccess.shape.reason, PERSON_TEXT_MAX.reason],
 ];
 
 describe("each form's length limit is the server's", () => {

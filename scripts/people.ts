@@ -1,10 +1,12 @@
-// npm run people -- add --email a@b.org --name "Dr A B" --org nci [--role representative] [--secretariat]
+// npm run people -- add --email a@b.org --name "Dr A B" --org nci [--role member|deputy|representative] [--secretariat]
 // npm run people -- deactivate --email a@b.org --reason "left the organization"
+// npm run people -- reactivate --email a@b.org
 // npm run people -- list
-// For the operator of a deployment, until the secretariat manages people in the portal itself.
+// For the operator of a deployment: the first secretariat account, and recovery. Everything else
+// is done in the portal (/admin/people, each organization's people page).
 import { parseArgs } from "node:util";
 import { createPrismaClient } from "@/lib/prisma-client";
-import { addPerson, deactivatePerson } from "@/lib/people/admin";
+import { addPerson, deactivatePerson, reactivatePerson } from "@/lib/people/admin";
 import { AppError } from "@/lib/errors";
 import { withDatabase } from "@/scripts/lib/database";
 
@@ -31,7 +33,7 @@ withDatabase(async (url) => {
             email: values.email ?? "",
             name: values.name ?? "",
             org: values.org,
-            role: values.role?.toUpperCase() as "MEMBER" | "REPRESENTATIVE" | undefined,
+            role: values.role?.toUpperCase() as "MEMBER" | "DEPUTY" | "REPRESENTATIVE" | undefined,
             secretariat: values.secretariat,
           },
           null,
@@ -42,6 +44,11 @@ withDatabase(async (url) => {
       case "deactivate": {
         const user = await deactivatePerson(db, values.email ?? "", values.reason ?? "", null);
         console.log(`Deactivated ${user.email}; their sessions have ended.`);
+        break;
+      }
+      case "reactivate": {
+        const user = await reactivatePerson(db, values.email ?? "", null);
+        console.log(`Reactivated ${user.email}; they can sign in again.`);
         break;
       }
       case "list": {
@@ -57,7 +64,7 @@ withDatabase(async (url) => {
         break;
       }
       default:
-        throw new AppError("INVALID", "usage: npm run people -- add|deactivate|list [options] (see scripts/people.ts)");
+        throw new AppError("INVALID", "usage: npm run people -- add|deactivate|reactivate|list [options] (see scripts/people.ts)");
     }
   } finally {
     await db.$disconnect();

@@ -7,6 +7,7 @@ import { dashboardFor } from "@/lib/dashboard/queries";
 import { pageData } from "@/lib/page-data";
 import { openVotesFor } from "@/lib/votes/queries";
 import { latestUnread } from "@/lib/notifications";
+import { peopleWaiting } from "@/lib/people/queries";
 import { formatDateTime } from "@/lib/time";
 import { WorkQueue } from "@/components/dashboard/WorkQueue";
 import { hasWorkQueue, workQueueFor } from "@/lib/dashboard/work-queue";
@@ -15,10 +16,12 @@ export const metadata = { title: "Dashboard" };
 
 export default async function DashboardPage() {
   const { actor, session } = await requirePage("dashboard.view", "/dashboard");
-  const [{ organization, myGroups, counts }, votes, notifications] = await Promise.all([
+  const [{ organization, myGroups, counts }, votes, notifications, people] = await Promise.all([
     pageData(dashboardFor(actor), "/dashboard"),
     pageData(openVotesFor(actor), "/dashboard"),
     pageData(latestUnread(actor), "/dashboard"),
+    // For those who manage people: one statement counting what waits for them.
+    peopleWaiting(actor),
   ]);
   // The secretariat's work queue (a chair's, for the groups they chair), above everything else.
   const chairsAnyGroup = myGroups.some((m) => m.role === "CHAIR");
@@ -38,6 +41,12 @@ export default async function DashboardPage() {
         <Stat label="Active expert groups" value={counts.activeGroups} href="/groups?status=ACTIVE" />
         <Stat label="Member organizations" value={counts.organizations} href="/organizations" />
         {counts.awaitingInterest === null ? <Stat label="People in the portal" value={counts.people} /> : null}
+        {people ? (
+          <>
+            <Stat label="Access requests to decide" value={people.requests} href={people.href} />
+            <Stat label="Open invitations" value={people.invitations} href={people.href} />
+          </>
+        ) : null}
       </dl>
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title="Open votes">

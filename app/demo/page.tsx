@@ -1,4 +1,5 @@
 import { Badge, Card, PageHeader } from "@/components/ui";
+import { ORG_ROLE_LABEL } from "@/components/labels";
 import { listDemoPeople } from "@/lib/auth/demo";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { pageData } from "@/lib/page-data";
@@ -24,8 +25,8 @@ export default async function DemoSignInPage({ searchParams }: { searchParams: P
                 <div className="mt-1 flex flex-wrap gap-1">
                   {person.secretariat ? <Badge tone="violet">IRCI Secretariat</Badge> : null}
                   {person.membership ? (
-                    <Badge tone={person.membership.role === "REPRESENTATIVE" ? "brand" : "neutral"}>
-                      {person.membership.organization.shortName} {person.membership.role === "REPRESENTATIVE" ? "representative" : "member"}
+                    <Badge tone={person.membership.role === "MEMBER" ? "neutral" : "brand"}>
+                      {person.membership.organization.shortName} {ORG_ROLE_LABEL[person.membership.role].toLowerCase()}
                     </Badge>
                   ) : null}
                   {person.groupRoles.map((g) => (

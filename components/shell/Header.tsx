@@ -23,6 +23,7 @@ export function Header({ session, unread = 0 }: { session: Session | null; unrea
         { href: "/portfolio", label: "Portfolio" },
         { href: "/groups", label: "Expert groups" },
         ...(can(actor, "pipeline.view") ? [{ href: "/pipeline", label: "Pipeline" }] : []),
+        ...(can(actor, "people.view") ? [{ href: "/admin/people", label: "People" }] : []),
         ...(can(actor, "audit.view") ? [{ href: "/admin/audit", label: "Audit log" }] : []),
         ...(can(actor, "settings.manage") ? [{ href: "/admin/settings", label: "Settings" }] : []),
       ]

@@ -30,10 +30,15 @@ export async function sendMail(mail: Mail, transport?: Transporter): Promise<boo
   const { captureMail, EMAIL_SERVER, EMAIL_FROM } = config();
   if (!transport && captureMail) {
     // The development mailbox is readable without signing in: it only ever holds mail for the
-    // fictional demo people. Mail for anyone else needs a real SMTP server.
-    const demoPerson = await db.user.findFirst({ where: { email: mail.to, demo: true }, select: { id: true } });
+    // fictional demo people, and for addresses under the reserved .example domain (RFC 2606),
+    // which no real person can hold (a colleague a demo representative invites, before and after
+    // they join). Mail for anyone else needs a real SMTP server.
+    const demoPerson =
+      isFictionalAddress(mail.to) || (await db.user.findFirst({ where: { email: mail.to, demo: true }, select: { id: true } }));
     if (!demoPerson) {
-      console.warn(`[mail] not sent to ${mail.to}: only demo people get mail without an SMTP server (set EMAIL_SERVER).`);
+      console.warn(
+        `[mail] not sent to ${mail.to}: only demo people and .example addresses get mail without an SMTP server (set EMAIL_SERVER).`,
+      );
       return false;
     }
     await db.devMail.create({ data: { to: mail.to, subject: mail.subject, text: mail.text, html: mail.html } });
@@ -44,4 +49,9 @@ export async function sendMail(mail: Mail, transport?: Transporter): Promise<boo
   const via = transport ?? (transporter ??= smtpTransport(EMAIL_SERVER!));
   await via.sendMail({ from: EMAIL_FROM, ...mail });
   return true;
+}
+
+/** An address under the reserved top-level domain .example: fictional by definition. */
+export function isFictionalAddress(address: string): boolean {
+  return /@([a-z0-9-]+\.)*example$/i.test(address.trim());
 }

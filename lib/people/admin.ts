@@ -1,5 +1,9 @@
-// Adding and deactivating people: the secretariat's job. Used today by the command line
-// (npm run people), which acts as the system operator; each change is audited in its transaction.
+// Adding, deactivating and reactivating people from the command line (npm run people), which acts
+// as the system operator (actorId null): the first secretariat account of a deployment, and the
+// recovery path when the portal's own people management cannot help (an organization whose only
+// representative left, the last secretariat person locked out). So, unlike lib/people/mutations.ts,
+// it keeps none of the "last representative" or "not yourself" guards: the operator is trusted with
+// the database already. Each change is audited in its transaction.
 import { z } from "zod";
 import { plainText } from "@/lib/validation";
 import { AppError } from "@/lib/errors";
@@ -11,7 +15,7 @@ export const ZAddPerson = z
     email: z.string().trim().toLowerCase().pipe(z.email("a valid email address")),
     name: plainText(200).pipe(z.string().min(1, "a name")),
     org: z.string().trim().toLowerCase().optional(),
-    role: z.enum(["MEMBER", "REPRESENTATIVE"]).default("MEMBER"),
+    role: z.enum(["MEMBER", "DEPUTY", "REPRESENTATIVE"]).default("MEMBER"),
     secretariat: z.boolean().default(false),
   })
   .refine((p) => p.org || p.secretariat, { message: "a person belongs to an organization or to the secretariat (or both)" });
@@ -62,13 +66,28 @@ export async function deactivatePerson(db: PrismaClient, email: string, reason: 
   if (!reason.trim()) throw new AppError("INVALID", "Give a reason for deactivating someone.");
   return db.$transaction(async (tx) => {
     // Guarded by `active: true`, so two concurrent deactivations audit once.
-    const { count } = await tx.user.updateMany({ where: { email: normalized, active: true }, data: { active: false } });
+    const { count } = await tx.user.updateMany({
+      where: { email: normalized, active: true },
+      data: { active: false, deactivatedAt: new Date(), deactivationReason: reason.trim() },
+    });
     if (count === 0) throw new AppError("NOT_FOUND", `No active person with the address ${normalized}.`);
     const user = await tx.user.findUniqueOrThrow({ where: { email: normalized } });
     await tx.session.deleteMany({ where: { userId: user.id } });
     await tx.auditEvent.create({
       data: { actorId, action: "person.deactivated", entityType: "user", entityId: user.id, reason: reason.trim() },
     });
+    return user;
+  });
+}
+
+/** Lets a deactivated person sign in again (the reason they were deactivated stays on record). */
+export async function reactivatePerson(db: PrismaClient, email: string, actorId: string | null) {
+  const normalized = email.trim().toLowerCase();
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.user.updateMany({ where: { email: normalized, active: false }, data: { active: true } });
+    if (count === 0) throw new AppError("NOT_FOUND", `No deactivated person with the address ${normalized}.`);
+    const user = await tx.user.findUniqueOrThrow({ where: { email: normalized } });
+    await tx.auditEvent.create({ data: { actorId, action: "person.reactivated", entityType: "user", entityId: user.id } });
     return user;
   });
 }

@@ -15,6 +15,7 @@ describe("demo people", () => {
       expect(DEMO_PEOPLE.filter((p) => p.org === org.slug && p.role === "REPRESENTATIVE")).toHaveLength(1);
     }
     expect(new Set(DEMO_PEOPLE.filter((p) => p.role === "MEMBER").map((p) => p.org)).size).toBeGreaterThanOrEqual(4);
+    expect(DEMO_PEOPLE.filter((p) => p.role === "DEPUTY").length).toBeGreaterThan(0);
     const chairs = Object.values(GROUP_ROSTERS)
       .flat()
       .filter(([, role]) => role === "CHAIR");

@@ -1,6 +1,6 @@
 // Demo people: obviously fictional (surnames borrowed from trial methodology), with addresses on
 // the reserved .example domain so no mail can ever reach a real person. They cover every role:
-// the secretariat, each organization's representative, members, and expert group chairs.
+// the secretariat, each organization's representative, a deputy, members, and expert group chairs.
 import type { GroupRole, GroupStatus, OrgRole } from "@/lib/generated/prisma/enums";
 
 export interface DemoPerson {
@@ -26,6 +26,8 @@ export const DEMO_PEOPLE: DemoPerson[] = [
   { ...person("Quinn Quorum", undefined), secretariat: true },
   person("Riley Placebo", "nci", "REPRESENTATIVE"),
   person("Casey Cohort", "nci", "MEMBER"),
+  // A deputy representative: acts for NCI as Riley does (interest, ballots, its people).
+  person("Morgan Washout", "nci", "DEPUTY"),
   person("Jordan Endpoint", "nihr", "REPRESENTATIVE"),
   person("Taylor Protocol", "cruk", "REPRESENTATIVE"),
   person("Avery Baseline", "cruk", "MEMBER"),

@@ -90,9 +90,14 @@ describe("demo sign-in", () => {
 describe("the development mailbox", () => {
   it("captures mail for demo people only: a real person's sign-in link is never readable there", async () => {
     const { sendMail } = await import("@/lib/mail/send");
-    const real = await makePerson(db, { org: "nci", demo: false });
+    // A real person has a real address: anything under the reserved .example is fictional, and captured.
+    const person = await makePerson(db, { org: "nci", demo: false });
+    const real = await db.user.update({ where: { id: person.userId }, data: { email: person.email.replace(/\.example$/, ".org") } });
     const demo = await makePerson(db, { org: "nci", demo: true });
+    const invited = `invited-${person.userId}@nci.irci.example`;
     await sendMail({ to: real.email, subject: "Sign in", text: "https://portal/secret-link" });
+    await sendMail({ to: invited, subject: "Invitation", text: "https://portal/invitations/x" });
+    expect(await db.devMail.count({ where: { to: invited } })).toBe(1);
     await sendMail({ to: demo.email, subject: "Sign in", text: "https://portal/demo-link" });
     expect(await db.devMail.count({ where: { to: real.email } })).toBe(0);
     expect(await db.devMail.count({ where: { to: demo.email } })).toBe(1);

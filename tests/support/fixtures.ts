@@ -7,7 +7,7 @@ import type { PrismaClient } from "@/lib/prisma-client";
 
 export async function makePerson(
   db: PrismaClient,
-  options: { org?: string; role?: "MEMBER" | "REPRESENTATIVE"; secretariat?: boolean; demo?: boolean } = {},
+  options: { org?: string; role?: "MEMBER" | "DEPUTY" | "REPRESENTATIVE"; secretariat?: boolean; demo?: boolean } = {},
 ): Promise<Actor & { email: string }> {
   const email = `person-${randomBytes(4).toString("hex")}@test.irci.example`;
   const org = options.org ? await db.organization.findUniqueOrThrow({ where: { slug: options.org } }) : null;

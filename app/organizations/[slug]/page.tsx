@@ -4,6 +4,7 @@ import { LocalClock } from "@/components/LocalClock";
 import { GROUP_ROLE_LABEL, ORG_ROLE_LABEL } from "@/components/labels";
 import { requirePage, viewerTimeZone } from "@/lib/authz/session";
 import { can } from "@/lib/authz/policy";
+import { allowed } from "@/lib/authz/rules";
 import { getOrganization } from "@/lib/organizations/queries";
 import { pageData } from "@/lib/page-data";
 import { PageParam } from "@/lib/pagination";
@@ -38,6 +39,9 @@ export default async function OrganizationPage({
         }
         actions={
           <span className="flex flex-wrap gap-x-4 gap-y-1">
+            {allowed(actor, "people.manage", { organizationId: org.id }) ? (
+              <Link href={`/organizations/${org.slug}/people`}>Manage {org.shortName}&apos;s people</Link>
+            ) : null}
             {can(actor, "sso.configure") ? <Link href={`${path}/sign-in`}>Sign-in settings</Link> : null}
             <Link href="/organizations">All organizations</Link>
           </span>
@@ -59,7 +63,7 @@ export default async function OrganizationPage({
                       <p className="text-slate-600">{user.email}</p>
                     </td>
                     <td className="py-2 pr-4">
-                      <Badge tone={role === "REPRESENTATIVE" ? "brand" : "neutral"}>{ORG_ROLE_LABEL[role]}</Badge>
+                      <Badge tone={role === "MEMBER" ? "neutral" : "brand"}>{ORG_ROLE_LABEL[role]}</Badge>
                     </td>
                     <td className="py-2">
                       {user.groupRoles.length === 0 ? (

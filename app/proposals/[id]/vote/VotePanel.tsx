@@ -120,6 +120,7 @@ export function VotePanel({
                         <span>
                           <Badge tone={CHOICE_TONE[b.choice]}>{CHOICE_LABEL[b.choice]}</Badge>{" "}
                           {b.rationale ? <span className="text-slate-700">{b.rationale}</span> : null}
+                          {b.castBy ? <span className="block text-xs text-slate-600">Cast by {b.castBy}</span> : null}
                         </span>
                       ) : (
                         <span className="text-slate-700">Voted</span>

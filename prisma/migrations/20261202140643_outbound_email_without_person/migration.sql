@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "OutboundEmail" ALTER COLUMN "userId" DROP NOT NULL;
