@@ -22,6 +22,7 @@ test.beforeAll(async () => {
   nci.account("riley", { email: "riley.placebo@nci.irci.example", email_verified: true, name: "Riley Placebo" });
   nci.account("casey", { email: "casey.cohort@nci.irci.example", email_verified: false, name: "Casey Cohort" });
   nci.account("noor", { email: "noor.newcomer@nci.irci.example", email_verified: true, name: "Noor Newcomer" });
+  nci.account("dana", { email: "dana.invited@nci.irci.example", email_verified: true, name: "Dana Invited" });
   // CRUK's provider asserts an NCI person's address (it is set to vouch for NCI's domain too).
   cruk.account("riley-elsewhere", { email: "riley.placebo@nci.irci.example", email_verified: true, name: "Riley Placebo" });
 });
@@ -82,6 +83,10 @@ test("the secretariat connects two organizations' identity providers; the secret
   await expect(page.getByRole("button", { name: "Sign in with CRUK" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Email me a sign-in link" })).toBeVisible();
   await screenshot(page, "sign-in-with-organizations");
+  // Coming with an address (from an invitation), the organization that alone speaks for its domain is suggested.
+  await page.goto(`${portal.baseURL}/signin?email=someone%40cruk.irci.example`);
+  await expect(page.getByText("CRUK signs in addresses at cruk.irci.example.")).toBeVisible();
+  await expect(page.getByLabel("Work email address")).toHaveValue("someone@cruk.irci.example");
 });
 
 test("a registered person signs in through their organization's provider, as their organization", async ({ page }) => {
@@ -133,11 +138,72 @@ test("someone unknown to the portal becomes an access request for the organizati
   await expect(page.getByRole("heading", { name: "Your request was sent" })).toBeVisible();
   expect(await portal.db.accessRequest.count({ where: { email: "noor.newcomer@nci.irci.example", status: "PENDING" } })).toBe(1);
 
+  // NCI's representative is told, finds the request in NCI's queue and approves it.
+  await page.context().clearCookies();
   await signInAsDemo(page, "Riley Placebo", portal.baseURL);
   await page.goto(`${portal.baseURL}/notifications`);
   await page.getByRole("link", { name: "Noor Newcomer asks to join the portal for NCI" }).click();
   await expect(page).toHaveURL(/\/organizations\/nci\/people/);
+  await expect(page.getByText("noor.newcomer@nci.irci.example")).toBeVisible();
+  await screenshot(page, "sso-access-request-queue");
+  await page
+    .getByRole("form", { name: "Approve noor.newcomer@nci.irci.example" })
+    .getByRole("button", { name: "Approve as member" })
+    .click();
+  await expect(page.getByText("noor.newcomer@nci.irci.example")).toHaveCount(1);
+  await expect.poll(() => portal.db.user.count({ where: { email: "noor.newcomer@nci.irci.example", active: true } })).toBe(1);
   await signOut(page);
+
+  // Approved, Noor signs in the same way, now as a member of NCI.
+  await page.context().clearCookies();
+  await signInWith(page, "NCI", "noor");
+  await expect(page.getByRole("heading", { name: "Welcome, Noor" })).toBeVisible();
+  await expect(page.getByText("National Cancer Institute")).toBeVisible();
+  await signOut(page);
+});
+
+test("an invited colleague accepts and signs in through their organization's provider", async ({ page, browser }) => {
+  const colleague = "dana.invited@nci.irci.example";
+  // The secretariat invites Dana to NCI.
+  await signInAsDemo(page, "Quinn Quorum", portal.baseURL);
+  await page.goto(`${portal.baseURL}/organizations/nci/people`);
+  const invite = page.getByRole("form", { name: "Invite someone" });
+  await invite.getByLabel("Email address").fill(colleague);
+  await invite.getByLabel("Role", { exact: true }).selectOption({ label: "Member" });
+  await invite.getByRole("button", { name: "Send the invitation" }).click();
+  await expect(page.getByRole("status").filter({ hasText: `An invitation is on its way to ${colleague}` })).toBeVisible();
+
+  // Before accepting, NCI's provider does not let Dana in: the invitation comes first.
+  const theirs = await browser.newContext();
+  const them = await theirs.newPage();
+  await them.goto(`${portal.baseURL}/signin`);
+  await them.getByRole("button", { name: "Sign in with NCI" }).click();
+  await them.getByLabel("Login").fill("dana");
+  await them.getByRole("button", { name: "Sign in at NCI" }).click();
+  await expect(them.getByRole("main").getByRole("alert")).toContainText("You have been invited to the portal");
+  expect(await portal.db.accessRequest.count({ where: { email: colleague } })).toBe(0);
+
+  // Dana opens the invitation from the mail, accepts, and signs in with NCI.
+  const mail = them.getByRole("article", { name: `Mail to ${colleague}: You are invited to the IRCI portal` }).first();
+  await expect(async () => {
+    await them.goto(`${portal.baseURL}/dev/mailbox`);
+    await expect(mail).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
+  const link = await mail.locator("a.mail-link").first().getAttribute("href");
+  await them.goto(link!);
+  await them.getByLabel("Your name").fill("Dana Invited");
+  await them.getByRole("button", { name: "Accept the invitation" }).click();
+  await them.getByRole("link", { name: "Sign in now" }).click();
+  // CRUK's provider is set to vouch for NCI's domain too, so the page suggests neither.
+  await expect(them.getByLabel("Work email address")).toHaveValue(colleague);
+  await them.getByRole("button", { name: "Sign in with NCI" }).click();
+  await expect(them.getByRole("heading", { name: "Welcome, Dana" })).toBeVisible();
+  const dana = await portal.db.user.findUniqueOrThrow({
+    where: { email: colleague },
+    select: { accounts: { select: { provider: true } } },
+  });
+  expect(dana.accounts).toEqual([{ provider: "oidc-nci" }]);
+  await theirs.close();
 });
 
 test("an organization's provider that does not answer gives a plain message", async ({ page }) => {

@@ -25,7 +25,9 @@ export default async function SignInPage({
   const choices = await ssoChoices();
   const email = typeof query.email === "string" && query.email.length <= 320 ? query.email.trim().toLowerCase() : "";
   const domain = email.slice(email.lastIndexOf("@") + 1);
-  const suggested = email.includes("@") ? choices.find((c) => c.emailDomains.includes(domain)) : undefined;
+  // Suggested only when one organization speaks for the domain: with two, the page cannot tell whose.
+  const vouching = email.includes("@") ? choices.filter((c) => c.emailDomains.includes(domain)) : [];
+  const suggested = vouching.length === 1 ? vouching[0] : undefined;
   return (
     <div className="mx-auto max-w-md space-y-6">
       <Card>

@@ -35,7 +35,13 @@ export async function resolveSsoSignIn(provider: SsoProvider, a: Assertion): Pro
     a.email ? db.user.findUnique({ where: { email: a.email }, select: personSelect }) : null,
     a.email
       ? db.invitation.findFirst({
-          where: { email: a.email, organizationId: provider.organizationId, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
+          where: {
+            email: a.email,
+            organizationId: provider.organizationId,
+            acceptedAt: null,
+            revokedAt: null,
+            expiresAt: { gt: new Date() },
+          },
           select: { id: true },
         })
       : null,
