@@ -143,7 +143,7 @@ test("npm start on a fresh clone builds, starts the embedded PostgreSQL, seeds t
   const said = portal.output();
   expect(said).toContain("no build found: building the portal");
   expect(said).toContain("database: embedded PostgreSQL on 127.0.0.1:");
-  expect(said).toContain("first run: seeded 8 organizations, 9 expert groups, 15 demo people");
+  expect(said).toContain("first run: seeded 8 organizations, 9 expert groups, 16 demo people");
 
   await signInAsDemo(page, "Charlie Consort", base);
   await page.goto(`${base}/organizations`);

@@ -87,6 +87,7 @@ describe("identity provider settings", () => {
     expect(issuerProblem("http://login.example.org")).toMatch(/https/);
     expect(issuerProblem("login.example.org")).toMatch(/address/);
     expect(issuerProblem("https://login.example.org/?x=1")).toMatch(/query/);
+    expect(issuerProblem("https://login.exa\u0000mple.org")).toMatch(/control characters/);
   });
   it("reads email domains however they are listed, and names the bad ones", () => {
     expect(parseDomains("nih.gov, Mail.NIH.gov\n@cancer.gov nih.gov")).toEqual({
@@ -94,6 +95,13 @@ describe("identity provider settings", () => {
       bad: [],
     });
     expect(parseDomains("nih.gov not_a_domain").bad).toEqual(["not_a_domain"]);
+  });
+  it("refuses control characters in the client id and secret (PostgreSQL stores no NUL)", () => {
+    const base = { issuer: "https://login.example.org", clientId: "portal", clientSecret: "s", emailDomains: "example.org", enabled: true };
+    expect(ZIdentityProviderInput.safeParse(base).success).toBe(true);
+    for (const bad of [{ clientId: "a\u0000b" }, { clientSecret: "a\u0000b" }, { clientId: "a b" }, { clientSecret: "line\nbreak" }]) {
+      expect(ZIdentityProviderInput.safeParse({ ...base, ...bad }).success).toBe(false);
+    }
   });
   it("gives each field its own message", () => {
     const result = ZIdentityProviderInput.safeParse({ issuer: "ftp://x", clientId: "", clientSecret: "", emailDomains: "", enabled: true });

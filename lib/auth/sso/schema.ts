@@ -12,6 +12,7 @@ const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]"]);
 
 /** An issuer as OpenID Connect requires it: https, no query or fragment (http only on this machine's loopback). */
 export function issuerProblem(value: string): string | null {
+  if (/[\s\p{Cc}]/u.test(value)) return "An issuer is an address without spaces or control characters.";
   let url: URL;
   try {
     url = new URL(value);
@@ -52,7 +53,7 @@ export const ZIdentityProviderInput = z.object({
     .trim()
     .min(1, "Enter the client id the organization's IT department gave you.")
     .max(SSO_TEXT_MAX.clientId, `A client id has at most ${SSO_TEXT_MAX.clientId} characters.`)
-    .refine((v) => !/\s/.test(v), "A client id has no spaces."),
+    .refine((v) => !/[\s\p{Cc}]/u.test(v), "A client id has no spaces, line breaks or control characters."),
   /** Empty keeps the stored secret (it is never shown again). */
   clientSecret: z
     .string()
