@@ -14,6 +14,8 @@ interface SeedProposal {
   leadDescription?: string;
   phase?: string;
   randomised?: boolean;
+  /** Illustrative sample sizes on demo proposals (the forecast needs a target); real trials' come with their records. */
+  sampleSize?: number;
   population?: string;
   intervention?: string;
   comparator?: string;
@@ -120,6 +122,7 @@ const DEMO_PROPOSALS: SeedProposal[] = [
     rationale: DEMO_NOTE,
     demo: true,
     author: "avery.baseline@cruk.irci.example",
+    sampleSize: 36,
     interests: [
       ["cruk", "LEAD", 12, 15],
       ["cosa", "PARTICIPATE", 6, 8],
@@ -142,6 +145,7 @@ const DEMO_PROPOSALS: SeedProposal[] = [
     noOtherForum: "Demo text: no single cooperative group sees enough patients; the trial needs Europe, Japan and North America together.",
     demo: true,
     author: "emil.stratum@eortc.irci.example",
+    sampleSize: 120,
     interests: [
       ["eortc", "LEAD", 20, 12],
       ["jcog", "PARTICIPATE", 10, 8],
@@ -172,7 +176,7 @@ export async function seedProposals(db: PrismaClient, options: { demo: boolean }
       rationale: p.rationale ?? "",
       phase: p.phase ?? null,
       randomised: p.randomised ?? null,
-      sampleSize: null,
+      sampleSize: p.sampleSize ?? null,
       primaryEndpoint: "",
       noOtherForum: p.noOtherForum ?? "",
     };

@@ -3,6 +3,8 @@ import { Badge, Card, EmptyState, PageHeader, secondaryButtonClass, TableHead } 
 import { StatusBadge } from "@/components/proposals/StatusBadge";
 import { INTEREST_LABEL, INTEREST_TONE } from "@/components/proposals/labels";
 import { actsForOrganization } from "@/lib/authz/policy";
+import { DEFAULT_WARN_YEARS, forecastFromPledges, formatMonths } from "@/lib/forecast/pledges";
+import { AccrualForecast, forecastSentence } from "@/components/proposals/AccrualForecast";
 import { requirePage, viewerTimeZone } from "@/lib/authz/session";
 import { getProposal, interestHistory } from "@/lib/proposals/queries";
 import { PHASE_LABEL } from "@/lib/proposals/schema";
@@ -49,6 +51,17 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
   const canRecordInterest = actsForOrganization(actor) && myOrg && INTEREST_OPEN_STATUSES.includes(p.status);
   const registryIds = Object.entries((p.registryIds ?? {}) as Record<string, unknown>).filter(([k]) => k !== "other");
   const eligibleCount = criteria.filter((c) => c.ok).length;
+  // Computed here from the interests just read, so a pledge changes it in the same request.
+  const outlook = forecastFromPledges({
+    target: p.sampleSize,
+    pledges: p.interests.map((i) => ({
+      organization: organizations.find((o) => o.id === i.organizationId)?.shortName ?? "",
+      level: i.level,
+      expectedSites: i.expectedSites,
+      expectedPatientsPerYear: i.expectedPatientsPerYear,
+    })),
+  });
+  const slow = outlook.ok && outlook.forecast.medianMonths > DEFAULT_WARN_YEARS * 12 ? outlook.forecast : null;
 
   return (
     <>
@@ -198,6 +211,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
                 </table>
               </div>
             </div>
+            <AccrualForecast result={outlook} />
             <InterestHistory organizations={organizations} histories={histories} zone={zone} />
             {canRecordInterest ? (
               <div className="mt-4 border-t border-slate-200 pt-4">
@@ -243,6 +257,25 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
                   </div>
                 </li>
               ))}
+              {slow ? (
+                <li className="flex gap-2 text-sm">
+                  <span
+                    aria-hidden
+                    className="mt-0.5 flex h-5 w-5 flex-none items-center justify-center rounded-full bg-amber-500 text-xs font-bold text-white"
+                  >
+                    ?
+                  </span>
+                  <div>
+                    <p className="font-medium">
+                      <span className="sr-only">Warning: </span>Accrual may take long
+                    </p>
+                    <p className="text-slate-700">
+                      At the pledges, {slow.target} patients take a median of {formatMonths(slow.medianMonths)}, more than{" "}
+                      {DEFAULT_WARN_YEARS} years. More sites or organizations, or a smaller sample, would help. A warning, not a block.
+                    </p>
+                  </div>
+                </li>
+              ) : null}
             </ul>
           </Card>
 
@@ -255,6 +288,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
               organizations={organizations}
               canOpen={canOpenVote}
               openBlockedBecause={openDecision.ok ? null : openDecision.reason}
+              forecast={outlook.ok ? forecastSentence(outlook.forecast) : null}
             />
           ) : null}
 

@@ -28,6 +28,7 @@ export function VotePanel({
   organizations,
   canOpen,
   openBlockedBecause,
+  forecast,
 }: {
   proposalId: string;
   vote: Vote | null;
@@ -36,6 +37,8 @@ export function VotePanel({
   organizations: { id: string; shortName: string }[];
   canOpen: boolean;
   openBlockedBecause: string | null;
+  /** The accrual forecast in one sentence, so organizations vote knowing it. */
+  forecast?: string | null;
 }) {
   const myOrg = organizations.find((o) => o.id === actor.organizationId);
   const open = vote?.status === "OPEN";
@@ -43,6 +46,12 @@ export function VotePanel({
   const members = vote?.tally ? vote.tally.cast + vote.tally.recused + vote.tally.notVoted : organizations.length;
   return (
     <Card title="Vote">
+      {forecast ? (
+        <p className="mb-3 rounded-md bg-slate-50 p-3 text-sm text-slate-700">
+          <span className="font-medium">Accrual forecast: </span>
+          {forecast}
+        </p>
+      ) : null}
       {!vote || (!open && canOpen) ? (
         <div className="space-y-3">
           {!vote ? <p className="text-sm text-slate-700">No vote yet. Each member organization will have one ballot.</p> : null}

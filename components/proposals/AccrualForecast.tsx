@@ -1,0 +1,57 @@
+// The accrual forecast beside the interest matrix: how long the pledges would take to reach the
+// sample size, with its uncertainty, and the assumptions behind it, in words. Presentational.
+import { formatChance, formatMonths, SITE_OPENS_FROM, SITE_OPENS_UNTIL, type PledgeForecast } from "@/lib/forecast/pledges";
+
+const percent = formatChance;
+
+/** One sentence for the vote panel: what organizations vote knowing. */
+export function forecastSentence(f: PledgeForecast): string {
+  return (
+    `At the pledges, ${f.target} patients take a median of ${formatMonths(f.medianMonths)} from the vote ` +
+    `(80%: ${formatMonths(f.interval80.low)} to ${formatMonths(f.interval80.high)}). ` +
+    `Chance of reaching them within ${formatMonths(f.horizonMonths)}: ${percent(f.probabilityByHorizon)}.`
+  );
+}
+
+export function AccrualForecast({ result }: { result: { ok: true; forecast: PledgeForecast } | { ok: false; why: string } }) {
+  if (!result.ok) {
+    return (
+      <section aria-labelledby="forecast-heading" className="mt-4 border-t border-slate-200 pt-4">
+        <h3 id="forecast-heading" className="font-semibold">
+          Accrual forecast
+        </h3>
+        <p className="mt-1 text-sm text-slate-600">{result.why}</p>
+      </section>
+    );
+  }
+  const f = result.forecast;
+  return (
+    <section aria-labelledby="forecast-heading" className="mt-4 border-t border-slate-200 pt-4">
+      <h3 id="forecast-heading" className="font-semibold">
+        Accrual forecast
+      </h3>
+      <dl className="mt-2 grid gap-3 sm:grid-cols-3">
+        <div className="rounded-md bg-slate-50 p-3">
+          <dt className="text-xs font-medium text-slate-600">Median time to {f.target} patients</dt>
+          <dd className="text-lg font-semibold tabular-nums">{formatMonths(f.medianMonths)}</dd>
+        </div>
+        <div className="rounded-md bg-slate-50 p-3">
+          <dt className="text-xs font-medium text-slate-600">80% interval</dt>
+          <dd className="text-lg font-semibold tabular-nums">
+            {formatMonths(f.interval80.low)} to {formatMonths(f.interval80.high)}
+          </dd>
+        </div>
+        <div className="rounded-md bg-slate-50 p-3">
+          <dt className="text-xs font-medium text-slate-600">Chance within {formatMonths(f.horizonMonths)}</dt>
+          <dd className="text-lg font-semibold tabular-nums">{percent(f.probabilityByHorizon)}</dd>
+        </div>
+      </dl>
+      <p className="mt-2 text-sm text-slate-700">
+        From {f.organizations.join(", ")}: {f.pledgedPerYear} patients a year pledged. The forecast expects {percent(f.discount)} of it (
+        {Math.round(f.expectedPerYear * 10) / 10} a year), because investigators tend to overestimate accrual, and takes each
+        organization&apos;s sites to open one after another {SITE_OPENS_FROM} to {SITE_OPENS_UNTIL} months after the vote. Times count from
+        the vote; centres recruit at uncertain rates (a Poisson-gamma model, Anisimov and Fedorov 2007).
+      </p>
+    </section>
+  );
+}

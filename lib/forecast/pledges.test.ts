@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { forecastFromPledges, formatChance, formatMonths, siteOpenings, SITE_OPENS_FROM, SITE_OPENS_UNTIL, type Pledge } from "./pledges";
+import { forecast, priorFromPledge } from "./model";
+
+const pledge = (
+  organization: string,
+  perYear: number | null,
+  sites: number | null = 1,
+  level: Pledge["level"] = "PARTICIPATE",
+): Pledge => ({
+  organization,
+  level,
+  expectedSites: sites,
+  expectedPatientsPerYear: perYear,
+});
+
+describe("a proposal's forecast from its pledges", () => {
+  it("says why there is none: no target, or no patients pledged by organizations taking part", () => {
+    expect(forecastFromPledges({ target: null, pledges: [pledge("NCI", 20)] })).toMatchObject({
+      ok: false,
+      why: expect.stringMatching(/sample size/),
+    });
+    expect(
+      forecastFromPledges({ target: 100, pledges: [pledge("NCI", null), pledge("CRUK", 30, 2, "INTERESTED"), pledge("JCOG", 0)] }),
+    ).toMatchObject({
+      ok: false,
+      why: expect.stringMatching(/pledged/),
+    });
+  });
+
+  it("counts only organizations leading or taking part, discounts the pledges, and is the model's own answer", () => {
+    const pledges = [pledge("NCI", 24, 4, "LEAD"), pledge("JCOG", 12, 2), pledge("CRUK", 50, 5, "INTERESTED")];
+    const result = forecastFromPledges({ target: 120, pledges, discount: 0.5, horizonMonths: 60 });
+    if (!result.ok) throw new Error(result.why);
+    expect(result.forecast).toMatchObject({ organizations: ["NCI", "JCOG"], pledgedPerYear: 36, expectedPerYear: 18, horizonMonths: 60 });
+    const direct = forecast({
+      target: 120,
+      plannedEndMonths: 60,
+      band: false,
+      centres: [
+        { label: "NCI", rate: priorFromPledge(24, { discount: 0.5 }), opens: siteOpenings(4) },
+        { label: "JCOG", rate: priorFromPledge(12, { discount: 0.5 }), opens: siteOpenings(2) },
+      ],
+    });
+    expect(result.forecast.medianMonths).toBe(direct.medianMonths);
+    expect(result.forecast.probabilityByHorizon).toBe(direct.probabilityByPlannedEnd);
+    // 18 a year once open, opening over months 12 to 24: 120 patients take roughly 7 to 8 years.
+    expect(result.forecast.medianMonths / 12).toBeGreaterThan(6);
+    expect(result.forecast.medianMonths / 12).toBeLessThan(10);
+    expect(result.forecast.interval80.low).toBeLessThan(result.forecast.medianMonths);
+    expect(result.forecast.interval80.high).toBeGreaterThan(result.forecast.medianMonths);
+  });
+
+  it("reaches the target sooner with more pledged, and is the same for the same pledges (seeded)", () => {
+    const slow = forecastFromPledges({ target: 100, pledges: [pledge("NCI", 20, 2, "LEAD"), pledge("JCOG", 10)] });
+    const fast = forecastFromPledges({ target: 100, pledges: [pledge("NCI", 40, 2, "LEAD"), pledge("JCOG", 20)] });
+    if (!slow.ok || !fast.ok) throw new Error("no forecast");
+    expect(fast.forecast.medianMonths).toBeLessThan(slow.forecast.medianMonths);
+    expect(fast.forecast.probabilityByHorizon).toBeGreaterThan(slow.forecast.probabilityByHorizon);
+    expect(forecastFromPledges({ target: 100, pledges: [pledge("NCI", 20, 2, "LEAD"), pledge("JCOG", 10)] })).toEqual(slow);
+  });
+
+  it("opens an organization's sites one after another over the assumed window", () => {
+    expect(siteOpenings(1)).toEqual([SITE_OPENS_FROM]);
+    expect(siteOpenings(3)).toEqual([SITE_OPENS_FROM, (SITE_OPENS_FROM + SITE_OPENS_UNTIL) / 2, SITE_OPENS_UNTIL]);
+    expect(siteOpenings(0)).toEqual([SITE_OPENS_FROM]);
+  });
+
+  it("writes durations as people read them", () => {
+    expect(formatMonths(7.4)).toBe("7 months");
+    expect(formatMonths(30)).toBe("2.5 years");
+    expect(formatMonths(Infinity)).toBe("more than 10 years");
+    expect(formatMonths(150)).toBe("more than 10 years");
+    expect([0, 0.00125, 0.345, 0.995, 1].map(formatChance)).toEqual(["0%", "under 1%", "35%", "over 99%", "100%"]);
+  });
+});
