@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto";
 import type { BrowserContext } from "@playwright/test";
 import { expect, test } from "./test";
 import { type Portal, startPortal } from "./portal";
-import { screenshot, signInAsDemo } from "./helpers";
+import { openAccountMenu, screenshot, signInAsDemo } from "./helpers";
 
 const LAPTOP = "Mozilla/5.0 (X11; Linux x86_64; rv:125.0) Gecko/20100101 Firefox/125.0";
 const PHONE =
@@ -68,7 +68,7 @@ test("a representative sees both sessions and signs out everywhere else; the oth
   try {
     const page = await laptop.newPage();
     await page.goto(`${portal.baseURL}/dashboard`);
-    await page.getByRole("button", { name: /account menu/ }).click();
+    await openAccountMenu(page);
     await page.getByRole("menuitem", { name: "My account" }).click();
     await expect(page.getByRole("heading", { name: "My account", level: 1 })).toBeVisible();
 

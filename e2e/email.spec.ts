@@ -1,5 +1,5 @@
 import { expect, test } from "./test";
-import { screenshot, signInAsDemo } from "./helpers";
+import { openAccountMenu, screenshot, signInAsDemo } from "./helpers";
 
 // Two people in different organizations, sixteen hours apart: a mention reaches the other's bell
 // and, through the job queue's mail worker, their mailbox; the email's link stops that kind of
@@ -52,7 +52,7 @@ test("a mention reaches the other person's bell and mailbox, and the email's lin
 
   // Haru's settings show it, and can turn it back on as a digest.
   await signInAsDemo(page, "Haru Hazard");
-  await page.getByRole("button", { name: /account menu/ }).click();
+  await openAccountMenu(page);
   await page.getByRole("menuitem", { name: "Email and time zone" }).click();
   const mentions = page.getByRole("group", { name: "Someone mentions me or replies to my comment" });
   await expect(mentions.getByRole("radio", { name: "Off" })).toBeChecked();

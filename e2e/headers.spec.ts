@@ -2,7 +2,7 @@
 // each response and on every script the page runs: pages work under the policy, with no violation.
 import type { Page } from "@playwright/test";
 import { expect, test } from "./test";
-import { signInAsDemo } from "./helpers";
+import { openAccountMenu, signInAsDemo } from "./helpers";
 
 const PUBLIC = ["/", "/signin", "/trials", "/demo"];
 const SIGNED_IN = [
@@ -68,7 +68,7 @@ test("every page carries the security headers and a fresh nonce, and runs under 
   for (const path of SIGNED_IN) await visit(page, path, seen);
   // Interactive pages still work under the policy: a client component answers a click.
   await page.goto("/proposals");
-  await page.getByRole("button", { name: /account menu/ }).click();
+  await openAccountMenu(page);
   await expect(page.getByRole("menuitem", { name: "Sign out" })).toBeVisible();
 });
 

@@ -38,8 +38,20 @@ export async function signInAsDemo(page: Page, name: string, baseUrl = "") {
   await expect(page.getByRole("button", { name: new RegExp(`${name}.*account menu`) })).toBeVisible();
 }
 
+/**
+ * Opens the account menu. A click that lands before the page has hydrated is lost (the button is
+ * there, its handler not yet): it is clicked again until the menu shows, never toggled shut.
+ */
+export async function openAccountMenu(page: Page) {
+  const button = page.getByRole("button", { name: /account menu/ });
+  await expect(async () => {
+    if ((await button.getAttribute("aria-expanded")) !== "true") await button.click();
+    await expect(page.getByRole("menu")).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+}
+
 export async function signOut(page: Page) {
-  await page.getByRole("button", { name: /account menu/ }).click();
+  await openAccountMenu(page);
   await page.getByRole("menuitem", { name: "Sign out" }).click();
   await expect(page.getByRole("banner").getByRole("link", { name: "Sign in" })).toBeVisible();
 }
@@ -48,6 +60,11 @@ export async function signOut(page: Page) {
 export async function navigate(page: Page, label: string) {
   const nav = page.getByRole("navigation", { name: "Main" });
   const menu = nav.getByRole("button", { name: "Menu" });
-  if (await menu.isVisible()) await menu.click();
-  await nav.getByRole("link", { name: label }).click();
+  const link = nav.getByRole("link", { name: label });
+  // As with the account menu, a click on Menu before the page has hydrated is lost: again until the link shows.
+  await expect(async () => {
+    if ((await menu.isVisible()) && !(await link.isVisible())) await menu.click();
+    await expect(link).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  await link.click();
 }

@@ -1,6 +1,6 @@
 import { wallTimeInZone } from "../lib/wall-time";
 import { expect, test } from "./test";
-import { screenshot, signInAsDemo, navigate } from "./helpers";
+import { navigate, openAccountMenu, screenshot, signInAsDemo } from "./helpers";
 
 test("a chair's dashboard shows the organization, the groups and the counts", async ({ page }) => {
   await signInAsDemo(page, "Casey Cohort");
@@ -172,7 +172,7 @@ test("the meeting planner shows each office's local time and hands out an invita
 
 test("the help page explains the workflow from the rules the portal enforces", async ({ page }) => {
   await signInAsDemo(page, "Riley Placebo");
-  await page.getByRole("button", { name: /account menu/ }).click();
+  await openAccountMenu(page);
   await page.getByRole("menuitem", { name: "How the portal works" }).click();
   await expect(page.getByRole("heading", { name: "How the portal works" })).toBeVisible();
   const path = page.getByRole("region", { name: "A proposal's path" });
