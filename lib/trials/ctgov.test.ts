@@ -45,6 +45,19 @@ describe("ClinicalTrials.gov study import", () => {
     const result = parseStudyJson(fixture("completed-actual-enrollment.json"));
     expect(result).toMatchObject({ ok: true, study: { overallStatus: "COMPLETED", actualAccrual: 91, startDate: "2013" } });
     if (result.ok) expect(result.study.targetAccrual).toBeUndefined();
+    // Dated by the record's last update, not by the day it is imported.
+    if (result.ok) expect(result.study.actualAccrualAsOf).toBe("2020-08-14");
+  });
+
+  it("dates an actual enrollment by the month the status was verified when the record has no update date, and ignores an odd date", () => {
+    const study = JSON.parse(fixture("completed-actual-enrollment.json")) as { protocolSection: { statusModule: Record<string, unknown> } };
+    delete study.protocolSection.statusModule.lastUpdatePostDateStruct;
+    const verified = parseStudy(study);
+    expect(verified.ok && verified.study.actualAccrualAsOf).toBe("2020-08");
+    study.protocolSection.statusModule.statusVerifiedDate = "August 2020";
+    const odd = parseStudy(study);
+    expect(odd.ok).toBe(true);
+    expect(odd.ok && odd.study.actualAccrualAsOf).toBeUndefined();
   });
 
   it.each([

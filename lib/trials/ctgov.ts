@@ -33,6 +33,9 @@ const StudySchema = z
               .optional(),
             startDateStruct: DateStruct.optional(),
             primaryCompletionDateStruct: DateStruct.optional(),
+            // When the record says what it says (dates an actual enrollment); an odd value is ignored, never fatal.
+            lastUpdatePostDateStruct: z.object({ date: z.string().optional() }).loose().optional().catch(undefined),
+            statusVerifiedDate: z.string().optional().catch(undefined),
           })
           .loose()
           .optional(),
@@ -97,6 +100,8 @@ export interface ImportedStudy {
   primaryCompletionDate?: string;
   targetAccrual?: number;
   actualAccrual?: number;
+  /** The date the record gives for its actual enrollment (its last update), as yyyy-MM-dd or yyyy-MM. */
+  actualAccrualAsOf?: string;
   leadSponsor?: string;
   registryIds: { registry: Registry; value: string }[];
   /** ISO 3166 codes where known, else the name as ClinicalTrials.gov gives it; each once. */
@@ -172,8 +177,14 @@ export function parseStudy(json: unknown): ParseResult {
   if (status?.startDateStruct?.date) study.startDate = status.startDateStruct.date;
   if (status?.primaryCompletionDateStruct?.date) study.primaryCompletionDate = status.primaryCompletionDateStruct.date;
   if (enrollment?.count !== undefined) {
-    if (enrollment.type === "ACTUAL") study.actualAccrual = enrollment.count;
-    else study.targetAccrual = enrollment.count;
+    if (enrollment.type === "ACTUAL") {
+      study.actualAccrual = enrollment.count;
+      // The enrollment is as of the record's last update (else the month its status was verified), not the import day.
+      const asOf = [status?.lastUpdatePostDateStruct?.date, status?.statusVerifiedDate].find(
+        (d): d is string => typeof d === "string" && PartialDate.safeParse(d).success,
+      );
+      if (asOf) study.actualAccrualAsOf = asOf;
+    } else study.targetAccrual = enrollment.count;
   }
   const sponsor = p.sponsorCollaboratorsModule?.leadSponsor?.name;
   if (sponsor) study.leadSponsor = sponsor;

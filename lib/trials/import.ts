@@ -174,7 +174,7 @@ export async function previewImport(actor: Actor | null, trialId: string, json: 
       field: "Accrual",
       kind: "add",
       stored: now === null ? "none reported" : `${now} ${now === 1 ? "patient" : "patients"}`,
-      imported: `records ${study.actualAccrual} patients (actual enrollment) as of today`,
+      imported: `records ${study.actualAccrual} patients (actual enrollment) as of ${study.actualAccrualAsOf ? `${study.actualAccrualAsOf}, the record's last update` : "today (the record gives no date)"}`,
     });
   }
   const other = otherNctNumbers(stored, study);
@@ -234,7 +234,8 @@ export async function applyImport(
     let accrualNotRecorded: string | null = null;
     let addedAccrualId: string | null = null;
     if (study.actualAccrual !== undefined) {
-      const report = { date: today, total: study.actualAccrual, organizationId: null, country: null };
+      // Dated by the record itself: an old record imported today must not look like today's accrual.
+      const report = { date: study.actualAccrualAsOf ?? today, total: study.actualAccrual, organizationId: null, country: null };
       const already = await tx.accrualUpdate.findFirst({ where: { trialId, ...report } });
       const target = fields.targetAccrual !== undefined ? (fields.targetAccrual as number) : stored.targetAccrual;
       accrualNotRecorded = already ? null : await accrualDoubt(tx, trialId, report, { target });
@@ -243,7 +244,7 @@ export async function applyImport(
           data: {
             ...report,
             trialId,
-            source: `ClinicalTrials.gov ${study.nctId}, actual enrollment, imported ${today}`,
+            source: `ClinicalTrials.gov ${study.nctId}, actual enrollment as of ${report.date}, imported ${today}`,
             recordedById: keeper.userId,
           },
         });

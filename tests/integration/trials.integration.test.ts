@@ -322,6 +322,10 @@ describe("ClinicalTrials.gov import", () => {
     await applyImport(secretariat, interaact, fixture("completed-actual-enrollment.json"), confirm);
     await applyImport(secretariat, interaact, fixture("completed-actual-enrollment.json"), confirm);
     expect(await db.accrualUpdate.count({ where: { trialId: interaact, source: { contains: "NCT00000003" } } })).toBe(1);
+    // Dated by the record's last update, not the day of the import.
+    const imported = await db.accrualUpdate.findFirstOrThrow({ where: { trialId: interaact, source: { contains: "NCT00000003" } } });
+    expect(imported).toMatchObject({ date: "2020-08-14", total: 91 });
+    expect(imported.source).toMatch(/actual enrollment as of 2020-08-14, imported \d{4}-\d{2}-\d{2}/);
     // EORTC 1206 already reported 140 patients: an import saying 91 is applied but not recorded as accrual.
     // (Another number: NCT00000003 is INTERAACT's now, and a record of another trial is refused.)
     const lower = fixture("completed-actual-enrollment.json").replace(/NCT00000003/g, "NCT00000013");
