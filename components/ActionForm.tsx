@@ -1,7 +1,7 @@
 "use client";
-import { useActionState, useEffect, useRef, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { FormMessage } from "@/components/ui/form";
-import { submitWithoutReset } from "./submitWithoutReset";
+import { useServerForm } from "./useServerForm";
 
 interface State {
   ok: boolean;
@@ -38,12 +38,7 @@ export function ActionForm({
   /** False for forms that show saved settings: after saving they keep what was chosen. */
   clearOnSuccess?: boolean;
 }) {
-  const [state, submit, pending] = useActionState<State, FormData>(action, { ok: true });
-  const form = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (clearOnSuccess && state.ok && state.message) form.current?.reset();
-  }, [state, clearOnSuccess]);
-  const onSubmit = submitWithoutReset(submit);
+  const [{ state, onSubmit, pending }, form] = useServerForm(action, clearOnSuccess);
   const buttonTone = {
     brand: "bg-brand-700 text-white hover:bg-brand-800",
     danger: "bg-rose-700 text-white hover:bg-rose-800",

@@ -1,11 +1,11 @@
 "use client";
 // The forms of the people pages. Each refusal shows on its field (own role, last representative,
 // an address already in the portal); what was typed stays when the server refuses it.
-import { useActionState, useEffect, useRef, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { buttonClass, secondaryButtonClass } from "@/components/ui";
 import { Field, FormMessage, inputClass } from "@/components/ui/form";
 import { LimitedInput } from "@/components/ui/TextLimit";
-import { submitWithoutReset } from "@/components/submitWithoutReset";
+import { useServerForm } from "@/components/useServerForm";
 import { ORG_ROLE_LABEL } from "@/components/labels";
 import type { FormState } from "@/lib/form-state";
 import { PERSON_TEXT_MAX } from "@/lib/people/limits";
@@ -23,18 +23,7 @@ type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 type Role = keyof typeof ORG_ROLE_LABEL;
 const ROLES = Object.keys(ORG_ROLE_LABEL) as Role[];
 
-function useForm(action: Action, clearOnSuccess = true) {
-  const [state, submit, pending] = useActionState<FormState, FormData>(action, { ok: true });
-  const form = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (clearOnSuccess && state.ok && state.message) form.current?.reset();
-  }, [state, clearOnSuccess]);
-  const fields = state.ok ? {} : (state.fields ?? {});
-  const values = state.ok ? {} : (state.values ?? {});
-  // The general message only when no field says what is wrong.
-  const message = !state.ok && Object.keys(fields).length > 0 ? undefined : state.message;
-  return [{ state, onSubmit: submitWithoutReset(submit), pending, fields, values, message }, form] as const;
-}
+const useForm = (action: Action, clearOnSuccess = true) => useServerForm(action, clearOnSuccess);
 
 function Submit({ pending, children, tone = "brand" }: { pending: boolean; children: ReactNode; tone?: "brand" | "quiet" | "danger" }) {
   const cls =

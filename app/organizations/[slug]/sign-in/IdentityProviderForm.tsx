@@ -1,9 +1,8 @@
 "use client";
-import { useActionState, useEffect, useRef } from "react";
+import { useEffect, useRef } from "react";
 import { buttonClass, secondaryButtonClass } from "@/components/ui";
 import { Field, FormMessage, inputClass } from "@/components/ui/form";
-import { submitWithoutReset } from "@/components/submitWithoutReset";
-import type { FormState } from "@/lib/form-state";
+import { useServerForm } from "@/components/useServerForm";
 import { SSO_TEXT_MAX } from "@/lib/auth/sso/limits";
 import { removeIdentityProviderAction, saveIdentityProviderAction } from "./actions";
 
@@ -17,9 +16,8 @@ export interface StoredSettings {
 
 /** The secretariat connects an organization's identity provider. The secret is write-only. */
 export function IdentityProviderForm({ slug, shortName, stored }: { slug: string; shortName: string; stored: StoredSettings | null }) {
-  const [state, save, pending] = useActionState<FormState, FormData>(saveIdentityProviderAction.bind(null, slug), { ok: true });
-  const v = state.ok ? {} : (state.values ?? {});
-  const e = state.ok ? {} : (state.fields ?? {});
+  // Not cleared on success: the form shows the saved settings (only the secret is blanked, below).
+  const [{ state, onSubmit, pending, fields: e, values: v }] = useServerForm(saveIdentityProviderAction.bind(null, slug), false);
   // Once saved, the secret leaves the page too: the field is blank again ("leave empty to keep it").
   const secret = useRef<HTMLInputElement>(null);
   useEffect(() => {
@@ -31,7 +29,7 @@ export function IdentityProviderForm({ slug, shortName, stored }: { slug: string
       ? "A secret is stored (never shown). Leave empty to keep it, or enter a new one to replace it."
       : "The stored secret can no longer be read (the portal's secret changed): enter it again.";
   return (
-    <form onSubmit={submitWithoutReset(save)} className="space-y-4" aria-label={`${shortName}'s sign-in service`}>
+    <form onSubmit={onSubmit} className="space-y-4" aria-label={`${shortName}'s sign-in service`}>
       <FormMessage ok={state.ok} message={state.message} />
       <Field name="issuer" label="Issuer" error={e.issuer} hint="As the provider states it, e.g. https://login.example.org/realms/staff">
         {(p) => (
@@ -114,12 +112,12 @@ export function IdentityProviderForm({ slug, shortName, stored }: { slug: string
 }
 
 export function RemoveIdentityProviderForm({ slug, shortName }: { slug: string; shortName: string }) {
-  const [state, remove, pending] = useActionState<FormState, FormData>(removeIdentityProviderAction.bind(null, slug), { ok: true });
+  const [{ state, onSubmit, pending }] = useServerForm(removeIdentityProviderAction.bind(null, slug), false);
   return (
     <form
       onSubmit={(event) => {
         if (!window.confirm(`Remove ${shortName}'s sign-on? Its people will sign in with email links.`)) event.preventDefault();
-        else submitWithoutReset(remove)(event);
+        else onSubmit(event);
       }}
       className="space-y-3"
       aria-label={`Remove ${shortName}'s sign-on`}
