@@ -56,6 +56,15 @@ export async function signOut(page: Page) {
   await expect(page.getByRole("banner").getByRole("link", { name: "Sign in" })).toBeVisible();
 }
 
+/** Opens the folded main menu, clicking again if the first click landed before the page hydrated. */
+export async function openMainMenu(page: Page) {
+  const menu = page.getByRole("navigation", { name: "Main" }).getByRole("button", { name: "Menu" });
+  await expect(async () => {
+    if ((await menu.getAttribute("aria-expanded")) !== "true") await menu.click();
+    await expect(menu).toHaveAttribute("aria-expanded", "true", { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+}
+
 /** Follows a link of the main navigation, through its Menu button where the links are folded away. */
 export async function navigate(page: Page, label: string) {
   const nav = page.getByRole("navigation", { name: "Main" });

@@ -1,6 +1,6 @@
 import { wallTimeInZone } from "../lib/wall-time";
 import { expect, test } from "./test";
-import { navigate, openAccountMenu, screenshot, signInAsDemo } from "./helpers";
+import { navigate, openAccountMenu, openMainMenu, screenshot, signInAsDemo } from "./helpers";
 
 test("a chair's dashboard shows the organization, the groups and the counts", async ({ page }) => {
   await signInAsDemo(page, "Casey Cohort");
@@ -81,7 +81,7 @@ test("the header stays one row: a Menu button folds the links on a phone and for
   const menu = nav.getByRole("button", { name: "Menu" });
   await expect(menu).toHaveAttribute("aria-expanded", "false");
   await expect(nav.getByRole("link", { name: "Settings" })).toBeHidden();
-  await menu.click();
+  await openMainMenu(page);
   await expect(menu).toHaveAttribute("aria-expanded", "true");
   await expect(nav.getByRole("link", { name: "Settings" })).toBeVisible();
   await page.keyboard.press("Escape");
