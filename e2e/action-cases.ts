@@ -55,6 +55,7 @@ const HYPOTHESIS = {
   phase: "",
   randomised: "",
   sampleSize: "",
+  plannedAccrualMonths: "",
   primaryEndpoint: "",
   noOtherForum: "No other group spans these countries.",
 };
@@ -81,6 +82,16 @@ export const ACTIONS: Record<string, Case[]> = {
       call: async (f) => ({
         page: "/admin/settings",
         args: [initial, form({ threshold: String(await f.currentThreshold()), reason: "The authorization matrix" })],
+      }),
+      expected: only(["secretariat"]),
+    },
+  ],
+  "app/admin/settings/actions.ts#setForecastSettingsAction": [
+    {
+      state: "the forecast settings kept as they are",
+      call: async (f) => ({
+        page: "/admin/settings",
+        args: [initial, form({ ...(await f.currentForecastSettings()), reason: "The authorization matrix" })],
       }),
       expected: only(["secretariat"]),
     },

@@ -20,6 +20,7 @@ import { databaseSignature, type Fixtures, makeFixtures, PERSONAS, type Persona 
  */
 const PERSON_FIELDS: Record<string, string[]> = {
   "app/admin/settings/actions.ts#setThresholdAction": ["threshold", "reason"],
+  "app/admin/settings/actions.ts#setForecastSettingsAction": ["discount", "warnYears", "atRisk", "reason"],
   "app/organizations/actions.ts#addOrganizationAction": ["name", "shortName", "country", "timeZone", "workingDays"],
   "app/organizations/[slug]/sign-in/actions.ts#saveIdentityProviderAction": [
     "issuer",
@@ -63,6 +64,7 @@ const PERSON_FIELDS: Record<string, string[]> = {
     "phase",
     "randomised",
     "sampleSize",
+    "plannedAccrualMonths",
     "primaryEndpoint",
     "noOtherForum",
   ],

@@ -3,13 +3,14 @@
 // figures come from the pure model with the same pledges (it is seeded, so they are exact).
 import { expect, test } from "./test";
 import { screenshot, signInAsDemo } from "./helpers";
-import { forecastFromPledges, formatMonths, type Pledge } from "../lib/forecast/pledges";
+import { forecastFromPledges, formatChance, formatMonths, type Pledge } from "../lib/forecast/pledges";
 
-const median = (target: number, pledges: Pledge[]) => {
-  const result = forecastFromPledges({ target, pledges });
+const outlook = (target: number, pledges: Pledge[], plannedAccrualMonths: number | null = null) => {
+  const result = forecastFromPledges({ target, pledges, plannedAccrualMonths });
   if (!result.ok) throw new Error(result.why);
-  return formatMonths(result.forecast.medianMonths);
+  return result.forecast;
 };
+const median = (target: number, pledges: Pledge[]) => formatMonths(outlook(target, pledges).medianMonths);
 
 test("a proposal in review shows its forecast, a warning in the checklist, and the figure on the vote panel", async ({ page }) => {
   await signInAsDemo(page, "Emil Stratum"); // chairs the salivary group: the vote panel shows
@@ -22,8 +23,27 @@ test("a proposal in review shows its forecast, a warning in the checklist, and t
   ]);
   await expect(forecast.getByRole("definition").first()).toHaveText(expected);
   await expect(forecast).toContainText("23 patients a year pledged");
+  // The proposal plans 48 months of accrual (illustrative): the chance is given by its planned end.
+  const planned = outlook(
+    120,
+    [
+      { organization: "EORTC", level: "LEAD", expectedSites: 20, expectedPatientsPerYear: 12 },
+      { organization: "JCOG", level: "PARTICIPATE", expectedSites: 10, expectedPatientsPerYear: 8 },
+      { organization: "CCTG", level: "PARTICIPATE", expectedSites: 5, expectedPatientsPerYear: 3 },
+    ],
+    48,
+  );
+  const chance = forecast.getByRole("term").filter({ hasText: "Chance by the planned end of accrual" });
+  await expect(chance).toBeVisible();
+  await expect(forecast.getByRole("definition").nth(2)).toHaveText(formatChance(planned.probabilityByHorizon));
+  await expect(forecast).toContainText("4 years after the first site opens, 5 years after the vote");
+  // Salivary gland cancer at 1.2 per 100,000 (illustrative) in Canada, Japan and the EU.
+  await expect(forecast).toContainText("patients a year are diagnosed in Canada, Japan and the European Union");
   await expect(page.getByRole("list", { name: "Eligibility checklist" })).toContainText("Accrual may take long");
   await expect(page.getByRole("region", { name: "Vote" })).toContainText(`120 patients take a median of ${expected}`);
+  await expect(page.getByRole("region", { name: "Vote" })).toContainText(
+    `Chance of reaching them by the planned end of accrual (4 years after the first site opens): ${formatChance(planned.probabilityByHorizon)}`,
+  );
   await screenshot(page, "proposal-forecast");
 });
 
@@ -44,4 +64,35 @@ test("a representative's pledge changes the forecast in the same request", async
   await expect(page.getByRole("status").filter({ hasText: "recorded" })).toBeVisible();
   await expect(forecast.getByRole("definition").first()).toHaveText(after);
   await expect(forecast).toContainText("45 patients a year pledged");
+
+  // A pledge beyond what the incidence allows (anal cancer at 1.9 per 100,000, illustrative, in the UK and
+  // Australia: about 1,834 a year) is a warning in the checklist, not a block; an ordinary one clears it.
+  const checklist = page.getByRole("list", { name: "Eligibility checklist" });
+  await expect(checklist).not.toContainText("Pledges exceed the patients who arise");
+  await page.getByLabel("Expected patients a year").fill("3000");
+  await page.getByRole("button", { name: "Record interest" }).click();
+  await expect(checklist).toContainText("Pledges exceed the patients who arise");
+  await expect(checklist).toContainText(
+    "pledge 3015 patients a year, but about 1834 a year are diagnosed in the United Kingdom and Australia",
+  );
+  await expect(forecast).toContainText("claim more patients than that");
+  await page.getByLabel("Expected patients a year").fill("30");
+  await page.getByRole("button", { name: "Record interest" }).click();
+  await expect(checklist).not.toContainText("Pledges exceed the patients who arise");
+  await expect(forecast).toContainText("45 patients a year pledged");
+});
+
+test("the secretariat sees the forecast's assumptions in the settings, and a bad value is refused on its field", async ({ page }) => {
+  await signInAsDemo(page, "Quinn Quorum");
+  await page.goto("/admin/settings");
+  const card = page.getByRole("region", { name: "Accrual forecast" });
+  await expect(card.getByLabel("Share of pledged patients the forecast expects (%)")).toHaveValue("50");
+  await expect(card.getByLabel("Warn when the median time to the sample size exceeds (years)")).toHaveValue("5");
+  await card.getByLabel("Share of pledged patients the forecast expects (%)").fill("150");
+  await card.getByLabel("Reason for the change").fill("Checking the form");
+  await card.getByRole("button", { name: "Save forecast settings" }).click();
+  await expect(card.getByText("The share of pledges expected must be at most 100%.")).toBeVisible();
+  await expect(card.getByLabel("Share of pledged patients the forecast expects (%)")).toHaveValue("150");
+  await expect(card.getByLabel("Reason for the change")).toHaveValue("Checking the form");
+  await screenshot(page, "settings-forecast");
 });

@@ -46,6 +46,8 @@ export interface Fixtures {
   comment(): Promise<{ id: string; page: string }>;
   notification(): Promise<string>;
   currentThreshold(): Promise<number>;
+  /** The forecast settings as the settings form holds them (percentages and years). */
+  currentForecastSettings(): Promise<{ discount: string; warnYears: string; atRisk: string }>;
   /** The usual quorum now: a majority of the member organizations (other suites' calls may have added some). */
   usualQuorum(): Promise<number>;
   demoPersonId(): Promise<string>;
@@ -220,6 +222,15 @@ export async function makeFixtures(db: PrismaClient): Promise<Fixtures> {
     async currentThreshold() {
       const row = await db.setting.findUnique({ where: { key: "rareIncidenceThreshold" } });
       return row ? Number(row.value) : 6;
+    },
+    async currentForecastSettings() {
+      const row = await db.setting.findUnique({ where: { key: "accrualForecast" } });
+      const value = (row?.value ?? { discount: 0.5, warnYears: 5, atRiskProbability: 0.2 }) as Record<string, number>;
+      return {
+        discount: String(Math.round(value.discount! * 100)),
+        warnYears: String(value.warnYears),
+        atRisk: String(Math.round(value.atRiskProbability! * 100)),
+      };
     },
     async usualQuorum() {
       return Math.floor((await db.organization.count()) / 2) + 1;

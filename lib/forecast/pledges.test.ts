@@ -30,7 +30,7 @@ describe("a proposal's forecast from its pledges", () => {
 
   it("counts only organizations leading or taking part, discounts the pledges, and is the model's own answer", () => {
     const pledges = [pledge("NCI", 24, 4, "LEAD"), pledge("JCOG", 12, 2), pledge("CRUK", 50, 5, "INTERESTED")];
-    const result = forecastFromPledges({ target: 120, pledges, discount: 0.5, horizonMonths: 60 });
+    const result = forecastFromPledges({ target: 120, pledges, discount: 0.5, warnYears: 5 });
     if (!result.ok) throw new Error(result.why);
     expect(result.forecast).toMatchObject({ organizations: ["NCI", "JCOG"], pledgedPerYear: 36, expectedPerYear: 18, horizonMonths: 60 });
     const direct = forecast({
@@ -49,6 +49,34 @@ describe("a proposal's forecast from its pledges", () => {
     expect(result.forecast.medianMonths / 12).toBeLessThan(10);
     expect(result.forecast.interval80.low).toBeLessThan(result.forecast.medianMonths);
     expect(result.forecast.interval80.high).toBeGreaterThan(result.forecast.medianMonths);
+  });
+
+  it("gives the chance by the planned end of accrual: the first site's opening plus the planned period", () => {
+    const pledges = [pledge("NCI", 24, 4, "LEAD"), pledge("JCOG", 12, 2)];
+    const withPlan = forecastFromPledges({ target: 120, pledges, plannedAccrualMonths: 48 });
+    const withoutPlan = forecastFromPledges({ target: 120, pledges, warnYears: 5 });
+    if (!withPlan.ok || !withoutPlan.ok) throw new Error("no forecast");
+    expect(withPlan.forecast).toMatchObject({
+      plannedAccrualMonths: 48,
+      firstSiteOpensMonths: SITE_OPENS_FROM,
+      horizonMonths: SITE_OPENS_FROM + 48,
+    });
+    expect(withoutPlan.forecast).toMatchObject({ plannedAccrualMonths: null, horizonMonths: 60 });
+    // The median does not depend on the plan; the chance does, and a longer plan is likelier to be met.
+    expect(withPlan.forecast.medianMonths).toBe(withoutPlan.forecast.medianMonths);
+    const longer = forecastFromPledges({ target: 120, pledges, plannedAccrualMonths: 96 });
+    if (!longer.ok) throw new Error(longer.why);
+    expect(longer.forecast.probabilityByHorizon).toBeGreaterThan(withPlan.forecast.probabilityByHorizon);
+    const direct = forecast({
+      target: 120,
+      plannedEndMonths: SITE_OPENS_FROM + 96,
+      band: false,
+      centres: [
+        { label: "NCI", rate: priorFromPledge(24), opens: siteOpenings(4) },
+        { label: "JCOG", rate: priorFromPledge(12), opens: siteOpenings(2) },
+      ],
+    });
+    expect(longer.forecast.probabilityByHorizon).toBe(direct.probabilityByPlannedEnd);
   });
 
   it("reaches the target sooner with more pledged, and is the same for the same pledges (seeded)", () => {

@@ -30,9 +30,17 @@ export interface PledgeForecast {
   discount: number;
   medianMonths: number;
   interval80: { low: number; high: number };
-  /** The probability of reaching the target within `horizonMonths` of the vote. */
+  /**
+   * The probability of reaching the target within `horizonMonths` of the vote: the planned end of
+   * accrual (the first site's opening plus the planned accrual period) when the proposal gives the
+   * period, else the number of years beyond which the checklist warns.
+   */
   horizonMonths: number;
   probabilityByHorizon: number;
+  /** The planned accrual period the horizon comes from, or null when the proposal gives none. */
+  plannedAccrualMonths: number | null;
+  /** Months from the vote to the first site's opening, as the forecast assumes it. */
+  firstSiteOpensMonths: number;
 }
 
 /** When the sites of an organization open, months after the vote: spread evenly over the assumed window. */
@@ -50,7 +58,10 @@ export function forecastFromPledges(input: {
   target: number | null;
   pledges: readonly Pledge[];
   discount?: number;
-  horizonMonths?: number;
+  /** Without a planned accrual period, the chance is given within this many years. */
+  warnYears?: number;
+  /** Months from the first site opening to the last patient, as the proposal plans it. */
+  plannedAccrualMonths?: number | null;
 }): { ok: true; forecast: PledgeForecast } | { ok: false; why: string } {
   if (!input.target || input.target <= 0) return { ok: false, why: "The proposal has no sample size yet: the forecast needs a target." };
   const counted = input.pledges.filter(
@@ -58,12 +69,14 @@ export function forecastFromPledges(input: {
   );
   if (counted.length === 0) return { ok: false, why: "No organization taking part has pledged patients a year yet." };
   const discount = input.discount ?? DEFAULT_OPTIMISM_DISCOUNT;
-  const horizonMonths = input.horizonMonths ?? DEFAULT_WARN_YEARS * 12;
   const centres: Centre[] = counted.map((p) => ({
     label: p.organization,
     rate: priorFromPledge(p.expectedPatientsPerYear!, { discount }),
     opens: siteOpenings(p.expectedSites ?? 1),
   }));
+  const firstSiteOpensMonths = Math.min(...centres.flatMap((c) => (typeof c.opens === "number" ? [c.opens] : [...(c.opens ?? [0])])));
+  const planned = input.plannedAccrualMonths && input.plannedAccrualMonths > 0 ? input.plannedAccrualMonths : null;
+  const horizonMonths = planned !== null ? firstSiteOpensMonths + planned : (input.warnYears ?? DEFAULT_WARN_YEARS) * 12;
   const f = forecast({ target: input.target, centres, plannedEndMonths: horizonMonths, band: false });
   const pledgedPerYear = counted.reduce((n, p) => n + p.expectedPatientsPerYear!, 0);
   return {
@@ -78,6 +91,8 @@ export function forecastFromPledges(input: {
       interval80: f.interval80,
       horizonMonths,
       probabilityByHorizon: f.probabilityByPlannedEnd ?? 0,
+      plannedAccrualMonths: planned,
+      firstSiteOpensMonths,
     },
   };
 }

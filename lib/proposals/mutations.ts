@@ -57,6 +57,7 @@ export async function createProposal(actor: Actor | null, raw: unknown) {
     phase: null,
     randomised: null,
     sampleSize: null,
+    plannedAccrualMonths: null,
     primaryEndpoint: "",
     noOtherForum: "",
   });

@@ -29,6 +29,15 @@ export const ZProposalContent = z.object({
   phase: z.preprocess((v) => (v === "" ? null : v), z.enum(PHASES, { message: "Choose a phase from the list." }).nullable()),
   randomised: z.preprocess((v) => (v === "" || v === undefined || v === null ? null : v === "true" || v === true), z.boolean().nullable()),
   sampleSize: optionalInt("Planned sample size", 100_000),
+  plannedAccrualMonths: z.preprocess(
+    (v) => (v === "" || v === null || v === undefined ? null : v),
+    z.coerce
+      .number({ message: "Give the planned accrual period in whole months, such as 48." })
+      .int("Give the planned accrual period in whole months, such as 48.")
+      .min(1, "The planned accrual period is at least 1 month.")
+      .max(240, "A planned accrual period above 20 years is implausible: give it in months, such as 48.")
+      .nullable(),
+  ),
   primaryEndpoint: text(MAX.primaryEndpoint),
   noOtherForum: text(MAX.noOtherForum),
 });

@@ -16,6 +16,8 @@ interface SeedProposal {
   randomised?: boolean;
   /** Illustrative sample sizes on demo proposals (the forecast needs a target); real trials' come with their records. */
   sampleSize?: number;
+  /** Illustrative planned accrual periods on demo proposals, in months from the first site opening. */
+  plannedAccrualMonths?: number;
   population?: string;
   intervention?: string;
   comparator?: string;
@@ -123,6 +125,7 @@ const DEMO_PROPOSALS: SeedProposal[] = [
     demo: true,
     author: "avery.baseline@cruk.irci.example",
     sampleSize: 36,
+    plannedAccrualMonths: 36,
     interests: [
       ["cruk", "LEAD", 12, 15],
       ["cosa", "PARTICIPATE", 6, 8],
@@ -146,6 +149,7 @@ const DEMO_PROPOSALS: SeedProposal[] = [
     demo: true,
     author: "emil.stratum@eortc.irci.example",
     sampleSize: 120,
+    plannedAccrualMonths: 48,
     interests: [
       ["eortc", "LEAD", 20, 12],
       ["jcog", "PARTICIPATE", 10, 8],
@@ -177,6 +181,7 @@ export async function seedProposals(db: PrismaClient, options: { demo: boolean }
       phase: p.phase ?? null,
       randomised: p.randomised ?? null,
       sampleSize: p.sampleSize ?? null,
+      plannedAccrualMonths: p.plannedAccrualMonths ?? null,
       primaryEndpoint: "",
       noOtherForum: p.noOtherForum ?? "",
     };

@@ -245,7 +245,7 @@ describe("the threshold setting", () => {
       detail: "0.6 per 100,000 per year is not below the threshold of 0.5.",
     });
     await setRareThreshold(secretariat, 6, "back to IRCI's rule");
-    expect(await db.auditEvent.count({ where: { action: "setting.changed" } })).toBe(2);
+    expect(await db.auditEvent.count({ where: { action: "setting.changed", entityId: "rareIncidenceThreshold" } })).toBe(2);
   });
 });
 

@@ -3,8 +3,10 @@ import { Badge, Card, EmptyState, PageHeader, secondaryButtonClass, TableHead } 
 import { StatusBadge } from "@/components/proposals/StatusBadge";
 import { INTEREST_LABEL, INTEREST_TONE } from "@/components/proposals/labels";
 import { actsForOrganization } from "@/lib/authz/policy";
-import { DEFAULT_WARN_YEARS, forecastFromPledges, formatMonths } from "@/lib/forecast/pledges";
-import { AccrualForecast, forecastSentence } from "@/components/proposals/AccrualForecast";
+import { forecastFromPledges, formatMonths } from "@/lib/forecast/pledges";
+import { checkIncidence } from "@/lib/forecast/incidence";
+import { getForecastSettings } from "@/lib/settings";
+import { AccrualForecast, catchmentList, forecastSentence } from "@/components/proposals/AccrualForecast";
 import { requirePage, viewerTimeZone } from "@/lib/authz/session";
 import { getProposal, interestHistory } from "@/lib/proposals/queries";
 import { PHASE_LABEL } from "@/lib/proposals/schema";
@@ -32,12 +34,13 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
   const { id } = await params;
   const path = `/proposals/${id}`;
   const { actor, session } = await requirePage("proposal.view", path);
-  const [data, vote, comments, following, histories] = await Promise.all([
+  const [data, vote, comments, following, histories, settings] = await Promise.all([
     pageData(getProposal(actor, id), path),
     pageData(getVotePanel(actor, id), path),
     pageData(listComments(actor, "proposal", id), path),
     isFollowing(actor, id),
     pageData(interestHistory(actor, id), path),
+    getForecastSettings(),
   ]);
   const { proposal: p, organizations, criteria, actions, timeline, canEdit, canOpenVote, roles, facts } = data;
   const openDecision = decide(p.status, "openVoting", roles, facts);
@@ -54,6 +57,9 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
   // Computed here from the interests just read, so a pledge changes it in the same request.
   const outlook = forecastFromPledges({
     target: p.sampleSize,
+    plannedAccrualMonths: p.plannedAccrualMonths,
+    discount: settings.discount,
+    warnYears: settings.warnYears,
     pledges: p.interests.map((i) => ({
       organization: organizations.find((o) => o.id === i.organizationId)?.shortName ?? "",
       level: i.level,
@@ -61,7 +67,16 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
       expectedPatientsPerYear: i.expectedPatientsPerYear,
     })),
   });
-  const slow = outlook.ok && outlook.forecast.medianMonths > DEFAULT_WARN_YEARS * 12 ? outlook.forecast : null;
+  const slow = outlook.ok && outlook.forecast.medianMonths > settings.warnYears * 12 ? outlook.forecast : null;
+  const incidencePer100k = p.group.incidencePer100k === null ? null : Number(p.group.incidencePer100k);
+  const incidenceCheck = checkIncidence({
+    incidencePer100k,
+    pledges: committed.flatMap((i) => {
+      const organization = organizations.find((o) => o.id === i.organizationId);
+      return organization ? [{ organization, patientsPerYear: i.expectedPatientsPerYear ?? 0 }] : [];
+    }),
+  });
+  const tooMany = incidenceCheck?.exceeds ? incidenceCheck : null;
 
   return (
     <>
@@ -130,6 +145,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
                   p.phase ? (PHASE_LABEL[p.phase as keyof typeof PHASE_LABEL] ?? p.phase) : null,
                   p.randomised === null ? null : p.randomised ? "randomised" : "not randomised",
                   p.sampleSize ? `${p.sampleSize} patients planned` : null,
+                  p.plannedAccrualMonths ? `accrual over ${formatMonths(p.plannedAccrualMonths)}` : null,
                   p.primaryEndpoint ? `primary endpoint: ${p.primaryEndpoint}` : null,
                 ]
                   .filter(Boolean)
@@ -211,7 +227,10 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
                 </table>
               </div>
             </div>
-            <AccrualForecast result={outlook} />
+            <AccrualForecast
+              result={outlook}
+              incidence={incidenceCheck && incidencePer100k !== null ? { check: incidenceCheck, per100k: incidencePer100k } : null}
+            />
             <InterestHistory organizations={organizations} histories={histories} zone={zone} />
             {canRecordInterest ? (
               <div className="mt-4 border-t border-slate-200 pt-4">
@@ -271,7 +290,27 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
                     </p>
                     <p className="text-slate-700">
                       At the pledges, {slow.target} patients take a median of {formatMonths(slow.medianMonths)}, more than{" "}
-                      {DEFAULT_WARN_YEARS} years. More sites or organizations, or a smaller sample, would help. A warning, not a block.
+                      {settings.warnYears} years. More sites or organizations, or a smaller sample, would help. A warning, not a block.
+                    </p>
+                  </div>
+                </li>
+              ) : null}
+              {tooMany ? (
+                <li className="flex gap-2 text-sm">
+                  <span
+                    aria-hidden
+                    className="mt-0.5 flex h-5 w-5 flex-none items-center justify-center rounded-full bg-amber-500 text-xs font-bold text-white"
+                  >
+                    ?
+                  </span>
+                  <div>
+                    <p className="font-medium">
+                      <span className="sr-only">Warning: </span>Pledges exceed the patients who arise
+                    </p>
+                    <p className="text-slate-700">
+                      The organizations pledge {tooMany.pledgedPerYear} patients a year, but about {Math.round(tooMany.availablePerYear)} a
+                      year are diagnosed in {catchmentList(tooMany)} at the group&apos;s incidence. Check the pledges or the incidence. A
+                      warning, not a block.
                     </p>
                   </div>
                 </li>

@@ -21,6 +21,7 @@ export type EditorValues = Record<
   | "phase"
   | "randomised"
   | "sampleSize"
+  | "plannedAccrualMonths"
   | "primaryEndpoint"
   | "noOtherForum",
   string
@@ -128,6 +129,23 @@ export function ProposalEditor({ proposalId, initial, version }: { proposalId: s
               inputMode="numeric"
               value={values.sampleSize}
               onChange={set("sampleSize")}
+              className={inputClass}
+            />
+          )}
+        </Field>
+        <Field
+          name="plannedAccrualMonths"
+          label="Planned accrual period (months)"
+          hint="From the first site opening to the last patient. The forecast gives the chance of reaching the sample size within it."
+          error={errors.plannedAccrualMonths}
+        >
+          {(p) => (
+            <input
+              {...p}
+              name="plannedAccrualMonths"
+              inputMode="numeric"
+              value={values.plannedAccrualMonths}
+              onChange={set("plannedAccrualMonths")}
               className={inputClass}
             />
           )}

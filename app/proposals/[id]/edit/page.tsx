@@ -33,6 +33,7 @@ export default async function EditProposalPage({ params }: { params: Promise<{ i
               phase: p.phase ?? "",
               randomised: p.randomised === null ? "" : String(p.randomised),
               sampleSize: p.sampleSize === null ? "" : String(p.sampleSize),
+              plannedAccrualMonths: p.plannedAccrualMonths === null ? "" : String(p.plannedAccrualMonths),
               primaryEndpoint: p.primaryEndpoint,
               noOtherForum: p.noOtherForum,
             }}

@@ -56,6 +56,7 @@ export default async function PrintPage({ params }: { params: Promise<{ id: stri
           p.phase ? PHASE_LABEL[p.phase as keyof typeof PHASE_LABEL] : null,
           p.randomised === null ? null : p.randomised ? "randomised" : "not randomised",
           p.sampleSize ? `${p.sampleSize} patients` : null,
+          p.plannedAccrualMonths ? `accrual over ${p.plannedAccrualMonths} months` : null,
         ]
           .filter(Boolean)
           .join(", ") || "not given"}

@@ -20,6 +20,7 @@ const LABELS: Record<string, string> = {
   phase: "Phase",
   randomised: "Randomised",
   sampleSize: "Planned sample size",
+  plannedAccrualMonths: "Planned accrual period (months)",
   primaryEndpoint: "Primary endpoint",
   noOtherForum: "Why no other forum fits",
 };
