@@ -68,3 +68,19 @@ describe("benchmark report", () => {
     expect(md).toContain("Server memory: ✓ 300 MB");
   });
 });
+
+describe("the computation in the page", () => {
+  it("is reported with its budget, and a median over the budget is marked", () => {
+    const r: Results = {
+      ...results({ "1": [page(STATIC, 2000, 1), page(DYNAMIC, 500, 5)] }),
+      computation: [
+        { name: "proposal forecast", runs: 200, medianMs: 9.5, p95Ms: 14, maxMs: 30, budgetMs: 20 },
+        { name: "trial monitor", runs: 200, medianMs: 25, p95Ms: 40, maxMs: 60, budgetMs: 20 },
+      ],
+    };
+    const text = markdown(r, null);
+    expect(text).toContain("## Computation in the page");
+    expect(text).toMatch(/\| proposal forecast \| 9\.5 \| 14 \| 30 \| 200 \| ✓ 20 ms \|/);
+    expect(text).toMatch(/\| trial monitor \| 25 \| 40 \| 60 \| 200 \| ✗ 20 ms \|/);
+  });
+});

@@ -37,6 +37,8 @@ export interface Results {
   machine: { cpus: string; memoryGB: number; os: string };
   versions: Record<string, string>;
   scales: Record<string, ScaleResult>;
+  /** In-process computations a page makes, timed in the same run (bench/forecast.ts). */
+  computation?: { name: string; runs: number; medianMs: number; p95Ms: number; maxMs: number; budgetMs: number }[];
 }
 
 export const TARGETS = { ratioToDynamic: 0.8, p99Ms: 150, growth: 1.2, queries: 8, serverMB: 400 } as const;
@@ -152,6 +154,19 @@ export function markdown(results: Results, comparison: { file: string; regressio
       `Server memory: ${mark(run.peakRss / 2 ** 20 < TARGETS.serverMB)} ${(run.peakRss / 2 ** 20).toFixed(0)} MB (target under ${TARGETS.serverMB} MB).`,
       "",
     );
+  }
+  if (results.computation?.length) {
+    lines.push("## Computation in the page", "");
+    lines.push(
+      "| computation | median ms | p95 ms | max ms | runs | within budget (median) |",
+      "| --- | ---: | ---: | ---: | ---: | :-: |",
+    );
+    for (const c of results.computation) {
+      lines.push(
+        `| ${c.name} | ${c.medianMs} | ${c.p95Ms} | ${c.maxMs} | ${c.runs} | ${mark(c.medianMs <= c.budgetMs)} ${c.budgetMs} ms |`,
+      );
+    }
+    lines.push("");
   }
   if (comparison) {
     lines.push(`## Compared with ${comparison.file}`, "");

@@ -15,6 +15,7 @@ import { createTestDatabase, migrate, type TestDatabase } from "../scripts/lib/t
 import { BENCH_PERSON, BENCH_VOTE_PROPOSAL, generate, type Scale } from "./generate";
 import { castBallot, COOKIE, drive, once, saveDraft, type Target } from "./load";
 import { compare, markdown, type PageResult, type Results } from "./report";
+import { FORECAST_BUDGET_MS, measureForecast } from "./forecast";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const RESULTS = path.join(ROOT, "bench/results");
@@ -309,6 +310,7 @@ async function main() {
       database: pgVersion,
     },
     scales: runs,
+    computation: measureForecast().map((t) => ({ ...t, budgetMs: FORECAST_BUDGET_MS })),
   };
   const previous = previousResult();
   const regressions = previous ? compare(results, previous.results) : [];
