@@ -42,7 +42,7 @@ import { Rng, sampleGamma, samplePoisson } from "./random";
  * and across NCI's cooperative groups 37.9% of CTEP trials and 70.8% of phase 3 trials missed their minimum
  * accrual (Cheng, Dietrich and Dilts, Clin Cancer Res 2010). No published figure gives the ratio of actual to
  * pledged accrual for IRCI's rare-cancer trials, so 0.5 ("expect half of what is pledged") is not a
- * measured value; it is configurable and should become a portal setting.
+ * measured value; the secretariat changes it under Settings, "Accrual forecast" (`getForecastSettings`).
  */
 export const DEFAULT_OPTIMISM_DISCOUNT = 0.5;
 

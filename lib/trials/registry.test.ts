@@ -7,6 +7,8 @@ describe("registry ids", () => {
     ["NCT", " nct 0153 3207 ", "NCT01533207"],
     ["ISRCTN", "ISRCTN13580965", "ISRCTN13580965"],
     ["EudraCT", "2012-002852-17", "2012-002852-17"],
+    ["EUCT", "2023-501234-12-00", "2023-501234-12-00"],
+    ["EUCT", " 2024-513765-21-00 ", "2024-513765-21-00"],
     ["UMIN", "umin000027280", "UMIN000027280"],
     ["jRCT", "jRCT2031200001", "jRCT2031200001"],
     ["jRCT", "JRCTs031180001", "jRCTs031180001"],
@@ -22,6 +24,9 @@ describe("registry ids", () => {
     ["ISRCTN", "ISRCTN1358096"],
     ["EudraCT", "2012-02852-17"],
     ["EudraCT", "2012/002852/17"],
+    ["EUCT", "2023-401234-12-00"], // an EU CT number's second part starts with 5
+    ["EUCT", "2023-501234-12"], // EudraCT's shape, not an EU CT number
+    ["EUCT", "2023-5012345-12-00"],
     ["UMIN", "UMIN00002728"],
     ["jRCT", "jRCT203120000"],
     ["ACTRN", "ACTRN1261600006143"],
@@ -44,11 +49,15 @@ describe("registry ids", () => {
     expect(checkRegistryId("NCT", "NCT01533207")).toMatchObject({ url: "https://clinicaltrials.gov/study/NCT01533207" });
     expect(checkRegistryId("ISRCTN", "ISRCTN13580965")).toMatchObject({ url: "https://www.isrctn.com/ISRCTN13580965" });
     expect(checkRegistryId("ACTRN", "ACTRN12616000061437")).toMatchObject({ url: "https://www.anzctr.org.au/ACTRN12616000061437.aspx" });
+    expect(checkRegistryId("EUCT", "2023-501234-12-00")).toMatchObject({
+      url: "https://euclinicaltrials.eu/search-for-clinical-trials/?lang=en&EUCT=2023-501234-12-00",
+    });
   });
 
   it("recognizes ids by their shape", () => {
     expect(detectRegistry("2013-001949-13")).toEqual({ registry: "EudraCT", value: "2013-001949-13" });
     expect(detectRegistry("UMIN000027280")).toEqual({ registry: "UMIN", value: "UMIN000027280" });
+    expect(detectRegistry("2023-501234-12-00")).toEqual({ registry: "EUCT", value: "2023-501234-12-00" });
     expect(detectRegistry("JCOG1502C")).toBeNull();
   });
 });

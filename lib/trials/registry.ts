@@ -2,36 +2,50 @@
 
 export const REGISTRIES = {
   NCT: {
+    short: "NCT",
     label: "ClinicalTrials.gov",
     pattern: /^NCT\d{8}$/,
     example: "NCT01533207",
     url: (id: string) => `https://clinicaltrials.gov/study/${id}`,
   },
   ISRCTN: {
+    short: "ISRCTN",
     label: "ISRCTN registry",
     pattern: /^ISRCTN\d{8}$/,
     example: "ISRCTN13580965",
     url: (id: string) => `https://www.isrctn.com/${id}`,
   },
   EudraCT: {
+    short: "EudraCT",
     label: "EU Clinical Trials Register (EudraCT)",
     pattern: /^\d{4}-\d{6}-\d{2}$/,
     example: "2012-002852-17",
     url: (id: string) => `https://www.clinicaltrialsregister.eu/ctr-search/search?query=${id}`,
   },
+  /** EU CT number, given by the Clinical Trials Information System since 2023 (EU Regulation 536/2014). */
+  EUCT: {
+    short: "EU CT",
+    label: "EU Clinical Trials Information System (CTIS)",
+    pattern: /^\d{4}-5\d{5}-\d{2}-\d{2}$/,
+    example: "2023-501234-12-00",
+    url: (id: string) => `https://euclinicaltrials.eu/search-for-clinical-trials/?lang=en&EUCT=${id}`,
+  },
   UMIN: {
+    short: "UMIN",
     label: "UMIN Clinical Trials Registry",
     pattern: /^UMIN\d{9}$/,
     example: "UMIN000027280",
     url: () => "https://center6.umin.ac.jp/cgi-open-bin/ctr_e/index.cgi",
   },
   jRCT: {
+    short: "jRCT",
     label: "Japan Registry of Clinical Trials",
     pattern: /^jRCT(\d{10}|[a-z]\d{9})$/,
     example: "jRCT2031200001",
     url: (id: string) => `https://jrct.niph.go.jp/latest-detail/${id}`,
   },
   ACTRN: {
+    short: "ACTRN",
     label: "ANZCTR",
     pattern: /^ACTRN\d{14}$/,
     example: "ACTRN12616000061437",
@@ -40,6 +54,11 @@ export const REGISTRIES = {
 } as const;
 
 export type Registry = keyof typeof REGISTRIES;
+
+/** How people name a registry's ids: "EU CT", "NCT", for a stored key. */
+export function registryShortName(registry: string): string {
+  return registry in REGISTRIES ? REGISTRIES[registry as Registry].short : registry;
+}
 export const REGISTRY_NAMES = Object.keys(REGISTRIES) as Registry[];
 
 /** Trims, drops inner spaces and fixes the prefix's case, so "nct 0153 3207" reads as NCT01533207. */

@@ -2,7 +2,7 @@
 import { ActionForm } from "@/components/ActionForm";
 import { inputClass } from "@/components/ui/form";
 import { registryLink } from "@/lib/trials/queries";
-import { REGISTRY_NAMES } from "@/lib/trials/registry";
+import { REGISTRIES, REGISTRY_NAMES, registryShortName } from "@/lib/trials/registry";
 import { Card, EmptyState } from "@/components/ui";
 import { addRegistryIdAction, removeRegistryIdAction } from "./actions";
 import type { TrialCardProps } from "./card-props";
@@ -19,7 +19,7 @@ export function RegistryCard({ trial, id, canManage }: TrialCardProps) {
             return (
               <li key={r.id} className="flex items-center justify-between gap-2">
                 <span>
-                  <span className="text-slate-600">{r.registry}</span>{" "}
+                  <span className="text-slate-600">{registryShortName(r.registry)}</span>{" "}
                   {href ? (
                     <a href={href} className="font-mono" rel="noreferrer" target="_blank">
                       {r.value}
@@ -51,7 +51,7 @@ export function RegistryCard({ trial, id, canManage }: TrialCardProps) {
               <select name="registry" className={inputClass}>
                 {REGISTRY_NAMES.map((r) => (
                   <option key={r} value={r}>
-                    {r}
+                    {REGISTRIES[r].short}
                   </option>
                 ))}
               </select>
