@@ -17,11 +17,32 @@ test("a proposal in review shows its forecast, a warning in the checklist, and t
   const forecast = page.getByRole("region", { name: "Accrual forecast" });
   const expected = median(120, [
     { organization: "EORTC", level: "LEAD", expectedSites: 20, expectedPatientsPerYear: 12 },
-    { organization: "JCOG", level: "PARTICIPATE", expectedSites: 10, expectedPatientsPerYear: 8 },
-    { organization: "CCTG", level: "PARTICIPATE", expectedSites: 5, expectedPatientsPerYear: 3 },
+    // JCOG and CCTG gave illustrative feasibility sites (the demo data): each site opens when it says.
+    {
+      organization: "JCOG",
+      level: "PARTICIPATE",
+      expectedSites: 3,
+      expectedPatientsPerYear: 7,
+      sites: [
+        { expectedPerYear: 2, monthsToActivation: 10 },
+        { expectedPerYear: 3, monthsToActivation: 14 },
+        { expectedPerYear: 1.7, monthsToActivation: 18 },
+      ],
+    },
+    {
+      organization: "CCTG",
+      level: "PARTICIPATE",
+      expectedSites: 2,
+      expectedPatientsPerYear: 3,
+      sites: [
+        { expectedPerYear: 1, monthsToActivation: 12 },
+        { expectedPerYear: 1.6, monthsToActivation: 15 },
+      ],
+    },
   ]);
   await expect(forecast.getByRole("definition").first()).toHaveText(expected);
-  await expect(forecast).toContainText("23 patients a year pledged");
+  await expect(forecast).toContainText("21.3 patients a year pledged");
+  await expect(forecast).toContainText("takes each site of JCOG, CCTG from its feasibility");
   await expect(page.getByRole("list", { name: "Eligibility checklist" })).toContainText("Accrual may take long");
   await expect(page.getByRole("region", { name: "Vote" })).toContainText(`120 patients take a median of ${expected}`);
   await screenshot(page, "proposal-forecast");

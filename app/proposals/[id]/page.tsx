@@ -23,6 +23,8 @@ import { isFollowing } from "@/lib/notifications";
 import { ActionForm } from "@/components/ActionForm";
 import { followAction } from "./actions";
 import { InterestHistory } from "./InterestHistory";
+import { listFeasibility } from "@/lib/feasibility/queries";
+import { Feasibility } from "./Feasibility";
 
 function Text({ value }: { value: string | null | undefined }) {
   return value?.trim() ? <span className="whitespace-pre-wrap">{value}</span> : <span className="text-slate-500">Not given yet</span>;
@@ -32,12 +34,13 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
   const { id } = await params;
   const path = `/proposals/${id}`;
   const { actor, session } = await requirePage("proposal.view", path);
-  const [data, vote, comments, following, histories] = await Promise.all([
+  const [data, vote, comments, following, histories, feasibility] = await Promise.all([
     pageData(getProposal(actor, id), path),
     pageData(getVotePanel(actor, id), path),
     pageData(listComments(actor, "proposal", id), path),
     isFollowing(actor, id),
     pageData(interestHistory(actor, id), path),
+    pageData(listFeasibility(actor, id), path),
   ]);
   const { proposal: p, organizations, criteria, actions, timeline, canEdit, canOpenVote, roles, facts } = data;
   const openDecision = decide(p.status, "openVoting", roles, facts);
@@ -59,8 +62,10 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
       level: i.level,
       expectedSites: i.expectedSites,
       expectedPatientsPerYear: i.expectedPatientsPerYear,
+      sites: feasibility.sites.filter((s) => s.organizationId === i.organizationId),
     })),
   });
+  const mySites = feasibility.sites.filter((s) => s.organizationId === myOrg?.id).length;
   const slow = outlook.ok && outlook.forecast.medianMonths > DEFAULT_WARN_YEARS * 12 ? outlook.forecast : null;
 
   return (
@@ -219,6 +224,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
                   proposalId={p.id}
                   organization={myOrg.shortName}
                   canLead={p.leadOrganizationId === myOrg.id}
+                  sitesCount={mySites}
                   current={
                     mine
                       ? {
@@ -233,6 +239,16 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
               </div>
             ) : null}
           </Card>
+
+          <Feasibility
+            proposalId={p.id}
+            organizations={organizations}
+            data={feasibility}
+            zone={zone}
+            mine={
+              canRecordInterest ? { id: myOrg.id, shortName: myOrg.shortName, canAttach: Boolean(mine && mine.level !== "DECLINED") } : null
+            }
+          />
 
           <Discussion type="proposal" threadId={p.id} comments={comments} zone={zone} />
         </div>
