@@ -59,6 +59,18 @@ const HYPOTHESIS = {
   primaryEndpoint: "",
   noOtherForum: "No other group spans these countries.",
 };
+const FEASIBILITY_SITE = {
+  name: "Matrix feasibility site",
+  city: "",
+  country: "",
+  patientsSeenPerYear: "12",
+  eligibleShare: "40",
+  consentShare: "70",
+  competingTrials: "1",
+  monthsToActivation: "10",
+  capabilities: ["CENTRAL_PATHOLOGY", "REQUIRED_IMAGING"],
+  note: "",
+};
 const EMAIL_SETTINGS = { mentions: "IMMEDIATE", interest: "IMMEDIATE", votes: "DIGEST", status: "DIGEST", comments: "OFF" };
 const nctNumber = () => `NCT${String(randomBytes(4).readUInt32BE() % 100_000_000).padStart(8, "0")}`;
 const transition = (
@@ -527,6 +539,47 @@ export const ACTIONS: Record<string, Case[]> = {
         };
       },
       expected: only([], { leadRep: "CONFLICT", otherRep: "CONFLICT" }),
+    },
+  ],
+  // Feasibility sites: each organization's representative (or deputy) for its own organization's
+  // sites, once it has recorded an interest, before the vote; not the secretariat.
+  "app/proposals/[id]/feasibility-actions.ts#addFeasibilitySiteAction": [
+    {
+      state: "a draft both organizations recorded interest in",
+      call: async (f) => {
+        const p = await f.proposal("DRAFT", { eligible: true });
+        return { page: proposalPage(p), args: [p.id, initial, form(FEASIBILITY_SITE)] };
+      },
+      expected: only(REPRESENTATIVES),
+    },
+    {
+      state: "under vote (interest closed)",
+      call: async (f) => {
+        const p = await f.proposal("VOTING", { eligible: true });
+        return { page: proposalPage(p), args: [p.id, initial, form(FEASIBILITY_SITE)] };
+      },
+      expected: only([], { leadRep: "CONFLICT", otherRep: "CONFLICT" }),
+    },
+  ],
+  "app/proposals/[id]/feasibility-actions.ts#editFeasibilitySiteAction": [
+    {
+      state: "a site of the lead organization",
+      call: async (f) => {
+        const p = await f.proposal("DRAFT", { eligible: true, feasibilitySite: true });
+        return { page: proposalPage(p), args: [p.id, p.feasibilitySiteId, initial, form({ ...FEASIBILITY_SITE, version: "1" })] };
+      },
+      // Only the lead organization's own representative: another organization's is refused.
+      expected: only(["leadRep"]),
+    },
+  ],
+  "app/proposals/[id]/feasibility-actions.ts#removeFeasibilitySiteAction": [
+    {
+      state: "a site of the lead organization",
+      call: async (f) => {
+        const p = await f.proposal("DRAFT", { eligible: true, feasibilitySite: true });
+        return { page: proposalPage(p), args: [p.id, p.feasibilitySiteId, initial, form({ version: "1" })] };
+      },
+      expected: only(["leadRep"]),
     },
   ],
   "app/proposals/[id]/actions.ts#transitionAction": [

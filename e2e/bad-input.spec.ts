@@ -14,6 +14,20 @@ import { type Portal, startPortal } from "./portal";
 import { builtActions, builtPages, callAction, describeOutcome } from "./server-actions";
 import { databaseSignature, type Fixtures, makeFixtures, PERSONAS, type Persona } from "./matrix-fixtures";
 
+/** A feasibility site's fields (the version is hidden). */
+const FEASIBILITY_FIELDS = [
+  "name",
+  "city",
+  "country",
+  "patientsSeenPerYear",
+  "eligibleShare",
+  "consentShare",
+  "competingTrials",
+  "monthsToActivation",
+  "capabilities",
+  "note",
+];
+
 /**
  * The inputs of each action that a person fills in on the page: a refusal of one of these must
  * say what is wrong on that field. (Other form fields are hidden; their refusals need a message.)
@@ -70,6 +84,9 @@ const PERSON_FIELDS: Record<string, string[]> = {
   ],
   "app/proposals/[id]/actions.ts#recordInterestAction": ["level", "expectedSites", "expectedPatientsPerYear", "note"],
   "app/proposals/[id]/actions.ts#transitionAction": ["reason"],
+  "app/proposals/[id]/feasibility-actions.ts#addFeasibilitySiteAction": FEASIBILITY_FIELDS,
+  "app/proposals/[id]/feasibility-actions.ts#editFeasibilitySiteAction": FEASIBILITY_FIELDS,
+  "app/proposals/[id]/feasibility-actions.ts#removeFeasibilitySiteAction": [],
   "app/proposals/[id]/vote/actions.ts#openVoteAction": ["closesAt", "quorum", "passRule"],
   "app/proposals/[id]/vote/actions.ts#castBallotAction": ["choice", "rationale"],
   "app/proposals/[id]/vote/actions.ts#closeVoteEarlyAction": ["reason"],

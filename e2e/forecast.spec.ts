@@ -16,29 +16,46 @@ test("a proposal in review shows its forecast, a warning in the checklist, and t
   await signInAsDemo(page, "Emil Stratum"); // chairs the salivary group: the vote panel shows
   await page.goto("/proposals/demo-salivary-her2");
   const forecast = page.getByRole("region", { name: "Accrual forecast" });
-  const expected = median(120, [
+  const pledges: Pledge[] = [
     { organization: "EORTC", level: "LEAD", expectedSites: 20, expectedPatientsPerYear: 12 },
-    { organization: "JCOG", level: "PARTICIPATE", expectedSites: 10, expectedPatientsPerYear: 8 },
-    { organization: "CCTG", level: "PARTICIPATE", expectedSites: 5, expectedPatientsPerYear: 3 },
-  ]);
+    // JCOG and CCTG gave illustrative feasibility sites (the demo data): each site opens when it says.
+    {
+      organization: "JCOG",
+      level: "PARTICIPATE",
+      expectedSites: 3,
+      expectedPatientsPerYear: 7,
+      sites: [
+        { expectedPerYear: 2, monthsToActivation: 10 },
+        { expectedPerYear: 3, monthsToActivation: 14 },
+        { expectedPerYear: 1.7, monthsToActivation: 18 },
+      ],
+    },
+    {
+      organization: "CCTG",
+      level: "PARTICIPATE",
+      expectedSites: 2,
+      expectedPatientsPerYear: 3,
+      sites: [
+        { expectedPerYear: 1, monthsToActivation: 12 },
+        { expectedPerYear: 1.6, monthsToActivation: 15 },
+      ],
+    },
+  ];
+  const expected = median(120, pledges);
   await expect(forecast.getByRole("definition").first()).toHaveText(expected);
-  await expect(forecast).toContainText("23 patients a year pledged");
-  // The proposal plans 48 months of accrual (illustrative): the chance is given by its planned end.
-  const planned = outlook(
-    120,
-    [
-      { organization: "EORTC", level: "LEAD", expectedSites: 20, expectedPatientsPerYear: 12 },
-      { organization: "JCOG", level: "PARTICIPATE", expectedSites: 10, expectedPatientsPerYear: 8 },
-      { organization: "CCTG", level: "PARTICIPATE", expectedSites: 5, expectedPatientsPerYear: 3 },
-    ],
-    48,
-  );
+  await expect(forecast).toContainText("21.3 patients a year pledged");
+  await expect(forecast).toContainText("takes each site of JCOG, CCTG from its feasibility");
+  // The proposal plans 48 months of accrual (illustrative): the chance is given by its planned end, the
+  // first site (JCOG's, at 10 months) plus 48 months.
+  const planned = outlook(120, pledges, 48);
+  expect(planned.horizonMonths).toBe(58);
   const chance = forecast.getByRole("term").filter({ hasText: "Chance by the planned end of accrual" });
   await expect(chance).toBeVisible();
   await expect(forecast.getByRole("definition").nth(2)).toHaveText(formatChance(planned.probabilityByHorizon));
-  await expect(forecast).toContainText("4 years after the first site opens, 5 years after the vote");
+  await expect(forecast).toContainText("4 years after the first site opens, 4.8 years after the vote");
   // Salivary gland cancer at 1.2 per 100,000 (illustrative) in Canada, Japan and the EU.
   await expect(forecast).toContainText("patients a year are diagnosed in Canada, Japan and the European Union");
+  await expect(forecast).toContainText("The pledges (21.3 a year)");
   await expect(page.getByRole("list", { name: "Eligibility checklist" })).toContainText("Accrual may take long");
   await expect(page.getByRole("region", { name: "Vote" })).toContainText(`120 patients take a median of ${expected}`);
   await expect(page.getByRole("region", { name: "Vote" })).toContainText(

@@ -21,6 +21,8 @@ export interface ProposalFixture {
   accrualId?: string;
   siteId?: string;
   importId?: string;
+  /** A feasibility site of the lead organization (version 1). */
+  feasibilitySiteId?: string;
 }
 
 export interface ProposalOptions {
@@ -33,6 +35,8 @@ export interface ProposalOptions {
   registryId?: string;
   /** An accrual report, a site and an applied import on the trial record. */
   entries?: boolean;
+  /** A feasibility site of the lead organization (with `eligible`, which records its interest). */
+  feasibilitySite?: boolean;
 }
 
 export interface Fixtures {
@@ -154,6 +158,22 @@ export async function makeFixtures(db: PrismaClient): Promise<Fixtures> {
       },
     });
     const fixture: ProposalFixture = { id: p.id, status, version: p.version };
+    if (options.feasibilitySite) {
+      const site = await db.feasibilitySite.create({
+        data: {
+          proposalId: p.id,
+          organizationId: lead.id,
+          name: "Matrix site",
+          nameKey: "matrix site",
+          patientsSeenPerYear: 10,
+          eligibleShare: 50,
+          consentShare: 50,
+          competingTrials: 0,
+          monthsToActivation: 12,
+        },
+      });
+      fixture.feasibilitySiteId = site.id;
+    }
     if (status === "VOTING") {
       const vote = await db.vote.create({
         data: options.voteClosed
@@ -336,6 +356,8 @@ export async function databaseSignature(db: PrismaClient): Promise<Record<string
       (select md5(coalesce(string_agg(id || '=' || "timeZone", ',' order by id), '')) from "User" where "timeZone" is not null) as "ownTimeZones",
       (select count(*) from "Notification" where "readAt" is not null) as "notificationsRead",
       (select count(*) from "Session") as sessions,
+      (select count(*) || '/' || coalesce(max("updatedAt")::text, '') from "FeasibilitySite") as "feasibilitySites",
+      (select count(*) from "FeasibilitySiteRecord") as "feasibilityRecords",
       (select count(*) || '/' || count(*) filter (where active) || '/' || count(*) filter (where secretariat) from "User") as people,
       (select md5(coalesce(string_agg("userId" || '=' || role::text, ',' order by "userId"), '')) from "Membership") as "orgRoles",
       (select count(*) || '/' || count("revokedAt") || '/' || count("acceptedAt") from "Invitation") as invitations,

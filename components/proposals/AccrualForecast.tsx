@@ -44,6 +44,15 @@ function IncidenceLine({ check, incidence }: { check: IncidenceCheck; incidence:
   );
 }
 
+/** When the sites open, as the forecast takes it: from feasibility where organizations gave their sites, else assumed. */
+function openings(f: PledgeForecast): string {
+  const assumed = `sites to open one after another ${SITE_OPENS_FROM} to ${SITE_OPENS_UNTIL} months after the vote.`;
+  if (f.fromFeasibility.length === 0) return `takes each organization's ${assumed}`;
+  const fromSites = `takes each site of ${f.fromFeasibility.join(", ")} from its feasibility: its own expected patients, opening at its own months from approval to activation`;
+  const others = f.organizations.filter((o) => !f.fromFeasibility.includes(o));
+  return others.length === 0 ? `${fromSites}.` : `${fromSites}; for ${others.join(", ")}, without sites, it takes the ${assumed}`;
+}
+
 export function AccrualForecast({
   result,
   incidence,
@@ -93,9 +102,8 @@ export function AccrualForecast({
       </dl>
       <p className="mt-2 text-sm text-slate-700">
         From {f.organizations.join(", ")}: {f.pledgedPerYear} patients a year pledged. The forecast expects {percent(f.discount)} of it (
-        {Math.round(f.expectedPerYear * 10) / 10} a year), because investigators tend to overestimate accrual, and takes each
-        organization&apos;s sites to open one after another {SITE_OPENS_FROM} to {SITE_OPENS_UNTIL} months after the vote. Times count from
-        the vote; centres recruit at uncertain rates (a Poisson-gamma model, Anisimov and Fedorov 2007).
+        {Math.round(f.expectedPerYear * 10) / 10} a year), because investigators tend to overestimate accrual, and {openings(f)} Times count
+        from the vote; centres recruit at uncertain rates (a Poisson-gamma model, Anisimov and Fedorov 2007).
       </p>
       {incidence ? <IncidenceLine check={incidence.check} incidence={incidence.per100k} /> : null}
     </section>

@@ -78,6 +78,14 @@ describe("starting proposals, shaping groups, comments", () => {
       expect.objectContaining({ code: "FORBIDDEN", message: expect.stringMatching(/manage its people/) }),
     );
   });
+  it("lets only an organization's representative and deputies change its feasibility sites, not the secretariat", () => {
+    expect(allowed(rep("nci"), "feasibility.edit", { organizationId: "nci" })).toBe(true);
+    expect(allowed(deputy("nci"), "feasibility.edit", { organizationId: "nci" })).toBe(true);
+    expect(allowed(rep("nci"), "feasibility.edit", { organizationId: "eortc" })).toBe(false);
+    expect(allowed(member("nci"), "feasibility.edit", { organizationId: "nci" })).toBe(false);
+    expect(allowed(secretariat, "feasibility.edit", { organizationId: "nci" })).toBe(false);
+    expect(allowed(null, "feasibility.edit", { organizationId: "nci" })).toBe(false);
+  });
   it("refuses with the reason, and says sign in to nobody", () => {
     expect(() => assertAllowed(null, "trial.keep", proposal)).toThrow(expect.objectContaining({ code: "UNAUTHENTICATED" }));
     expect(() => assertAllowed(rep("eortc"), "trial.keep", proposal)).toThrow(

@@ -57,6 +57,11 @@ export interface Resources {
    * organization as stored (null: a secretariat-only person, whom only the secretariat manages).
    */
   "people.manage": { organizationId: string | null };
+  /**
+   * Attaching, editing and removing an organization's feasibility sites on a proposal: its
+   * representative and deputies only (as its interest is recorded; the secretariat does not).
+   */
+  "feasibility.edit": { organizationId: string };
   /** Editing a comment: its author. */
   "comment.edit": { authorId: string | null };
   /** Deleting a comment: its author and the secretariat. */
@@ -75,6 +80,7 @@ const RULES: { [R in Rule]: (actor: Actor, resource: Resources[R]) => boolean } 
   "group.incidence": (actor, g) => actor.secretariat || g.chairsThisGroup,
   "people.manage": (actor, p) =>
     actor.secretariat || (p.organizationId !== null && actor.organizationId === p.organizationId && actsForOrganization(actor)),
+  "feasibility.edit": (actor, s) => actsForOrganization(actor) && actor.organizationId === s.organizationId,
   "comment.edit": (actor, c) => c.authorId === actor.userId,
   "comment.delete": (actor, c) => c.authorId === actor.userId || actor.secretariat,
 };
@@ -91,6 +97,7 @@ const REFUSED: Record<Rule, string> = {
   "group.status": "Only the secretariat, acting for IRCI's Board, can activate, make dormant or close an expert group.",
   "group.incidence": "Only the group's chairs and the secretariat can correct its incidence.",
   "people.manage": "Only the organization's representative, its deputies and the secretariat manage its people.",
+  "feasibility.edit": "Only the organization's representative or a deputy can change its sites.",
   "comment.edit": "Only its author can edit a comment.",
   "comment.delete": "Only its author or the secretariat can delete a comment.",
 };

@@ -79,5 +79,6 @@ export function checkIncidence(input: {
   const millions = [...catchments].reduce((n, c) => n + POPULATION_MILLIONS[c], 0);
   const availablePerYear = (input.incidencePer100k * millions * 1_000_000) / 100_000;
   const ordered = (Object.keys(POPULATION_MILLIONS) as Catchment[]).filter((c) => catchments.has(c));
+  pledgedPerYear = Math.round(pledgedPerYear * 10) / 10;
   return { availablePerYear, pledgedPerYear, exceeds: pledgedPerYear > availablePerYear, catchments: ordered, unknown };
 }

@@ -32,7 +32,13 @@ describe("a proposal's forecast from its pledges", () => {
     const pledges = [pledge("NCI", 24, 4, "LEAD"), pledge("JCOG", 12, 2), pledge("CRUK", 50, 5, "INTERESTED")];
     const result = forecastFromPledges({ target: 120, pledges, discount: 0.5, warnYears: 5 });
     if (!result.ok) throw new Error(result.why);
-    expect(result.forecast).toMatchObject({ organizations: ["NCI", "JCOG"], pledgedPerYear: 36, expectedPerYear: 18, horizonMonths: 60 });
+    expect(result.forecast).toMatchObject({
+      organizations: ["NCI", "JCOG"],
+      fromFeasibility: [],
+      pledgedPerYear: 36,
+      expectedPerYear: 18,
+      horizonMonths: 60,
+    });
     const direct = forecast({
       target: 120,
       plannedEndMonths: 60,
@@ -86,6 +92,56 @@ describe("a proposal's forecast from its pledges", () => {
     expect(fast.forecast.medianMonths).toBeLessThan(slow.forecast.medianMonths);
     expect(fast.forecast.probabilityByHorizon).toBeGreaterThan(slow.forecast.probabilityByHorizon);
     expect(forecastFromPledges({ target: 100, pledges: [pledge("NCI", 20, 2, "LEAD"), pledge("JCOG", 10)] })).toEqual(slow);
+  });
+
+  it("counts an organization with feasibility sites site by site: each its own centre, opening when it says", () => {
+    const sites = [
+      { expectedPerYear: 6, monthsToActivation: 9 },
+      { expectedPerYear: 2.5, monthsToActivation: 18 },
+      { expectedPerYear: 0, monthsToActivation: 6 }, // expects no one: no centre
+    ];
+    // The organization's own figures are ignored once it has sites: the sites are its pledge.
+    const pledges: Pledge[] = [pledge("NCI", 24, 4, "LEAD"), { ...pledge("JCOG", 99, 99), sites }];
+    const result = forecastFromPledges({ target: 120, pledges, discount: 0.5, warnYears: 5 });
+    if (!result.ok) throw new Error(result.why);
+    expect(result.forecast).toMatchObject({ organizations: ["NCI", "JCOG"], fromFeasibility: ["JCOG"], pledgedPerYear: 32.5 });
+    // The planned end counts from the first site to open: JCOG's at 9 months, before NCI's assumed 12.
+    const planned = forecastFromPledges({ target: 120, pledges, discount: 0.5, plannedAccrualMonths: 36 });
+    expect(planned.ok && planned.forecast).toMatchObject({ firstSiteOpensMonths: 9, horizonMonths: 45 });
+    const direct = forecast({
+      target: 120,
+      plannedEndMonths: 60,
+      band: false,
+      centres: [
+        { label: "NCI", rate: priorFromPledge(24, { discount: 0.5 }), opens: siteOpenings(4) },
+        { label: "JCOG", rate: priorFromPledge(6, { discount: 0.5 }), opens: 9 },
+        { label: "JCOG", rate: priorFromPledge(2.5, { discount: 0.5 }), opens: 18 },
+      ],
+    });
+    expect(result.forecast.medianMonths).toBe(direct.medianMonths);
+    expect(result.forecast.probabilityByHorizon).toBe(direct.probabilityByPlannedEnd);
+  });
+
+  it("is sooner when the same sites open sooner, and counts sites only for organizations taking part", () => {
+    const at = (months: number): Pledge => ({
+      ...pledge("JCOG", null, null),
+      sites: [
+        { expectedPerYear: 10, monthsToActivation: months },
+        { expectedPerYear: 5, monthsToActivation: months },
+      ],
+    });
+    const early = forecastFromPledges({ target: 60, pledges: [at(3)] });
+    const late = forecastFromPledges({ target: 60, pledges: [at(30)] });
+    if (!early.ok || !late.ok) throw new Error("no forecast");
+    expect(early.forecast.pledgedPerYear).toBe(15);
+    expect(late.forecast.medianMonths - early.forecast.medianMonths).toBeCloseTo(27, 0);
+    const interested = forecastFromPledges({ target: 60, pledges: [{ ...at(3), level: "INTERESTED" }] });
+    expect(interested.ok).toBe(false);
+    const none = forecastFromPledges({
+      target: 60,
+      pledges: [{ ...pledge("JCOG", null), sites: [{ expectedPerYear: 0, monthsToActivation: 3 }] }],
+    });
+    expect(none.ok).toBe(false);
   });
 
   it("opens an organization's sites one after another over the assumed window", () => {

@@ -1,9 +1,12 @@
 // The forecast of a proposal from its organizations' pledges (expected sites and patients a year),
 // as the proposal page, the vote panel and the criteria checklist show it. Pure.
 //
-// Until sites carry their own activation times (feasibility, issue 16), an organization's sites are
-// taken to open one after another between SITE_OPENS_FROM and SITE_OPENS_UNTIL months after the vote:
-// a portal assumption, stated on the page. NCI's phase 3 trials took a median of 602 days from concept
+// An organization that attached feasibility sites (lib/feasibility) is counted site by site: each
+// site is a centre of its own, with a gamma prior from its own expected patients a year, opening at
+// its own months from approval to activation, as in Anisimov and Fedorov's multicentre model.
+// An organization without sites pledges as a whole: its sites are taken to open one after another
+// between SITE_OPENS_FROM and SITE_OPENS_UNTIL months after the vote, a portal assumption, stated on
+// the page. NCI's phase 3 trials took a median of 602 days from concept
 // to activation (Dilts et al., J Clin Oncol 2009); a proposal approved by IRCI is further along than a
 // concept, so its first site is assumed a year after approval and its last two years after.
 import { DEFAULT_OPTIMISM_DISCOUNT, forecast, priorFromPledge, type Centre } from "./model";
@@ -18,12 +21,20 @@ export interface Pledge {
   level: "LEAD" | "PARTICIPATE" | "INTERESTED" | "DECLINED";
   expectedSites: number | null;
   expectedPatientsPerYear: number | null;
+  /**
+   * The organization's feasibility sites, when it attached some: then its pledge is their sum and
+   * each opens at its own time (expected patients a year to one decimal, months after the vote).
+   */
+  sites?: readonly { expectedPerYear: number; monthsToActivation: number }[];
 }
 
 export interface PledgeForecast {
   target: number;
   /** The organizations counted: those leading or taking part with patients pledged. */
   organizations: string[];
+  /** Of these, the organizations counted site by site, from their feasibility sites. */
+  fromFeasibility: string[];
+  /** The pledges added up (to one decimal: sites' figures carry one). */
   pledgedPerYear: number;
   /** What the forecast expects a year once every site is open: the pledges times the discount. */
   expectedPerYear: number;
@@ -50,6 +61,16 @@ export function siteOpenings(sites: number): number[] {
   return Array.from({ length: n }, (_, i) => SITE_OPENS_FROM + ((SITE_OPENS_UNTIL - SITE_OPENS_FROM) * i) / (n - 1));
 }
 
+function hasSites(p: Pledge): p is Pledge & { sites: NonNullable<Pledge["sites"]> } {
+  return (p.sites?.length ?? 0) > 0;
+}
+
+/** Patients a year an organization pledges: the sum over its sites when it has any, else its figure. */
+export function pledged(p: Pledge): number {
+  if (hasSites(p)) return Math.round(p.sites.reduce((n, s) => n + Math.max(0, s.expectedPerYear), 0) * 10) / 10;
+  return p.expectedPatientsPerYear ?? 0;
+}
+
 /**
  * The forecast from the committed organizations' pledges, or why there is none: no target, or no
  * organization taking part has pledged patients yet.
@@ -64,26 +85,37 @@ export function forecastFromPledges(input: {
   plannedAccrualMonths?: number | null;
 }): { ok: true; forecast: PledgeForecast } | { ok: false; why: string } {
   if (!input.target || input.target <= 0) return { ok: false, why: "The proposal has no sample size yet: the forecast needs a target." };
-  const counted = input.pledges.filter(
-    (p) => (p.level === "LEAD" || p.level === "PARTICIPATE") && p.expectedPatientsPerYear !== null && p.expectedPatientsPerYear > 0,
-  );
+  const counted = input.pledges.filter((p) => (p.level === "LEAD" || p.level === "PARTICIPATE") && pledged(p) > 0);
   if (counted.length === 0) return { ok: false, why: "No organization taking part has pledged patients a year yet." };
   const discount = input.discount ?? DEFAULT_OPTIMISM_DISCOUNT;
-  const centres: Centre[] = counted.map((p) => ({
-    label: p.organization,
-    rate: priorFromPledge(p.expectedPatientsPerYear!, { discount }),
-    opens: siteOpenings(p.expectedSites ?? 1),
-  }));
+  const centres: Centre[] = counted.flatMap((p): Centre[] =>
+    hasSites(p)
+      ? p.sites
+          .filter((s) => s.expectedPerYear > 0)
+          .map((s) => ({
+            label: p.organization,
+            rate: priorFromPledge(s.expectedPerYear, { discount }),
+            opens: Math.max(0, s.monthsToActivation),
+          }))
+      : [
+          {
+            label: p.organization,
+            rate: priorFromPledge(p.expectedPatientsPerYear!, { discount }),
+            opens: siteOpenings(p.expectedSites ?? 1),
+          },
+        ],
+  );
   const firstSiteOpensMonths = Math.min(...centres.flatMap((c) => (typeof c.opens === "number" ? [c.opens] : [...(c.opens ?? [0])])));
   const planned = input.plannedAccrualMonths && input.plannedAccrualMonths > 0 ? input.plannedAccrualMonths : null;
   const horizonMonths = planned !== null ? firstSiteOpensMonths + planned : (input.warnYears ?? DEFAULT_WARN_YEARS) * 12;
   const f = forecast({ target: input.target, centres, plannedEndMonths: horizonMonths, band: false });
-  const pledgedPerYear = counted.reduce((n, p) => n + p.expectedPatientsPerYear!, 0);
+  const pledgedPerYear = Math.round(counted.reduce((n, p) => n + pledged(p), 0) * 10) / 10;
   return {
     ok: true,
     forecast: {
       target: input.target,
       organizations: counted.map((p) => p.organization),
+      fromFeasibility: counted.filter(hasSites).map((p) => p.organization),
       pledgedPerYear,
       expectedPerYear: pledgedPerYear * discount,
       discount,

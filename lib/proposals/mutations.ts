@@ -22,6 +22,7 @@ import {
 } from "./workflow";
 import { MAX_INT4, requireKey } from "@/lib/validation";
 import { assertAllowed } from "@/lib/authz/rules";
+import { pledgeFromSites } from "@/lib/feasibility/estimate";
 
 /** Invalid input: the message for the form, and a message per field. */
 
@@ -166,24 +167,41 @@ export async function recordInterest(actor: Actor | null, proposalId: string, ra
       if (!row || !(INTEREST_OPEN_STATUSES as readonly string[]).includes(row.status)) {
         throw new AppError("CONFLICT", "The proposal went to a vote a moment ago: interest can no longer be changed.");
       }
+      // With feasibility sites the pledge is their sum, whatever the form says (the form says so too);
+      // the interest row is locked first, as a change of sites locks it, so the sum is current.
+      await tx.$queryRaw`SELECT 1 FROM "PartnerInterest" WHERE "proposalId" = ${proposalId} AND "organizationId" = ${organizationId} FOR UPDATE`;
+      const figures = pledgeOfSites(
+        await tx.feasibilitySite.findMany({
+          where: { proposalId, organizationId },
+          select: { patientsSeenPerYear: true, eligibleShare: true, consentShare: true, competingTrials: true },
+        }),
+      );
+      const recorded = { ...data, ...figures };
       const interest = await tx.partnerInterest.upsert({
         where: { proposalId_organizationId: { proposalId, organizationId } },
-        create: { proposalId, organizationId, ...data },
-        update: data,
+        create: { proposalId, organizationId, ...recorded },
+        update: recorded,
       });
-      await tx.partnerInterestRecord.create({ data: { proposalId, organizationId, ...data } });
+      await tx.partnerInterestRecord.create({ data: { proposalId, organizationId, ...recorded } });
       await audit(tx, {
         actorId: actor.userId,
         action: "interest.recorded",
         entityType: "proposal",
         entityId: proposalId,
         organizationId,
-        data: { level: input.level, expectedSites: input.expectedSites, expectedPatientsPerYear: input.expectedPatientsPerYear },
+        data: { level: input.level, expectedSites: recorded.expectedSites, expectedPatientsPerYear: recorded.expectedPatientsPerYear },
       });
       return interest;
     });
   // Two first recordings at the same instant: the unique key lets one insert; the other updates.
   return retryOnUniqueViolation(write);
+}
+
+/** The figures an organization's feasibility sites pledge, or nothing to override when it has none. */
+function pledgeOfSites(sites: Parameters<typeof pledgeFromSites>[0]) {
+  if (sites.length === 0) return {};
+  const pledge = pledgeFromSites(sites);
+  return { expectedSites: pledge.sites, expectedPatientsPerYear: pledge.wholePatients };
 }
 
 function isEvent(value: string): value is ProposalEvent {

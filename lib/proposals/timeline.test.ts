@@ -19,3 +19,13 @@ describe("a group's changes in its activity feed", () => {
     );
   });
 });
+
+describe("feasibility in a proposal's timeline", () => {
+  it("says which organization changed which site", () => {
+    const orgs = [{ id: "o1", shortName: "JCOG" }];
+    const at = (action: string) => describeEvent({ action, data: { name: "Site A" }, organizationId: "o1" }, orgs);
+    expect(at("feasibility.site_added")).toBe("JCOG added the site Site A (feasibility)");
+    expect(at("feasibility.site_edited")).toBe("JCOG changed the site Site A (feasibility)");
+    expect(at("feasibility.site_removed")).toBe("JCOG removed the site Site A (feasibility)");
+  });
+});

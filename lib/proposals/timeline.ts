@@ -49,6 +49,12 @@ export function describeEvent(
       return `${org} cast or changed its ballot`;
     case "vote.closed":
       return `Vote closed${data.early ? " early" : ""}: ${{ PASSED: "passed", FAILED: "failed", NO_QUORUM: "no quorum" }[String(data.outcome)] ?? ""} (${String(data.approve)} approve, ${String(data.reject)} reject, ${String(data.abstain)} abstain)`;
+    case "feasibility.site_added":
+      return `${org} added the site ${String(data.name ?? "")} (feasibility)`;
+    case "feasibility.site_edited":
+      return `${org} changed the site ${String(data.name ?? "")} (feasibility)`;
+    case "feasibility.site_removed":
+      return `${org} removed the site ${String(data.name ?? "")} (feasibility)`;
     case "interest.recorded":
       return `${org} ${INTEREST_WORDS[String(data.level)] ?? "recorded its interest"}`;
     default: {

@@ -3,7 +3,22 @@
 // that every early state can be shown. Created once each; reseeding leaves them as they are.
 import reference from "@/prisma/data/irci-reference.json";
 import type { PrismaClient } from "@/lib/prisma-client";
-import type { InterestLevel, ProposalStatus } from "@/lib/generated/prisma/enums";
+import type { InterestLevel, ProposalStatus, SiteCapability } from "@/lib/generated/prisma/enums";
+import { pledgeFromSites } from "@/lib/feasibility/estimate";
+import { nameKey } from "@/lib/feasibility/schema";
+
+/** An illustrative feasibility site of a demo proposal: generic name, no real institution. */
+interface SeedSite {
+  name: string;
+  country: string;
+  patientsSeenPerYear: number;
+  eligibleShare: number;
+  consentShare: number;
+  competingTrials: number;
+  monthsToActivation: number;
+  capabilities: SiteCapability[];
+}
+const ILLUSTRATIVE = "Illustrative demo figures.";
 
 interface SeedProposal {
   id: string;
@@ -29,6 +44,8 @@ interface SeedProposal {
   demo: boolean;
   author?: string;
   interests?: [org: string, level: InterestLevel, sites: number, patientsPerYear: number][];
+  /** Feasibility sites by organization: that organization's pledge is their sum (its figures above are ignored). */
+  feasibility?: Record<string, SeedSite[]>;
 }
 
 const trial = (name: string) => {
@@ -152,10 +169,66 @@ const DEMO_PROPOSALS: SeedProposal[] = [
     plannedAccrualMonths: 48,
     interests: [
       ["eortc", "LEAD", 20, 12],
-      ["jcog", "PARTICIPATE", 10, 8],
-      ["cctg", "PARTICIPATE", 5, 3],
+      ["jcog", "PARTICIPATE", 0, 0], // from its sites below
+      ["cctg", "PARTICIPATE", 0, 0], // from its sites below
       ["inca", "DECLINED", 0, 0],
     ],
+    feasibility: {
+      jcog: [
+        {
+          name: "JCOG site A (illustrative)",
+          country: "Japan",
+          patientsSeenPerYear: 14,
+          eligibleShare: 40,
+          consentShare: 70,
+          competingTrials: 1,
+          monthsToActivation: 10,
+          capabilities: ["CENTRAL_PATHOLOGY", "REQUIRED_IMAGING", "RESEARCH_STAFF"],
+        },
+        {
+          name: "JCOG site B (illustrative)",
+          country: "Japan",
+          patientsSeenPerYear: 9,
+          eligibleShare: 45,
+          consentShare: 75,
+          competingTrials: 0,
+          monthsToActivation: 14,
+          capabilities: ["REQUIRED_IMAGING", "RESEARCH_STAFF", "BIOBANKING"],
+        },
+        {
+          name: "JCOG site C (illustrative)",
+          country: "Japan",
+          patientsSeenPerYear: 6,
+          eligibleShare: 40,
+          consentShare: 70,
+          competingTrials: 0,
+          monthsToActivation: 18,
+          capabilities: ["REQUIRED_IMAGING"],
+        },
+      ],
+      cctg: [
+        {
+          name: "CCTG site A (illustrative)",
+          country: "Canada",
+          patientsSeenPerYear: 8,
+          eligibleShare: 35,
+          consentShare: 70,
+          competingTrials: 1,
+          monthsToActivation: 12,
+          capabilities: ["CENTRAL_PATHOLOGY", "DRUG_IMPORT", "RESEARCH_STAFF"],
+        },
+        {
+          name: "CCTG site B (illustrative)",
+          country: "Canada",
+          patientsSeenPerYear: 5,
+          eligibleShare: 40,
+          consentShare: 80,
+          competingTrials: 0,
+          monthsToActivation: 15,
+          capabilities: ["REQUIRED_IMAGING", "DRUG_IMPORT"],
+        },
+      ],
+    },
   },
 ];
 
@@ -204,9 +277,26 @@ export async function seedProposals(db: PrismaClient, options: { demo: boolean }
       });
       for (const [org, level, sites, patients] of p.interests ?? []) {
         const organizationId = orgs.get(org)!;
-        const data = { proposalId: p.id, organizationId, level, expectedSites: sites || null, expectedPatientsPerYear: patients || null };
+        const feasibility = p.feasibility?.[org] ?? [];
+        // An organization with sites pledges their sum, as the portal keeps it.
+        const pledge = feasibility.length ? pledgeFromSites(feasibility) : null;
+        const data = {
+          proposalId: p.id,
+          organizationId,
+          level,
+          expectedSites: pledge ? pledge.sites : sites || null,
+          expectedPatientsPerYear: pledge ? pledge.wholePatients : patients || null,
+        };
         await tx.partnerInterest.create({ data });
         await tx.partnerInterestRecord.create({ data });
+        for (const site of feasibility) {
+          const created = await tx.feasibilitySite.create({
+            data: { proposalId: p.id, organizationId, ...site, nameKey: nameKey(site.name), note: ILLUSTRATIVE },
+          });
+          await tx.feasibilitySiteRecord.create({
+            data: { siteId: created.id, proposalId: p.id, organizationId, change: "ADDED", version: 1, ...site, note: ILLUSTRATIVE },
+          });
+        }
       }
       await tx.auditEvent.create({
         data: {

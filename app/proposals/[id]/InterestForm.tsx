@@ -18,11 +18,14 @@ export function InterestForm({
   organization,
   current,
   canLead,
+  sitesCount = 0,
 }: {
   proposalId: string;
   organization: string;
   current: CurrentInterest | null;
   canLead: boolean;
+  /** With feasibility sites, the pledge is their sum: the figures are shown, not typed. */
+  sitesCount?: number;
 }) {
   const [state, submit, pending] = useActionState<FormState, FormData>(recordInterestAction.bind(null, proposalId), { ok: true });
   const v = state.values;
@@ -43,6 +46,12 @@ export function InterestForm({
         </div>
         {state.fields?.level ? <p className="mt-1 text-sm text-rose-700">{state.fields.level}</p> : null}
       </fieldset>
+      {sitesCount > 0 ? (
+        <p className="text-sm text-slate-700">
+          The expected sites and patients are the sum over {organization}&apos;s {sitesCount} {sitesCount === 1 ? "site" : "sites"} in Site
+          feasibility below: change the sites to change them.
+        </p>
+      ) : null}
       <div className="grid grid-cols-2 gap-3">
         <Field name="expectedSites" label="Expected sites" error={state.fields?.expectedSites}>
           {(p) => (
@@ -50,6 +59,7 @@ export function InterestForm({
               {...p}
               name="expectedSites"
               inputMode="numeric"
+              readOnly={sitesCount > 0}
               defaultValue={v?.expectedSites ?? current?.expectedSites ?? ""}
               className={inputClass}
             />
@@ -61,6 +71,7 @@ export function InterestForm({
               {...p}
               name="expectedPatientsPerYear"
               inputMode="numeric"
+              readOnly={sitesCount > 0}
               defaultValue={v?.expectedPatientsPerYear ?? current?.expectedPatientsPerYear ?? ""}
               className={inputClass}
             />

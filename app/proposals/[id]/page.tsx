@@ -3,7 +3,7 @@ import { Badge, Card, EmptyState, PageHeader, secondaryButtonClass, TableHead } 
 import { StatusBadge } from "@/components/proposals/StatusBadge";
 import { INTEREST_LABEL, INTEREST_TONE } from "@/components/proposals/labels";
 import { actsForOrganization } from "@/lib/authz/policy";
-import { forecastFromPledges, formatMonths } from "@/lib/forecast/pledges";
+import { forecastFromPledges, formatMonths, pledged } from "@/lib/forecast/pledges";
 import { checkIncidence } from "@/lib/forecast/incidence";
 import { getForecastSettings } from "@/lib/settings";
 import { AccrualForecast, catchmentList, forecastSentence } from "@/components/proposals/AccrualForecast";
@@ -25,6 +25,8 @@ import { isFollowing } from "@/lib/notifications";
 import { ActionForm } from "@/components/ActionForm";
 import { followAction } from "./actions";
 import { InterestHistory } from "./InterestHistory";
+import { listFeasibility } from "@/lib/feasibility/queries";
+import { Feasibility } from "./Feasibility";
 
 function Text({ value }: { value: string | null | undefined }) {
   return value?.trim() ? <span className="whitespace-pre-wrap">{value}</span> : <span className="text-slate-500">Not given yet</span>;
@@ -34,12 +36,13 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
   const { id } = await params;
   const path = `/proposals/${id}`;
   const { actor, session } = await requirePage("proposal.view", path);
-  const [data, vote, comments, following, histories, settings] = await Promise.all([
+  const [data, vote, comments, following, histories, feasibility, settings] = await Promise.all([
     pageData(getProposal(actor, id), path),
     pageData(getVotePanel(actor, id), path),
     pageData(listComments(actor, "proposal", id), path),
     isFollowing(actor, id),
     pageData(interestHistory(actor, id), path),
+    pageData(listFeasibility(actor, id), path),
     getForecastSettings(),
   ]);
   const { proposal: p, organizations, criteria, actions, timeline, canEdit, canOpenVote, roles, facts } = data;
@@ -54,27 +57,34 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
   const canRecordInterest = actsForOrganization(actor) && myOrg && INTEREST_OPEN_STATUSES.includes(p.status);
   const registryIds = Object.entries((p.registryIds ?? {}) as Record<string, unknown>).filter(([k]) => k !== "other");
   const eligibleCount = criteria.filter((c) => c.ok).length;
-  // Computed here from the interests just read, so a pledge changes it in the same request.
+  // Computed here from the interests and sites just read, so a pledge changes it in the same request.
+  const pledges = p.interests.map((i) => ({
+    organization: organizations.find((o) => o.id === i.organizationId),
+    pledge: {
+      organization: organizations.find((o) => o.id === i.organizationId)?.shortName ?? "",
+      level: i.level,
+      expectedSites: i.expectedSites,
+      expectedPatientsPerYear: i.expectedPatientsPerYear,
+      sites: feasibility.sites.filter((s) => s.organizationId === i.organizationId),
+    },
+  }));
   const outlook = forecastFromPledges({
     target: p.sampleSize,
     plannedAccrualMonths: p.plannedAccrualMonths,
     discount: settings.discount,
     warnYears: settings.warnYears,
-    pledges: p.interests.map((i) => ({
-      organization: organizations.find((o) => o.id === i.organizationId)?.shortName ?? "",
-      level: i.level,
-      expectedSites: i.expectedSites,
-      expectedPatientsPerYear: i.expectedPatientsPerYear,
-    })),
+    pledges: pledges.map((x) => x.pledge),
   });
+  const mySites = feasibility.sites.filter((s) => s.organizationId === myOrg?.id).length;
   const slow = outlook.ok && outlook.forecast.medianMonths > settings.warnYears * 12 ? outlook.forecast : null;
   const incidencePer100k = p.group.incidencePer100k === null ? null : Number(p.group.incidencePer100k);
   const incidenceCheck = checkIncidence({
     incidencePer100k,
-    pledges: committed.flatMap((i) => {
-      const organization = organizations.find((o) => o.id === i.organizationId);
-      return organization ? [{ organization, patientsPerYear: i.expectedPatientsPerYear ?? 0 }] : [];
-    }),
+    pledges: pledges.flatMap(({ organization, pledge }) =>
+      organization && (pledge.level === "LEAD" || pledge.level === "PARTICIPATE")
+        ? [{ organization, patientsPerYear: pledged(pledge) }]
+        : [],
+    ),
   });
   const tooMany = incidenceCheck?.exceeds ? incidenceCheck : null;
 
@@ -238,6 +248,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
                   proposalId={p.id}
                   organization={myOrg.shortName}
                   canLead={p.leadOrganizationId === myOrg.id}
+                  sitesCount={mySites}
                   current={
                     mine
                       ? {
@@ -252,6 +263,16 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
               </div>
             ) : null}
           </Card>
+
+          <Feasibility
+            proposalId={p.id}
+            organizations={organizations}
+            data={feasibility}
+            zone={zone}
+            mine={
+              canRecordInterest ? { id: myOrg.id, shortName: myOrg.shortName, canAttach: Boolean(mine && mine.level !== "DECLINED") } : null
+            }
+          />
 
           <Discussion type="proposal" threadId={p.id} comments={comments} zone={zone} />
         </div>
