@@ -75,6 +75,13 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
     warnYears: settings.warnYears,
     pledges: pledges.map((x) => x.pledge),
   });
+  // Patients a year as the forecast counts them: the sum over an organization's sites when it gave
+  // some (to one decimal), so the matrix, its total and the forecast say the same.
+  const pledgeByOrg = new Map(pledges.map((x) => [x.organization?.id, pledged(x.pledge)]));
+  const oneDecimal = (n: number) => n.toLocaleString("en", { maximumFractionDigits: 1 });
+  const patientsShown = (orgId: string, stored: number | null) =>
+    feasibility.sites.some((s) => s.organizationId === orgId) ? oneDecimal(pledgeByOrg.get(orgId) ?? 0) : (stored ?? "—");
+  const committedPerYear = Math.round(committed.reduce((n, i) => n + (pledgeByOrg.get(i.organizationId) ?? 0), 0) * 10) / 10;
   const mySites = feasibility.sites.filter((s) => s.organizationId === myOrg?.id).length;
   const slow = outlook.ok && outlook.forecast.medianMonths > settings.warnYears * 12 ? outlook.forecast : null;
   const incidencePer100k = p.group.incidencePer100k === null ? null : Number(p.group.incidencePer100k);
@@ -215,7 +222,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
                             )}
                           </td>
                           <td className="py-2 pr-3 text-right tabular-nums">{i?.expectedSites ?? "—"}</td>
-                          <td className="py-2 pr-3 text-right tabular-nums">{i?.expectedPatientsPerYear ?? "—"}</td>
+                          <td className="py-2 pr-3 text-right tabular-nums">{patientsShown(org.id, i?.expectedPatientsPerYear ?? null)}</td>
                           <td className="py-2 text-slate-700">{i?.note || ""}</td>
                         </tr>
                       );
@@ -230,7 +237,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
                         {committed.length} organizations, {countries.size} countries
                       </td>
                       <td className="py-2 pr-3 text-right tabular-nums">{sum("expectedSites")}</td>
-                      <td className="py-2 pr-3 text-right tabular-nums">{sum("expectedPatientsPerYear")}</td>
+                      <td className="py-2 pr-3 text-right tabular-nums">{oneDecimal(committedPerYear)}</td>
                       <td />
                     </tr>
                   </tfoot>
