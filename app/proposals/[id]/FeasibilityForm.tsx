@@ -127,7 +127,7 @@ export function FeasibilityForm({
           </p>
         ) : null}
       </fieldset>
-      <Labelled id={id("note")} label="Note (optional)" error={fields.note}>
+      <Labelled id={id("note")} label="Remarks (optional)" error={fields.note}>
         <LimitedTextarea
           id={id("note")}
           name="note"
