@@ -725,6 +725,19 @@ export const ACTIONS: Record<string, Case[]> = {
       },
       expected: only(KEEPERS),
     },
+    {
+      // The other organization takes part: its representative reports its own accrual (the portal sets the
+      // organization, whatever the form says); its members and anyone else not keeping the record may not.
+      state: "a trial the other organization takes part in",
+      call: async (f) => {
+        const p = await f.proposal("UNDERWAY", { trial: true, eligible: true });
+        return {
+          page: trialPage(p),
+          args: [p.id, p.trialId, initial, form({ date: "2026-11-01", total: "5", organizationId: "", country: "", source: "Matrix" })],
+        };
+      },
+      expected: only([...KEEPERS, "otherRep"]),
+    },
   ],
   "app/proposals/[id]/trial/actions.ts#setMilestoneAction": [
     {

@@ -3,6 +3,8 @@ import { vocabularyLabel } from "@/components/labels";
 import type { ReactNode } from "react";
 import { HorizontalBars } from "@/components/charts/HorizontalBars";
 import { Badge, Card, EmptyState, PageHeader, buttonClass, secondaryButtonClass } from "@/components/ui";
+import { ForecastBand } from "@/components/charts/ForecastBand";
+import { VERDICT_LABEL } from "@/lib/trials/monitoring";
 import { inputClass } from "@/components/ui/form";
 import { requirePage } from "@/lib/authz/session";
 import { groupChoices } from "@/lib/groups/queries";
@@ -91,6 +93,7 @@ export default async function PortfolioPage({
     groupChoices(actor),
   ]);
   const trialCount = data.trialStatuses.reduce((n, s) => n + s.count, 0);
+  const monitored = data.accrual.flatMap((t) => (t.monitor ? [{ t, m: t.monitor }] : []));
   return (
     <>
       <PageHeader
@@ -188,6 +191,74 @@ export default async function PortfolioPage({
             t.target ?? "—",
           ])}
         />
+        <Card title="Accrual monitor" className="min-w-0 lg:col-span-2">
+          {monitored.length === 0 ? (
+            <EmptyState>No trial has the accrual reports and planned dates the monitor needs.</EmptyState>
+          ) : (
+            <div className="overflow-x-auto">
+              <table className="w-full text-left text-sm" data-testid="portfolio-monitor">
+                <caption className="sr-only">
+                  Each monitored trial: its verdict, its chance of reaching its target by its planned end, and the projection
+                </caption>
+                <thead className="border-b border-slate-200 text-slate-600">
+                  <tr>
+                    <th scope="col" className="py-1.5 pr-3 font-medium">
+                      Trial
+                    </th>
+                    <th scope="col" className="py-1.5 pr-3 font-medium">
+                      Verdict
+                    </th>
+                    <th scope="col" className="py-1.5 pr-3 text-right font-medium">
+                      Chance by planned end
+                    </th>
+                    <th scope="col" className="py-1.5 pr-3 text-right font-medium">
+                      At planned end (10–90%)
+                    </th>
+                    {/* The picture is left out on a phone: the numbers beside it say the same. */}
+                    <th scope="col" className="hidden py-1.5 font-medium sm:table-cell">
+                      Reported against the forecast
+                    </th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-slate-100">
+                  {monitored.map(({ t, m }) => (
+                    <tr key={t.proposalId}>
+                      <th scope="row" className="py-1.5 pr-3 font-normal">
+                        <Link href={`/proposals/${t.proposalId}/trial`}>{t.title.split(":")[0]}</Link>{" "}
+                        {t.demo ? <Badge tone="amber">demo</Badge> : null}
+                        <span className="block text-xs text-slate-600">
+                          as of {m.asOf}; planned end {m.plannedEnd}
+                        </span>
+                      </th>
+                      <td className="whitespace-nowrap py-1.5 pr-3">
+                        <Badge tone={m.verdict === "at-risk" ? "red" : m.verdict === "too-early" ? "neutral" : "green"}>
+                          {VERDICT_LABEL[m.verdict]}
+                        </Badge>
+                      </td>
+                      <td className="py-1.5 pr-3 text-right tabular-nums">{m.plannedEndPassed ? "—" : m.chance}</td>
+                      <td className="py-1.5 pr-3 text-right tabular-nums">
+                        {m.plannedEndPassed
+                          ? `${m.recruited} of ${m.target} (planned end passed)`
+                          : `${m.projected.p50} (${m.projected.p10}–${m.projected.p90}) of ${m.target}`}
+                      </td>
+                      <td className="hidden py-1.5 sm:table-cell">
+                        <ForecastBand
+                          compact
+                          observed={m.observed}
+                          band={m.band}
+                          target={m.target}
+                          plannedEndMonths={m.plannedEndMonths}
+                          label={() => ""}
+                          summary={m.sentence}
+                        />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </Card>
         <ChartWithTable
           title="Participation by organization"
           chart={

@@ -27,6 +27,24 @@ describe("roles on a proposal come from the proposal, not the request", () => {
   });
 });
 
+describe("reporting accrual", () => {
+  const trial = { ...proposal, participatingOrganizationIds: ["nci", "eortc"] };
+  it.each([
+    ["a keeper, for the whole trial", rep("nci"), null, true],
+    ["a keeper, for another organization", member("cosa", "chair"), "eortc", true],
+    ["the secretariat, for any organization", secretariat, "jcog", true],
+    ["a taking-part organization's representative, for their own", rep("eortc"), "eortc", true],
+    ["its deputy, for their own", deputy("eortc"), "eortc", true],
+    ["its representative, for the whole trial", rep("eortc"), null, false],
+    ["its representative, for another organization", rep("eortc"), "nci", false],
+    ["one of its members who does not act for it", member("eortc"), "eortc", false],
+    ["the representative of an organization not taking part", rep("jcog"), "jcog", false],
+    ["nobody signed in", null, "eortc", false],
+  ] as const)("%s: %s", (_who, actor, forOrganizationId, may) => {
+    expect(allowed(actor, "accrual.report", { ...trial, forOrganizationId })).toBe(may);
+  });
+});
+
 describe("starting proposals, shaping groups, comments", () => {
   it("lets group members with an organization and the secretariat start proposals", () => {
     expect(allowed(member("nci"), "proposal.create", { isGroupMember: true })).toBe(true);

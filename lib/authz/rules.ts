@@ -39,6 +39,12 @@ export interface Resources {
   "proposal.edit": ProposalContext;
   /** Keeping the trial record: the lead organization's representative, the group's chairs, the secretariat. */
   "trial.keep": ProposalContext;
+  /**
+   * Reporting a trial's accrual: its keepers for the whole trial or any organization; the representative or
+   * a deputy of an organization leading or taking part in it, for their own organization (`forOrganizationId`:
+   * the organization the report is for, null for the whole trial).
+   */
+  "accrual.report": ProposalContext & { participatingOrganizationIds: readonly string[]; forOrganizationId: string | null };
   /** Opening a vote: the group's chairs and the secretariat (the workflow adds when). */
   "vote.open": ProposalContext;
   /** Starting a proposal in a group: its members who belong to an organization, and the secretariat. */
@@ -72,6 +78,12 @@ export type Rule = keyof Resources;
 const RULES: { [R in Rule]: (actor: Actor, resource: Resources[R]) => boolean } = {
   "proposal.edit": (actor, p) => proposalRoles(actor, p).length > 0,
   "trial.keep": (actor, p) => proposalRoles(actor, p).some((r) => r === "leadRepresentative" || r === "chair" || r === "secretariat"),
+  "accrual.report": (actor, p) =>
+    RULES["trial.keep"](actor, p) ||
+    (actsForOrganization(actor) &&
+      actor.organizationId !== null &&
+      p.participatingOrganizationIds.includes(actor.organizationId) &&
+      p.forOrganizationId === actor.organizationId),
   "vote.open": (actor, p) => proposalRoles(actor, p).some((r) => r === "chair" || r === "secretariat"),
   "proposal.create": (actor, g) => actor.secretariat || (g.isGroupMember && actor.organizationId !== null),
   "group.create": (actor, g) => actor.secretariat || g.chairsAnyGroup,
@@ -90,6 +102,8 @@ const REFUSED: Record<Rule, string> = {
   "proposal.edit":
     "Only the authors, the lead organization's representative, the group's chairs and the secretariat can edit this proposal.",
   "trial.keep": "Only the lead organization's representative, the group's chairs and the secretariat keep the trial record.",
+  "accrual.report":
+    "Only the trial's keepers, and the representatives of the organizations taking part (for their own organization), report accrual.",
   "vote.open": "Only a chair of the expert group or the secretariat can open a vote.",
   "proposal.create": "Only members of this expert group and the secretariat can start a proposal in it.",
   "group.create": "Only the secretariat and expert group chairs can convene a new group.",

@@ -2,6 +2,7 @@ import "server-only";
 // The portfolio: every proposal by stage and every trial's progress, for members and, in part, for the public.
 import { referenceOrganizations } from "@/lib/organizations/reference";
 import { db } from "@/lib/db";
+import { getForecastSettings, type ForecastSettings } from "@/lib/settings";
 import { groupMatching } from "@/lib/groups/queries";
 import { shared } from "@/lib/shared-cache";
 import { assertCan } from "@/lib/authz/session";
@@ -11,9 +12,44 @@ import type { ProposalStatus } from "@/lib/generated/prisma/enums";
 import { PROPOSAL_STATUSES } from "@/lib/proposals/workflow";
 import { withoutControlCharacters } from "@/lib/validation";
 import { currentAccrual, milestoneState, DUE_WITHIN_DAYS } from "@/lib/trials/progress";
+import { chanceLabel, monitorOfTrial, monitorSentence, monitorVerdict, monthLabel, type MonitoredTrial } from "@/lib/trials/monitoring";
 
 /** Trials the portfolio's accrual chart shows. */
 export const ACCRUAL_SHOWN = 25;
+/** Accrual reports read per trial for its monitor: years of monthly reports from every organization. */
+export const MONITORED_REPORTS = 500;
+
+/** What the portfolio shows of a trial's monitor: the verdict, the chance, the projection and a small band. */
+function portfolioMonitor(
+  t: MonitoredTrial & {
+    proposal: { interests: { organizationId: string; expectedPatientsPerYear: number | null; organization: { shortName: string } }[] };
+  },
+  settings: ForecastSettings,
+) {
+  const participants = t.proposal.interests.map((i) => ({
+    organizationId: i.organizationId,
+    label: i.organization.shortName,
+    patientsPerYear: i.expectedPatientsPerYear,
+  }));
+  const result = monitorOfTrial(t, participants, { threshold: settings.atRiskProbability, discount: settings.discount });
+  if (result.state !== "ready") return null;
+  const { window, monitor: m } = result;
+  return {
+    verdict: monitorVerdict(m),
+    sentence: monitorSentence(window, m),
+    chance: chanceLabel(m),
+    recruited: m.recruited,
+    plannedEndPassed: m.asOfMonth >= m.plannedEndMonths,
+    projected: m.projectedAtPlannedEnd,
+    plannedEnd: monthLabel(window, m.plannedEndMonths, "short"),
+    asOf: monthLabel(window, m.asOfMonth, "short"),
+    observed: m.observed,
+    band: m.band,
+    target: m.target,
+    plannedEndMonths: m.plannedEndMonths,
+    startMs: window.startMs,
+  };
+}
 
 export interface PortfolioFilters {
   group?: string;
@@ -65,11 +101,29 @@ async function computePortfolio(filters: PortfolioFilters, today: Date) {
       select: {
         id: true,
         targetAccrual: true,
+        startDate: true,
         overallStatus: true,
-        proposal: { select: { id: true, title: true } },
+        proposal: {
+          select: {
+            id: true,
+            title: true,
+            interests: {
+              where: { level: { in: ["LEAD", "PARTICIPATE"] } },
+              select: { organizationId: true, expectedPatientsPerYear: true, organization: { select: { shortName: true } } },
+            },
+          },
+        },
+        // Overall and organizations' reports (the monitor reads both); one query for all the page's trials.
         accrual: {
-          where: { organizationId: null, country: null },
+          where: { country: null },
+          // The newest, should a trial have more.
+          orderBy: { date: "desc" },
+          take: MONITORED_REPORTS,
           select: { date: true, total: true, organizationId: true, country: true, demo: true },
+        },
+        milestones: {
+          where: { kind: { in: ["FIRST_PATIENT_IN", "FIRST_SITE_OPEN", "ACCRUAL_COMPLETE"] } },
+          select: { kind: true, planned: true, actual: true },
         },
       },
     }),
@@ -95,7 +149,7 @@ async function computePortfolio(filters: PortfolioFilters, today: Date) {
       select: { kind: true, planned: true, actual: true, trial: { select: { proposal: { select: { id: true, title: true } } } } },
     }),
   ]);
-  const orgs = await referenceOrganizations();
+  const [orgs, settings] = await Promise.all([referenceOrganizations(), getForecastSettings()]);
   const count = new Map(participation.map((p) => [p.organizationId, p._count._all]));
   return {
     stages: PROPOSAL_STATUSES.map((s) => ({ status: s, count: byStage.find((b) => b.status === s)?._count._all ?? 0 })),
@@ -106,6 +160,7 @@ async function computePortfolio(filters: PortfolioFilters, today: Date) {
       target: t.targetAccrual,
       actual: currentAccrual(t.accrual),
       demo: t.accrual.some((a) => a.demo),
+      monitor: portfolioMonitor(t, settings),
     })),
     byOrganization: orgs.map((o) => ({ organization: o.shortName, trials: count.get(o.id) ?? 0 })),
     byCountry: countries,

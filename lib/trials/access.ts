@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import { assertCan } from "@/lib/authz/session";
 import type { Actor } from "@/lib/authz/policy";
 import { requireKey } from "@/lib/validation";
-import { assertAllowed } from "@/lib/authz/rules";
+import { allowed, assertAllowed } from "@/lib/authz/rules";
 
 /** The lead organization's representative, the group's chairs and the secretariat keep the trial record. */
 export async function authorizeProposal(actor: Actor, proposalId: string) {
@@ -43,4 +43,42 @@ export async function authorizeTrial(actor: Actor | null, trialId: string) {
 export async function assertKeepsTrial(actor: Actor | null, trialId: string): Promise<void> {
   trialId = requireKey(trialId, "trial");
   await authorizeTrial(actor, trialId);
+}
+
+/**
+ * Who may report this trial's accrual, and for whom: its keepers for the whole trial or any organization;
+ * the representative or a deputy of an organization leading or taking part, for their own organization only
+ * (`forOrganizationId` is then theirs, whatever the form said).
+ */
+export async function authorizeAccrualReport(actor: Actor | null, trialId: string) {
+  assertCan(actor, "proposal.view");
+  const trial = await db.trial.findUnique({
+    where: { id: trialId },
+    select: {
+      id: true,
+      proposalId: true,
+      proposal: {
+        select: {
+          leadOrganizationId: true,
+          authors: { select: { userId: true } },
+          group: { select: { members: { where: { role: "CHAIR" }, select: { userId: true } } } },
+          interests: { where: { level: { in: ["LEAD", "PARTICIPATE"] } }, select: { organizationId: true } },
+        },
+      },
+    },
+  });
+  if (!trial) throw new AppError("NOT_FOUND", "No such trial.");
+  const context = {
+    authorIds: trial.proposal.authors.map((a) => a.userId),
+    leadOrganizationId: trial.proposal.leadOrganizationId,
+    chairIds: trial.proposal.group.members.map((m) => m.userId),
+  };
+  const keeps = allowed(actor, "trial.keep", context);
+  const forOrganizationId = keeps ? null : (actor?.organizationId ?? null);
+  assertAllowed(actor, "accrual.report", {
+    ...context,
+    participatingOrganizationIds: trial.proposal.interests.map((i) => i.organizationId),
+    forOrganizationId,
+  });
+  return { reporter: actor, trial: { id: trial.id, proposalId: trial.proposalId }, keeps, forOrganizationId };
 }

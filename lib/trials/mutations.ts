@@ -9,8 +9,8 @@ import { isUniqueViolation } from "@/lib/retry";
 import { countryCode } from "./countries";
 import { checkRegistryId } from "./registry";
 import { ZAccrual, ZAccrualCorrection, ZMilestone, ZReason, ZSite, ZSiteCorrection, ZTrialDetails } from "./schema";
-import { authorizeProposal, authorizeTrial } from "./access";
-import { accrualDoubt, lockTrial, trialAudit } from "./record";
+import { authorizeAccrualReport, authorizeProposal, authorizeTrial } from "./access";
+import { accrualDoubt, cumulativeConflict, lockTrial, trialAudit } from "./record";
 import { TRIAL_STATUSES } from "@/lib/proposals/workflow";
 import type { Prisma } from "@/lib/prisma-client";
 
@@ -109,23 +109,35 @@ async function confirmAccrual(
 
 /**
  * Records accrual: the patients enrolled so far, overall or for one organization or country.
- * Counts are cumulative: a drop, or a total far above the target, is recorded only when confirmed.
+ * Counts are cumulative. A keeper's drop, or a total far above the target, is recorded only when confirmed;
+ * an organization reporting its own accrual cannot go below its earlier reports (the keepers correct those).
  */
 export async function recordAccrual(actor: Actor | null, trialId: string, raw: unknown) {
   trialId = requireKey(trialId, "trial");
-  const { keeper, trial } = await authorizeTrial(actor, trialId);
+  const { reporter, trial, keeps, forOrganizationId } = await authorizeAccrualReport(actor, trialId);
   const parsed = ZAccrual.safeParse(raw);
   if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
   const input = parsed.data;
   if (input.date > today()) throw new ValidationError({ date: "Accrual is reported for dates that have passed." });
-  const country = input.country ? knownCountry(input.country) : null;
-  await assertKnownOrganization(input.organizationId);
+  // Someone reporting for their organization reports for it alone: the scope comes from who they are, not the form.
+  const organizationId = keeps ? input.organizationId : forOrganizationId;
+  const country = keeps && input.country ? knownCountry(input.country) : null;
+  await assertKnownOrganization(organizationId);
   return db.$transaction(async (tx) => {
     await lockTrial(tx, trialId);
-    const report = { date: input.date, total: input.total, organizationId: input.organizationId, country };
+    const report = { date: input.date, total: input.total, organizationId, country };
+    if (!keeps) {
+      const conflict = await cumulativeConflict(tx, trialId, report);
+      if (conflict)
+        throw new ValidationError({ total: `${conflict} Ask the trial's keepers to correct an earlier report if it was wrong.` });
+    }
     const doubt = await confirmAccrual(tx, trialId, report, input.confirmed);
-    const row = await tx.accrualUpdate.create({ data: { trialId, ...report, source: input.source, recordedById: keeper.userId } });
-    await trialAudit(tx, keeper.userId, trial.proposalId, "trial.accrual_recorded", { ...report, ...(doubt ? { confirmed: doubt } : {}) });
+    const row = await tx.accrualUpdate.create({ data: { trialId, ...report, source: input.source, recordedById: reporter.userId } });
+    await trialAudit(tx, reporter.userId, trial.proposalId, "trial.accrual_recorded", {
+      ...report,
+      ...(keeps ? {} : { reportedFor: "own organization" }),
+      ...(doubt ? { confirmed: doubt } : {}),
+    });
     return row;
   });
 }

@@ -9,6 +9,8 @@ import { REGISTRIES, type Registry } from "./registry";
 import { requireKey } from "@/lib/validation";
 import { allowed } from "@/lib/authz/rules";
 import { authorizeProposal } from "./access";
+import { monitorOfTrial } from "./monitoring";
+import { getForecastSettings } from "@/lib/settings";
 
 export function registryLink(registry: string, value: string): string | null {
   return registry in REGISTRIES ? REGISTRIES[registry as Registry].url(value) : null;
@@ -41,7 +43,12 @@ export async function getTrial(actor: Actor | null, proposalId: string, view: Si
       interests: {
         where: { level: { in: ["LEAD", "PARTICIPATE"] } },
         orderBy: { level: "asc" },
-        select: { level: true, organization: { select: { shortName: true, country: true } } },
+        select: {
+          level: true,
+          organizationId: true,
+          expectedPatientsPerYear: true,
+          organization: { select: { shortName: true, country: true } },
+        },
       },
       trial: {
         include: {
@@ -62,14 +69,34 @@ export async function getTrial(actor: Actor | null, proposalId: string, view: Si
     },
   });
   if (!proposal) throw new AppError("NOT_FOUND", "No such proposal.");
-  const canManage = allowed(actor, "trial.keep", {
+  const context = {
     authorIds: proposal.authors.map((a) => a.userId),
     leadOrganizationId: proposal.leadOrganizationId,
     chairIds: proposal.group.members.map((m) => m.userId),
-  });
-  const organizations = await referenceOrganizations();
+  };
+  const canManage = allowed(actor, "trial.keep", context);
+  const [organizations, settings] = await Promise.all([referenceOrganizations(), getForecastSettings()]);
   const sites = proposal.trial ? await trialSites(proposal.trial.id, view) : null;
-  return { proposal, trial: proposal.trial, canManage, organizations, sites };
+  const participants = proposal.interests.map((i) => ({
+    organizationId: i.organizationId,
+    label: i.organization.shortName,
+    patientsPerYear: i.expectedPatientsPerYear,
+  }));
+  // A representative or deputy of an organization taking part reports its accrual (the keepers report any).
+  const own = participants.find((p) => p.organizationId === actor?.organizationId);
+  const reportsForOwn =
+    !canManage &&
+    own !== undefined &&
+    allowed(actor, "accrual.report", {
+      ...context,
+      participatingOrganizationIds: participants.map((p) => p.organizationId),
+      forOrganizationId: own.organizationId,
+    });
+  const canReportFor = reportsForOwn ? { organizationId: own.organizationId, shortName: own.label } : null;
+  const monitor = proposal.trial
+    ? monitorOfTrial(proposal.trial, participants, { threshold: settings.atRiskProbability, discount: settings.discount })
+    : null;
+  return { proposal, trial: proposal.trial, canManage, canReportFor, organizations, sites, monitor };
 }
 
 /**

@@ -28,13 +28,23 @@ export async function accrualDoubt(
   if (options.target && report.total > options.target * IMPLAUSIBLE_SHARE_OF_TARGET) {
     return `${report.total} patients is far above the target of ${options.target}.`;
   }
+  return cumulativeConflict(tx, trialId, report, options.correcting);
+}
+
+/** A report below an earlier one, or above a later one, of the same scope: why, or null. */
+export async function cumulativeConflict(
+  tx: Prisma.TransactionClient,
+  trialId: string,
+  report: { date: string; total: number; organizationId: string | null; country: string | null },
+  correcting?: string,
+): Promise<string | null> {
   const others = await tx.accrualUpdate.findMany({
     where: {
       trialId,
       organizationId: report.organizationId,
       country: report.country,
       date: { not: null },
-      ...(options.correcting ? { id: { not: options.correcting } } : {}),
+      ...(correcting ? { id: { not: correcting } } : {}),
     },
     select: { date: true, total: true },
     orderBy: { createdAt: "asc" },

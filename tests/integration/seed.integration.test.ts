@@ -62,4 +62,45 @@ describe("seed", () => {
     await seedDatabase(db, { demo: true });
     expect((await db.expertGroup.findUniqueOrThrow({ where: { slug: "thymoma" } })).status).toBe("CLOSED");
   });
+
+  it("fills in the accrual window and per-organization reports of trials an earlier seed created, and nothing twice", async () => {
+    await seedDatabase(db, { demo: true });
+    const gog = await db.trial.findUniqueOrThrow({ where: { proposalId: "irci-gog-0277" } });
+    const inpact = await db.trial.findUniqueOrThrow({ where: { proposalId: "irci-inpact" } });
+    // As the earlier seed left them: GOG-0277's total undated, no window; InPACT without target or reports.
+    await db.accrualUpdate.updateMany({
+      where: { trialId: gog.id, total: 38 },
+      data: { date: null, source: "Hensley et al., J Clin Oncol 2018;36:3324: total at closure for accrual futility" },
+    });
+    await db.trialMilestone.deleteMany({ where: { trialId: gog.id, kind: { in: ["FIRST_PATIENT_IN", "ACCRUAL_COMPLETE"] } } });
+    await db.accrualUpdate.deleteMany({ where: { trialId: inpact.id } });
+    await db.trial.update({ where: { id: inpact.id }, data: { targetAccrual: null } });
+    // A keeper's own change is kept.
+    await db.trialMilestone.update({
+      where: { trialId_kind: { trialId: inpact.id, kind: "ACCRUAL_COMPLETE" } },
+      data: { planned: "2025-03" },
+    });
+
+    await seedDatabase(db, { demo: true });
+    await seedDatabase(db, { demo: true });
+    const gogReports = await db.accrualUpdate.findMany({ where: { trialId: gog.id } });
+    expect(gogReports).toEqual([expect.objectContaining({ date: "2016", total: 38, source: expect.stringMatching(/ILLUSTRATIVE/) })]);
+    const gogWindow = await db.trialMilestone.findMany({ where: { trialId: gog.id }, orderBy: { kind: "asc" } });
+    expect(gogWindow.map((m) => [m.kind, m.planned, m.actual])).toEqual(
+      expect.arrayContaining([
+        ["FIRST_PATIENT_IN", null, "2012"],
+        ["ACCRUAL_COMPLETE", "2016", "2016"],
+      ]),
+    );
+    const inpactNow = await db.trial.findUniqueOrThrow({ where: { id: inpact.id }, include: { accrual: true, milestones: true } });
+    expect(inpactNow.targetAccrual).toBe(200);
+    expect(inpactNow.accrual.map((a) => a.total).sort((a, b) => a - b)).toEqual([32, 82, 114]);
+    expect(inpactNow.accrual.every((a) => !a.demo)).toBe(true);
+    expect(inpactNow.milestones.find((m) => m.kind === "ACCRUAL_COMPLETE")?.planned).toBe("2025-03");
+    // Files share the database: put back the published plan the back-test reads.
+    await db.trialMilestone.update({
+      where: { trialId_kind: { trialId: inpact.id, kind: "ACCRUAL_COMPLETE" } },
+      data: { planned: "2024" },
+    });
+  });
 });

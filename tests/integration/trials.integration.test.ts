@@ -120,6 +120,46 @@ describe("keeping the trial record", () => {
     expect(await db.accrualUpdate.findFirst({ where: { trialId, country: "GB" } })).toMatchObject({ total: 12 });
   });
 
+  it("an organization taking part reports its own accrual, never another's, and never below its earlier report", async () => {
+    // CRUK takes part in EORTC 1206 (led by EORTC): its representative and deputies report for CRUK only.
+    const crukRep = await actorFor(db, "taylor.protocol@cruk.irci.example");
+    const crukDeputy = await makePerson(db, { org: "cruk", role: "DEPUTY" });
+    const crukMember = await makePerson(db, { org: "cruk", role: "MEMBER" });
+    const jcogRep = await actorFor(db, "haru.hazard@jcog.irci.example");
+    const eortcOrg = await db.organization.findUniqueOrThrow({ where: { slug: "eortc" } });
+    const own = (actor: Actor | null, total: string, extra: Record<string, string> = {}) =>
+      recordAccrual(actor, trialId, {
+        date: "2021-09-01",
+        total,
+        organizationId: eortcOrg.id,
+        country: "France",
+        source: "CRUK report",
+        ...extra,
+      });
+    const row = await own(crukRep, "27");
+    // The organization comes from who reports, not from the form; a country is the keepers' business.
+    expect(row).toMatchObject({ organizationId: crukRep.organizationId, country: null, total: 27, recordedById: crukRep.userId });
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "trial.accrual_recorded", actorId: crukRep.userId } });
+    expect(audit.data).toMatchObject({ total: 27, organizationId: crukRep.organizationId, reportedFor: "own organization" });
+    // Below CRUK's earlier report (27): refused on the field, even if confirmed.
+    const drop = await refusal(own(crukDeputy, "26", { date: "2021-10-01", confirmed: "yes" }));
+    expect(drop.fields?.total).toMatch(/27 patients were reported on 2021-09-01: 26 would be a drop.*keepers/);
+    await expect(own(crukDeputy, "29", { date: "2021-10-01" })).resolves.toMatchObject({ total: 29 });
+    expect((await refusal(own(crukMember, "30"))).code).toBe("FORBIDDEN");
+    expect((await refusal(own(jcogRep, "30"))).code).toBe("FORBIDDEN"); // JCOG does not take part
+    expect((await refusal(own(null, "30"))).code).toBe("UNAUTHENTICATED");
+    // The monitor reads CRUK's new count in the same request that shows the page.
+    const page = await getTrial(crukRep, "irci-eortc-1206");
+    expect(page.canReportFor).toMatchObject({ shortName: "CRUK" });
+    expect(page.canManage).toBe(false);
+    expect(page.monitor?.state).toBe("ready");
+    if (page.monitor?.state === "ready") {
+      expect(page.monitor.monitor.mode).toBe("organizations");
+      expect(page.monitor.monitor.organizations.find((o) => o.label === "CRUK")?.reported).toBe(29);
+    }
+    expect((await getTrial(jcogRep, "irci-eortc-1206")).canReportFor).toBeNull();
+  });
+
   it("corrects a typo in a report and retracts one entered in error, with a reason, audited; only the record's keepers", async () => {
     const gog = (await db.trial.findUniqueOrThrow({ where: { proposalId: "irci-gog-0277" } })).id;
     // The typo of the walkthrough: 1000 against a target of 216, confirmed by mistake.

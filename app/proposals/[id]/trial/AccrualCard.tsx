@@ -11,8 +11,9 @@ import { accrualByScope, accrualSeries, currentAccrual, percentOfTarget } from "
 import { recordAccrualAction } from "./actions";
 import type { TrialCardProps } from "./card-props";
 import { OrganizationSelect } from "./fields";
+import { MonitorView } from "./MonitorView";
 
-export function AccrualCard({ trial, id, canManage, organizations }: TrialCardProps) {
+export function AccrualCard({ trial, id, canManage, canReportFor, organizations, monitor }: TrialCardProps) {
   const actual = currentAccrual(trial.accrual);
   const scopes = accrualByScope(trial.accrual);
   const orgName = new Map(organizations.map((o) => [o.id, o.shortName]));
@@ -33,7 +34,17 @@ export function AccrualCard({ trial, id, canManage, organizations }: TrialCardPr
           </>
         ) : null}
       </p>
-      {series.length > 0 ? <AccrualChart series={series} target={trial.targetAccrual} /> : null}
+      {monitor ? (
+        <MonitorView result={monitor} accrualClosed={trial.milestones.find((m) => m.kind === "ACCRUAL_COMPLETE")?.actual ?? null} />
+      ) : null}
+      {series.length > 0 ? (
+        <>
+          {monitor?.state === "ready" ? (
+            <h3 className="text-sm font-semibold text-slate-900">Reports by organization and country</h3>
+          ) : null}
+          <AccrualChart series={series} target={trial.targetAccrual} />
+        </>
+      ) : null}
       <div className="overflow-x-auto">
         <table className="mt-3 w-full text-left text-sm">
           <caption className="sr-only">Accrual reports, oldest first</caption>
@@ -114,6 +125,39 @@ export function AccrualCard({ trial, id, canManage, organizations }: TrialCardPr
               </label>
               <LimitedInput
                 id="new-accrual-source"
+                name="source"
+                limit={TRIAL_TEXT_MAX.source}
+                className={inputClass}
+                placeholder="Monthly report"
+              />
+            </div>
+          </div>
+        </ActionForm>
+      ) : canReportFor ? (
+        <ActionForm
+          action={recordAccrualAction.bind(null, id, trial.id)}
+          submitLabel={`Report ${canReportFor.shortName}'s accrual`}
+          className="mt-4 border-t border-slate-200 pt-3"
+          labels={{ date: "Date", total: "Patients so far", source: "Source" }}
+        >
+          <p className="mb-2 text-sm text-slate-700">
+            {canReportFor.shortName} takes part in this trial: report the patients its sites have enrolled so far, in total.
+          </p>
+          <div className="grid gap-3 sm:grid-cols-3">
+            <label className="block text-sm font-medium">
+              Date
+              <input name="date" type="date" className={inputClass} required />
+            </label>
+            <label className="block text-sm font-medium">
+              {canReportFor.shortName}&apos;s patients so far
+              <input name="total" inputMode="numeric" className={inputClass} required />
+            </label>
+            <div>
+              <label htmlFor="own-accrual-source" className="block text-sm font-medium">
+                Source
+              </label>
+              <LimitedInput
+                id="own-accrual-source"
                 name="source"
                 limit={TRIAL_TEXT_MAX.source}
                 className={inputClass}

@@ -9,6 +9,9 @@ export interface TrialCardProps {
   proposal: TrialPageData["proposal"];
   trial: NonNullable<TrialPageData["trial"]>;
   canManage: boolean;
+  /** A taking-part organization's representative reports for it (null for keepers and everyone else). */
+  canReportFor: TrialPageData["canReportFor"];
+  monitor: TrialPageData["monitor"];
   organizations: TrialPageData["organizations"];
   /** The sites to list: all of a small trial's, or by country and search. */
   sites: TrialPageData["sites"];

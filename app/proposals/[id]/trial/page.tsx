@@ -30,7 +30,7 @@ export default async function TrialPage({
     query: typeof query.sites === "string" ? query.sites : undefined,
     country: typeof query.country === "string" ? query.country : undefined,
   };
-  const { proposal, trial, canManage, organizations, sites } = await pageData(getTrial(actor, id, view), path);
+  const { proposal, trial, canManage, canReportFor, organizations, sites, monitor } = await pageData(getTrial(actor, id, view), path);
   const header = <PageHeader title="Trial" description={<Link href={`/proposals/${id}`}>{proposal.title}</Link>} />;
   if (!trial) {
     const ready = (TRIAL_STATUSES as readonly string[]).includes(proposal.status);
@@ -49,7 +49,7 @@ export default async function TrialPage({
       </>
     );
   }
-  const cardProps = { id, proposal, trial, canManage, organizations, sites };
+  const cardProps = { id, proposal, trial, canManage, canReportFor, organizations, sites, monitor };
 
   return (
     <>
