@@ -1,5 +1,7 @@
 // Actual accrual against the monitor's forecast band: a plain SVG (no script), drawn on the server. The
-// 10–90% band shaded, the median dashed, the reported totals as steps, the target and the planned end.
+// 10–90% band shaded, the median dashed, the reported totals as points joined by straight lines (between two
+// reports the count is not known: a step would claim nobody was recruited until the later report, which for a
+// trial reporting once in six years is false), the target and the planned end.
 // Readable without the picture: role="img" with a summary, and the caller puts the same numbers in a table.
 
 export interface ForecastBandProps {
@@ -49,8 +51,7 @@ export function ForecastBand({
   const y = (v: number) => height - pad.bottom - (v / top) * (height - pad.top - pad.bottom);
   const pts = (list: [number, number][]) => list.map(([a, b]) => `${x(a).toFixed(1)},${y(b).toFixed(1)}`).join(" ");
 
-  const steps: [number, number][] = [[0, 0]];
-  for (const o of observed) steps.push([o.month, steps.at(-1)![1]], [o.month, o.total]);
+  const reported: [number, number][] = [[0, 0], ...observed.map((o): [number, number] => [o.month, o.total])];
   const bandArea = [
     ...band.map((b) => [b.month, b.p90] as [number, number]),
     ...[...band].reverse().map((b) => [b.month, b.p10] as [number, number]),
@@ -119,7 +120,10 @@ export function ForecastBand({
           </text>
         </>
       ) : null}
-      <polyline points={pts(steps)} fill="none" stroke="#1e293b" strokeWidth={compact ? 1.5 : 2.5} />
+      <polyline points={pts(reported)} fill="none" stroke="#1e293b" strokeWidth={compact ? 1.5 : 2.5} />
+      {compact
+        ? null
+        : observed.map((o) => <circle key={`${o.month}-${o.total}`} cx={x(o.month)} cy={y(o.total)} r={3.5} fill="#1e293b" />)}
     </svg>
   );
 }
