@@ -91,7 +91,15 @@ beforeAll(async () => {
 afterAll(() => db.$disconnect());
 
 /** Who is told of a vote: each organization's representative and deputies. */
-const actingForOrganizations = () => db.membership.count({ where: { role: { in: ["REPRESENTATIVE", "DEPUTY"] }, user: { active: true } } });
+/** Active representatives and deputies (of every organization but `except`'s slug): other test files share the database and add some. */
+const actingForOrganizations = (except?: string) =>
+  db.membership.count({
+    where: {
+      role: { in: ["REPRESENTATIVE", "DEPUTY"] },
+      user: { active: true },
+      ...(except ? { organization: { slug: { not: except } } } : {}),
+    },
+  });
 
 describe("opening a vote", () => {
   it("a chair of the group opens it on an eligible proposal; the proposal is voting and every representative is told", async () => {
@@ -349,13 +357,16 @@ describe("reminders", () => {
     const closesAt = new Date(Date.now() + 47 * 3600_000);
     await db.vote.update({ where: { id: vote.id }, data: { opensAt: new Date(closesAt.getTime() - 5 * 86400_000), closesAt } });
     const key48 = `vote.closing:${vote.id}:48`;
-    expect(await sendDueReminders()).toBe(7);
+    // Everyone acting for an organization that has not voted: all but NCI's (the demo alone: seven representatives).
+    const waiting = await actingForOrganizations("nci");
+    expect(waiting).toBeGreaterThanOrEqual(7);
+    expect(await sendDueReminders()).toBe(waiting);
     expect(await sendDueReminders()).toBe(0);
     expect(await db.notification.count({ where: { dedupeKey: key48, userId: reps.nci.userId } })).toBe(0);
     const dayLater = new Date(Date.now() + 24 * 3600_000);
-    expect(await sendDueReminders(dayLater)).toBe(7);
+    expect(await sendDueReminders(dayLater)).toBe(waiting);
     expect(await sendDueReminders(new Date(dayLater.getTime() + 3600_000))).toBe(0);
-    expect(await db.notification.count({ where: { dedupeKey: `vote.closing:${vote.id}:24` } })).toBe(7);
+    expect(await db.notification.count({ where: { dedupeKey: `vote.closing:${vote.id}:24` } })).toBe(waiting);
   });
 
   it("a vote opened now reminds nobody, even when it closes within 48 hours; near its close it reminds once", async () => {
@@ -369,9 +380,9 @@ describe("reminders", () => {
     expect(await db.notification.count({ where: closing })).toBe(0);
     // Half-way (15 hours before the close, the vote's quiet period over): each representative once.
     const halfWay = new Date(vote.opensAt.getTime() + 15 * 3600_000 + 60_000);
-    // Each representative and deputy (the demo has eight representatives and NCI's deputy).
+    // Each representative and deputy (the demo alone has eight representatives and NCI's deputy).
     const acting = await actingForOrganizations();
-    expect(acting).toBe(9);
+    expect(acting).toBeGreaterThanOrEqual(9);
     expect(await sendDueReminders(halfWay)).toBe(acting);
     expect(await db.notification.count({ where: { ...closing, dedupeKey: `vote.closing:${vote.id}:24` } })).toBe(acting);
     // Later sweeps, and the last hours before the close, send nothing more.
