@@ -1,12 +1,14 @@
 // npx tsx bench/forecast.ts [--draws 4000] [--runs 200]: how long the accrual forecast takes, in the
 // process, for what the pages compute: a realistic proposal's forecast from its pledges (illustrative
 // figures: 8 organizations, 30 sites, target 200, sites opening over two years; time to target and the
-// monthly band included) and a running trial's monitor (GOG-0277's plan with two years of reports).
+// monthly band included) and a running trial's monitor: the trial page's (three organizations reporting
+// monthly for two years, band included) and the pooled one (GOG-0277's plan with two years of reports).
 // `npm run bench` puts the same figures in its results file; the issue's budget is 20 ms.
 import { parseArgs } from "node:util";
 import { pathToFileURL } from "node:url";
 import { forecast, priorFromPledge, type Centre } from "../lib/forecast/model";
 import { linearReports, monitorAt } from "../lib/forecast/monitor";
+import { monitorTrial } from "../lib/forecast/trial-monitor";
 
 export const FORECAST_BUDGET_MS = 20;
 
@@ -55,7 +57,18 @@ export function measureForecast(options: { draws?: number; runs?: number } = {})
     time(`proposal forecast (8 organizations, 30 sites, target 200, band, ${draws} draws)`, runs, (seed) =>
       forecast({ target: 200, centres, plannedEndMonths: 60, draws, seed }),
     ),
-    time(`trial monitor (target 216, 24 monthly reports, ${draws} draws)`, runs, (seed) =>
+    time("trial page monitor (3 organizations, 24 monthly reports each, target 216, band)", runs, (seed) =>
+      monitorTrial({
+        target: 216,
+        plannedEndMonths: 48,
+        participants: ["a", "b", "c"].map((id, i) => ({ organizationId: id, label: id, patientsPerYear: [30, 15, 9][i]! })),
+        reports: ["a", "b", "c"].flatMap((id, i) =>
+          Array.from({ length: 24 }, (_, m) => ({ organizationId: id, month: m + 1, total: Math.round(((m + 1) * [10, 5, 4][i]!) / 12) })),
+        ),
+        seed,
+      }),
+    ),
+    time(`pooled trial monitor (target 216, 24 monthly reports, ${draws} draws)`, runs, (seed) =>
       monitorAt({ target: 216, plannedEndMonths: 48, pledgedPatientsPerYear: 54, reports, draws, seed }, 24),
     ),
   ];
