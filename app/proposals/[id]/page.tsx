@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { Badge, Card, EmptyState, PageHeader, secondaryButtonClass, TableHead } from "@/components/ui";
 import { StatusBadge } from "@/components/proposals/StatusBadge";
 import { INTEREST_LABEL, INTEREST_TONE } from "@/components/proposals/labels";
@@ -30,6 +31,27 @@ import { Feasibility } from "./Feasibility";
 
 function Text({ value }: { value: string | null | undefined }) {
   return value?.trim() ? <span className="whitespace-pre-wrap">{value}</span> : <span className="text-slate-500">Not given yet</span>;
+}
+
+/** A warning in the criteria checklist: said, never a block. */
+function ChecklistWarning({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <li className="flex gap-2 text-sm">
+      <span
+        aria-hidden
+        className="mt-0.5 flex h-5 w-5 flex-none items-center justify-center rounded-full bg-amber-500 text-xs font-bold text-white"
+      >
+        ?
+      </span>
+      <div>
+        <p className="font-medium">
+          <span className="sr-only">Warning: </span>
+          {label}
+        </p>
+        <p className="text-slate-700">{children}</p>
+      </div>
+    </li>
+  );
 }
 
 export default async function ProposalPage({ params }: { params: Promise<{ id: string }> }) {
@@ -305,43 +327,17 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
                 </li>
               ))}
               {slow ? (
-                <li className="flex gap-2 text-sm">
-                  <span
-                    aria-hidden
-                    className="mt-0.5 flex h-5 w-5 flex-none items-center justify-center rounded-full bg-amber-500 text-xs font-bold text-white"
-                  >
-                    ?
-                  </span>
-                  <div>
-                    <p className="font-medium">
-                      <span className="sr-only">Warning: </span>Accrual may take long
-                    </p>
-                    <p className="text-slate-700">
-                      At the pledges, {slow.target} patients take a median of {formatMonths(slow.medianMonths)}, more than{" "}
-                      {settings.warnYears} years. More sites or organizations, or a smaller sample, would help. A warning, not a block.
-                    </p>
-                  </div>
-                </li>
+                <ChecklistWarning label="Accrual may take long">
+                  At the pledges, {slow.target} patients take a median of {formatMonths(slow.medianMonths)}, more than {settings.warnYears}{" "}
+                  years. More sites or organizations, or a smaller sample, would help. A warning, not a block.
+                </ChecklistWarning>
               ) : null}
               {tooMany ? (
-                <li className="flex gap-2 text-sm">
-                  <span
-                    aria-hidden
-                    className="mt-0.5 flex h-5 w-5 flex-none items-center justify-center rounded-full bg-amber-500 text-xs font-bold text-white"
-                  >
-                    ?
-                  </span>
-                  <div>
-                    <p className="font-medium">
-                      <span className="sr-only">Warning: </span>Pledges exceed the patients who arise
-                    </p>
-                    <p className="text-slate-700">
-                      The organizations pledge {tooMany.pledgedPerYear} patients a year, but about {Math.round(tooMany.availablePerYear)} a
-                      year are diagnosed in {catchmentList(tooMany)} at the group&apos;s incidence. Check the pledges or the incidence. A
-                      warning, not a block.
-                    </p>
-                  </div>
-                </li>
+                <ChecklistWarning label="Pledges exceed the patients who arise">
+                  The organizations pledge {tooMany.pledgedPerYear} patients a year, but about {Math.round(tooMany.availablePerYear)} a year
+                  are diagnosed in {catchmentList(tooMany)} at the group&apos;s incidence. Check the pledges or the incidence. A warning,
+                  not a block.
+                </ChecklistWarning>
               ) : null}
             </ul>
           </Card>
