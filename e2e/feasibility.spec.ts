@@ -53,7 +53,8 @@ test("a representative adds a site: a bad share is refused on its field, then th
   const feasibility = page.getByRole("region", { name: "Site feasibility" });
   const cctgRow = interest.getByRole("row", { name: /^CCTG/ });
   await expect(cctgRow.getByRole("cell").nth(1)).toHaveText("2");
-  await expect(cctgRow.getByRole("cell").nth(2)).toHaveText("3");
+  // The matrix shows the pledge as the forecast counts it: the sum over the sites, to one decimal.
+  await expect(cctgRow.getByRole("cell").nth(2)).toHaveText("2.6");
   await expect(forecast.getByRole("definition").first()).toHaveText(median([EORTC, JCOG, cctg(CCTG_SITES)]));
   await expect(feasibility.getByRole("table", { name: "Feasibility sites of CCTG" })).toContainText("CCTG site A (illustrative)");
   // Another organization's sites are shown, never its forms.
@@ -80,11 +81,11 @@ test("a representative adds a site: a bad share is refused on its field, then th
   await add.getByLabel("Share eligible (%)").fill("60");
   await add.getByRole("button", { name: "Add site" }).click();
   await expect(page.getByRole("status").filter({ hasText: "CCTG site C (test) is added" })).toBeVisible();
-  // 20 × 60% × 80% = 9.6 a year; with 1 + 1.6 from the other two sites, the pledge is 12.2: 3 sites, 12 a year.
+  // 20 × 60% × 80% = 9.6 a year; with 1 + 1.6 from the other two sites, the pledge is 12.2 from 3 sites.
   await expect(page.getByRole("status").filter({ hasText: "3 sites, 12.2 patients a year" })).toBeVisible();
   await expect(feasibility.getByRole("table", { name: "Feasibility sites of CCTG" })).toContainText("CCTG site C (test)");
   await expect(cctgRow.getByRole("cell").nth(1)).toHaveText("3");
-  await expect(cctgRow.getByRole("cell").nth(2)).toHaveText("12");
+  await expect(cctgRow.getByRole("cell").nth(2)).toHaveText("12.2");
   const after = median([EORTC, JCOG, cctg([...CCTG_SITES, { expectedPerYear: 9.6, monthsToActivation: 6 }])]);
   expect(after).not.toBe(median([EORTC, JCOG, cctg(CCTG_SITES)]));
   await expect(forecast.getByRole("definition").first()).toHaveText(after);
