@@ -72,22 +72,24 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
   const zone = viewerTimeZone(session);
   const interestByOrg = new Map(p.interests.map((i) => [i.organizationId, i]));
   const committed = p.interests.filter((i) => i.level === "LEAD" || i.level === "PARTICIPATE");
-  const countries = new Set(committed.map((i) => organizations.find((o) => o.id === i.organizationId)?.country));
-  const sum = (key: "expectedSites" | "expectedPatientsPerYear") => committed.reduce((n, i) => n + (i[key] ?? 0), 0);
+  const orgById = new Map(organizations.map((o) => [o.id, o]));
+  const countries = new Set(committed.map((i) => orgById.get(i.organizationId)?.country));
+  const committedSites = committed.reduce((n, i) => n + (i.expectedSites ?? 0), 0);
   const mine = actor.organizationId ? interestByOrg.get(actor.organizationId) : undefined;
   const myOrg = organizations.find((o) => o.id === actor.organizationId);
   const canRecordInterest = actsForOrganization(actor) && myOrg && INTEREST_OPEN_STATUSES.includes(p.status);
   const registryIds = Object.entries((p.registryIds ?? {}) as Record<string, unknown>).filter(([k]) => k !== "other");
   const eligibleCount = criteria.filter((c) => c.ok).length;
   // Computed here from the interests and sites just read, so a pledge changes it in the same request.
+  const sitesByOrg = Map.groupBy(feasibility.sites, (s) => s.organizationId);
   const pledges = p.interests.map((i) => ({
-    organization: organizations.find((o) => o.id === i.organizationId),
+    organization: orgById.get(i.organizationId),
     pledge: {
-      organization: organizations.find((o) => o.id === i.organizationId)?.shortName ?? "",
+      organization: orgById.get(i.organizationId)?.shortName ?? "",
       level: i.level,
       expectedSites: i.expectedSites,
       expectedPatientsPerYear: i.expectedPatientsPerYear,
-      sites: feasibility.sites.filter((s) => s.organizationId === i.organizationId),
+      sites: sitesByOrg.get(i.organizationId) ?? [],
     },
   }));
   const outlook = forecastFromPledges({
@@ -99,12 +101,12 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
   });
   // Patients a year as the forecast counts them: the sum over an organization's sites when it gave
   // some (to one decimal), so the matrix, its total and the forecast say the same.
-  const pledgeByOrg = new Map(pledges.map((x) => [x.organization?.id, pledged(x.pledge)]));
+  const pledgeByOrg = new Map(p.interests.map((i, n) => [i.organizationId, pledged(pledges[n]!.pledge)]));
   const oneDecimal = (n: number) => n.toLocaleString("en", { maximumFractionDigits: 1 });
   const patientsShown = (orgId: string, stored: number | null) =>
-    feasibility.sites.some((s) => s.organizationId === orgId) ? oneDecimal(pledgeByOrg.get(orgId) ?? 0) : (stored ?? "—");
+    sitesByOrg.has(orgId) ? oneDecimal(pledgeByOrg.get(orgId) ?? 0) : (stored ?? "—");
   const committedPerYear = Math.round(committed.reduce((n, i) => n + (pledgeByOrg.get(i.organizationId) ?? 0), 0) * 10) / 10;
-  const mySites = feasibility.sites.filter((s) => s.organizationId === myOrg?.id).length;
+  const mySites = (myOrg && sitesByOrg.get(myOrg.id)?.length) ?? 0;
   const slow = outlook.ok && outlook.forecast.medianMonths > settings.warnYears * 12 ? outlook.forecast : null;
   const incidencePer100k = p.group.incidencePer100k === null ? null : Number(p.group.incidencePer100k);
   const incidenceCheck = checkIncidence({
@@ -258,7 +260,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
                       <td className="py-2 pr-3">
                         {committed.length} organizations, {countries.size} countries
                       </td>
-                      <td className="py-2 pr-3 text-right tabular-nums">{sum("expectedSites")}</td>
+                      <td className="py-2 pr-3 text-right tabular-nums">{committedSites}</td>
                       <td className="py-2 pr-3 text-right tabular-nums">{oneDecimal(committedPerYear)}</td>
                       <td />
                     </tr>

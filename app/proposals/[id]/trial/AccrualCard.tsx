@@ -119,18 +119,7 @@ export function AccrualCard({ trial, id, canManage, canReportFor, organizations,
                 placeholder="Japan"
               />
             </div>
-            <div>
-              <label htmlFor="new-accrual-source" className="block text-sm font-medium">
-                Source
-              </label>
-              <LimitedInput
-                id="new-accrual-source"
-                name="source"
-                limit={TRIAL_TEXT_MAX.source}
-                className={inputClass}
-                placeholder="Monthly report"
-              />
-            </div>
+            <SourceField id="new-accrual-source" />
           </div>
         </ActionForm>
       ) : canReportFor ? (
@@ -152,21 +141,22 @@ export function AccrualCard({ trial, id, canManage, canReportFor, organizations,
               {canReportFor.shortName}&apos;s patients so far
               <input name="total" inputMode="numeric" className={inputClass} required />
             </label>
-            <div>
-              <label htmlFor="own-accrual-source" className="block text-sm font-medium">
-                Source
-              </label>
-              <LimitedInput
-                id="own-accrual-source"
-                name="source"
-                limit={TRIAL_TEXT_MAX.source}
-                className={inputClass}
-                placeholder="Monthly report"
-              />
-            </div>
+            <SourceField id="own-accrual-source" />
           </div>
         </ActionForm>
       ) : null}
     </Card>
+  );
+}
+
+/** Where an accrual figure comes from: the same field in the keepers' form and an organization's own. */
+function SourceField({ id }: { id: string }) {
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium">
+        Source
+      </label>
+      <LimitedInput id={id} name="source" limit={TRIAL_TEXT_MAX.source} className={inputClass} placeholder="Monthly report" />
+    </div>
   );
 }
