@@ -7,6 +7,9 @@ import { countryLabel } from "@/lib/time";
 import { ZPublicFilters, publicFilterChoices, publicPortfolio, type PublicFilters } from "@/lib/portfolio/public";
 import { registryLink } from "@/lib/trials/queries";
 import { TrialSearch } from "./TrialSearch";
+import { decidedOnLabel } from "@/components/decisions/DecisionEntry";
+import { DECISION_KIND_LABEL } from "@/lib/decisions/labels";
+import { publicDecisionsOf } from "@/lib/decisions/queries";
 
 export const metadata = {
   title: "IRCI trials",
@@ -39,6 +42,8 @@ export default async function PublicTrialsPage({ searchParams }: { searchParams:
     publicPortfolio(page, filters),
     publicFilterChoices(),
   ]);
+  // The public decisions on the trials of this page, shown with each (the register has them all).
+  const decisions = await publicDecisionsOf(trials.map((t) => t.id));
   return (
     <>
       <PageHeader
@@ -114,6 +119,22 @@ export default async function PublicTrialsPage({ searchParams }: { searchParams:
                       </>
                     ) : null}
                   </dl>
+                  {decisions.get(t.id)?.length ? (
+                    <section aria-label={`Decisions on ${t.title}`} className="mt-3 border-t border-slate-100 pt-2 text-sm">
+                      <h3 className="font-medium">Decisions</h3>
+                      <ul className="mt-1 space-y-1">
+                        {decisions.get(t.id)!.map((d) => (
+                          <li key={d.id}>
+                            <Link href={`/decisions/${d.id}`}>{d.title}</Link>{" "}
+                            <span className="text-slate-600">
+                              ({DECISION_KIND_LABEL[d.kind]}, {decidedOnLabel(d.decidedOn)}
+                              {d.illustrative ? ", illustrative" : ""})
+                            </span>
+                          </li>
+                        ))}
+                      </ul>
+                    </section>
+                  ) : null}
                 </article>
               </Card>
             </li>

@@ -22,6 +22,7 @@ export function Header({ session, unread = 0 }: { session: Session | null; unrea
         { href: "/proposals", label: "Proposals" },
         { href: "/portfolio", label: "Portfolio" },
         { href: "/groups", label: "Expert groups" },
+        { href: "/decisions", label: "Decisions" },
         ...(can(actor, "pipeline.view") ? [{ href: "/pipeline", label: "Pipeline" }] : []),
         ...(can(actor, "people.view") ? [{ href: "/admin/people", label: "People" }] : []),
         ...(can(actor, "audit.view") ? [{ href: "/admin/audit", label: "Audit log" }] : []),
@@ -38,7 +39,16 @@ export function Header({ session, unread = 0 }: { session: Session | null; unrea
           <span className="sr-only font-semibold sm:not-sr-only">Rare Cancer Portal</span>
         </Link>
         <nav aria-label="Main" className="min-w-0 flex-1">
-          <NavLinks links={actor ? links : [{ href: "/trials", label: "Trials" }]} />
+          <NavLinks
+            links={
+              actor
+                ? links
+                : [
+                    { href: "/trials", label: "Trials" },
+                    { href: "/decisions", label: "Decisions" },
+                  ]
+            }
+          />
         </nav>
         {session?.user ? (
           <div className="flex items-center gap-3">

@@ -104,6 +104,17 @@ describe("starting proposals, shaping groups, comments", () => {
     expect(allowed(secretariat, "feasibility.edit", { organizationId: "nci" })).toBe(false);
     expect(allowed(null, "feasibility.edit", { organizationId: "nci" })).toBe(false);
   });
+  it("lets the group's chairs and the secretariat record and edit its decisions, no one else", () => {
+    expect(allowed(member("cosa", "chair"), "decision.record", { chairsThisGroup: true })).toBe(true);
+    expect(allowed(secretariat, "decision.record", { chairsThisGroup: false })).toBe(true);
+    expect(allowed(member("cosa", "chair"), "decision.record", { chairsThisGroup: false })).toBe(false);
+    expect(allowed(rep("nci"), "decision.record", { chairsThisGroup: false })).toBe(false);
+    expect(allowed(outsider, "decision.record", { chairsThisGroup: false })).toBe(false);
+    expect(allowed(null, "decision.record", { chairsThisGroup: true })).toBe(false);
+    expect(() => assertAllowed(rep("nci"), "decision.record", { chairsThisGroup: false })).toThrow(
+      expect.objectContaining({ code: "FORBIDDEN", message: expect.stringMatching(/chairs and the secretariat/) }),
+    );
+  });
   it("refuses with the reason, and says sign in to nobody", () => {
     expect(() => assertAllowed(null, "trial.keep", proposal)).toThrow(expect.objectContaining({ code: "UNAUTHENTICATED" }));
     expect(() => assertAllowed(rep("eortc"), "trial.keep", proposal)).toThrow(

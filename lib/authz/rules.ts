@@ -72,6 +72,8 @@ export interface Resources {
   "comment.edit": { authorId: string | null };
   /** Deleting a comment: its author and the secretariat. */
   "comment.delete": { authorId: string | null };
+  /** Recording a decision in the register, and editing its options and rationale: the group's chairs and the secretariat. */
+  "decision.record": { chairsThisGroup: boolean };
 }
 export type Rule = keyof Resources;
 
@@ -95,6 +97,7 @@ const RULES: { [R in Rule]: (actor: Actor, resource: Resources[R]) => boolean } 
   "feasibility.edit": (actor, s) => actsForOrganization(actor) && actor.organizationId === s.organizationId,
   "comment.edit": (actor, c) => c.authorId === actor.userId,
   "comment.delete": (actor, c) => c.authorId === actor.userId || actor.secretariat,
+  "decision.record": (actor, g) => actor.secretariat || g.chairsThisGroup,
 };
 
 /** What a refused person is told, for each rule. */
@@ -114,6 +117,7 @@ const REFUSED: Record<Rule, string> = {
   "feasibility.edit": "Only the organization's representative or a deputy can change its sites.",
   "comment.edit": "Only its author can edit a comment.",
   "comment.delete": "Only its author or the secretariat can delete a comment.",
+  "decision.record": "Only the expert group's chairs and the secretariat can record or edit its decisions.",
 };
 
 export function allowed<R extends Rule>(actor: Actor | null, rule: R, resource: Resources[R]): boolean {

@@ -8,6 +8,7 @@ import { audit } from "@/lib/audit/record";
 import { requireKey } from "@/lib/validation";
 import { GROUP_STATUS_LABEL, isGroupStatus, mayChangeStatus, type GroupStatus } from "./status";
 import { ZChangeGroupStatus, ZCorrectIncidence } from "./schema";
+import { recordGroupConvened } from "@/lib/decisions/record";
 
 // Changes to an expert group after it was convened: its status (the secretariat, for IRCI's Board)
 // and its incidence (its chairs and the secretariat). Each is audited with what it was, what it
@@ -61,6 +62,8 @@ export async function changeGroupStatus(
       reason,
       data: { from, to },
     });
+    // Activating a proposed group is its convening: a decision of IRCI's Board, kept in the register.
+    if (from === "PROPOSED" && to === "ACTIVE") await recordGroupConvened(tx, { groupId: group.id, actorId: actor.userId, reason });
     return { from, to };
   });
 }

@@ -13,6 +13,9 @@ import { authorizeAccrualReport, authorizeProposal, authorizeTrial } from "./acc
 import { accrualDoubt, cumulativeConflict, lockTrial, trialAudit } from "./record";
 import { TRIAL_STATUSES } from "@/lib/proposals/workflow";
 import type { Prisma } from "@/lib/prisma-client";
+import { closesTrialEarly } from "@/lib/decisions/labels";
+import { recordTrialClosedEarly } from "@/lib/decisions/record";
+import { ZCloseReason } from "@/lib/decisions/schema";
 
 export async function createTrial(actor: Actor | null, proposalId: string) {
   proposalId = requireKey(proposalId, "proposal");
@@ -40,13 +43,30 @@ export async function updateTrial(actor: Actor | null, trialId: string, raw: unk
   const { keeper, trial } = await authorizeTrial(actor, trialId);
   const parsed = ZTrialDetails.safeParse(raw);
   if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
+  const ending = await earlyEnd(trialId, parsed.data.overallStatus, (raw as { closeReason?: unknown } | null)?.closeReason);
   return db.$transaction(async (tx) => {
-    const updated = await tx.trial.update({ where: { id: trialId }, data: parsed.data });
+    // Guarded by the status the reason was given for: two keepers ending it at once record one decision.
+    const { count } = await tx.trial.updateMany({
+      where: { id: trialId, ...(ending ? { overallStatus: ending.from } : {}) },
+      data: parsed.data,
+    });
+    if (count === 0)
+      throw new AppError("CONFLICT", "Someone changed this trial's status a moment ago. Reload the page, then decide again.");
     await trialAudit(tx, keeper.userId, trial.proposalId, "trial.updated", {
       overallStatus: parsed.data.overallStatus,
       targetAccrual: parsed.data.targetAccrual,
+      ...(ending ? { from: ending.from, closeReason: ending.reason } : {}),
     });
-    return updated;
+    if (ending) {
+      await recordTrialClosedEarly(tx, {
+        proposalId: trial.proposalId,
+        actorId: keeper.userId,
+        from: ending.from,
+        to: parsed.data.overallStatus,
+        reason: ending.reason,
+      });
+    }
+    return tx.trial.findUniqueOrThrow({ where: { id: trialId } });
   });
 }
 
@@ -92,6 +112,19 @@ async function assertKnownOrganization(id: string | null) {
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
+
+/**
+ * A status that ends or halts the trial before its time (terminated, withdrawn, suspended), newly
+ * chosen, needs its reason: it goes into the decision register. Null when the status does not end it now.
+ */
+async function earlyEnd(trialId: string, to: string, rawReason: unknown) {
+  if (!closesTrialEarly(to)) return null;
+  const { overallStatus: from } = await db.trial.findUniqueOrThrow({ where: { id: trialId }, select: { overallStatus: true } });
+  if (from === to) return null;
+  const reason = ZCloseReason.safeParse(typeof rawReason === "string" ? rawReason : "");
+  if (!reason.success) throw new ValidationError({ closeReason: reason.error.issues[0]!.message });
+  return { from, reason: reason.data };
+}
 
 /** A doubtful figure is recorded only once the person has confirmed it (the form then shows a checkbox). */
 async function confirmAccrual(

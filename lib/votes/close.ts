@@ -9,6 +9,7 @@ import { notifyProposal } from "@/lib/notifications";
 import type { Prisma } from "@/lib/prisma-client";
 import type { ProposalEvent } from "@/lib/proposals/workflow";
 import { tally, type Outcome } from "./tally";
+import { recordVoteDecision } from "@/lib/decisions/record";
 import { REMINDER_GAP_HOURS, REMINDER_HOURS, reminderDue } from "./reminders";
 
 type Tx = Prisma.TransactionClient;
@@ -97,6 +98,15 @@ export async function closeVote(voteId: string, closer: { actorId: string | null
         entityType: "proposal",
         entityId: vote.proposalId,
         data: { from: "VOTING", to: next.to, voteId },
+      });
+      // The register's record of it (approved or rejected; no quorum decides nothing), with this vote linked.
+      await recordVoteDecision(tx, {
+        voteId,
+        proposalId: vote.proposalId,
+        actorId: closer.actorId,
+        result,
+        passRule: vote.passRule as "MORE_APPROVE_THAN_REJECT" | "TWO_THIRDS_OF_DECIDED",
+        reason: closer.reason,
       });
     }
     const words = {

@@ -1,4 +1,5 @@
 // The trial's details (status, phases, target, dates, sponsor), editable by those who keep the record.
+import { DECISION_TEXT_MAX } from "@/lib/decisions/limits";
 import { vocabularyLabel } from "@/components/labels";
 import { ActionForm } from "@/components/ActionForm";
 import { inputClass } from "@/components/ui/form";
@@ -59,7 +60,12 @@ export function DetailsCard({ trial, id, canManage }: TrialCardProps) {
             action={updateTrialAction.bind(null, id, trial.id)}
             submitLabel="Save details"
             className="mt-3 space-y-3"
-            labels={{ targetAccrual: "Target accrual", startDate: "Start", primaryCompletionDate: "Primary completion" }}
+            labels={{
+              closeReason: "Why the trial ends early",
+              targetAccrual: "Target accrual",
+              startDate: "Start",
+              primaryCompletionDate: "Primary completion",
+            }}
           >
             <label className="block text-sm font-medium">
               Overall status
@@ -107,6 +113,11 @@ export function DetailsCard({ trial, id, canManage }: TrialCardProps) {
                 <input name="primaryCompletionDate" defaultValue={trial.primaryCompletionDate ?? ""} className={inputClass} />
               </label>
             </div>
+            <label className="block text-sm font-medium">
+              Why the trial ends early (when the status becomes terminated, withdrawn or suspended)
+              <textarea name="closeReason" rows={2} maxLength={DECISION_TEXT_MAX.closeReason} className={inputClass} />
+              <span className="block font-normal text-slate-600">Kept in the decision register with the change.</span>
+            </label>
           </ActionForm>
         </details>
       ) : null}

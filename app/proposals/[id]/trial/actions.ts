@@ -48,6 +48,7 @@ export async function updateTrialAction(proposalId: string, trialId: string, _s:
         startDate: formString(formData, "startDate"),
         primaryCompletionDate: formString(formData, "primaryCompletionDate"),
         leadSponsor: formString(formData, "leadSponsor"),
+        closeReason: formString(formData, "closeReason"),
       }),
     "Trial details saved.",
   );
