@@ -71,6 +71,14 @@ const FEASIBILITY_SITE = {
   capabilities: ["CENTRAL_PATHOLOGY", "REQUIRED_IMAGING"],
   note: "",
 };
+const DECISION = {
+  kind: "DESIGN_CHANGE",
+  title: "Matrix design change",
+  decidedOn: "2026-11-30",
+  options: "Keep two arms\nAdd a third arm",
+  rationale: "Two arms answer the question with the patients the group can reach.",
+  public: "",
+};
 const EMAIL_SETTINGS = { mentions: "IMMEDIATE", interest: "IMMEDIATE", votes: "DIGEST", status: "DIGEST", comments: "OFF" };
 const nctNumber = () => `NCT${String(randomBytes(4).readUInt32BE() % 100_000_000).padStart(8, "0")}`;
 const transition = (
@@ -582,6 +590,44 @@ export const ACTIONS: Record<string, Case[]> = {
       expected: only(["leadRep"]),
     },
   ],
+  // The decision register: the group's chairs and the secretariat record a decision and edit its
+  // options and rationale; the group comes from the record chosen, never from the form.
+  "app/decisions/actions.ts#recordDecisionAction": [
+    {
+      state: "a design change of the chair's group",
+      call: async (f) => ({ page: "/decisions", args: [initial, form({ ...DECISION, about: `group:${f.ids.group}` })] }),
+      expected: only(CHAIR_OR_SECRETARIAT),
+    },
+    {
+      state: "a design change on a proposal of the chair's group",
+      call: async (f) => {
+        const p = await f.proposal("PLANNING");
+        return { page: "/decisions", args: [initial, form({ ...DECISION, about: `proposal:${p.id}` })] };
+      },
+      expected: only(CHAIR_OR_SECRETARIAT),
+    },
+  ],
+  "app/decisions/actions.ts#editDecisionAction": [
+    {
+      state: "a decision of the chair's group, as last seen",
+      call: async (f) => {
+        const id = await f.decision();
+        return {
+          page: `/decisions/${id}`,
+          args: [id, initial, form({ options: "One\nTwo", rationale: "Edited by the matrix", version: "1" })],
+        };
+      },
+      expected: only(CHAIR_OR_SECRETARIAT),
+    },
+    {
+      state: "a decision someone edited since it was shown",
+      call: async (f) => {
+        const id = await f.decision();
+        return { page: `/decisions/${id}`, args: [id, initial, form({ options: "", rationale: "Stale", version: "7" })] };
+      },
+      expected: only([], { chair: "CONFLICT", secretariat: "CONFLICT" }),
+    },
+  ],
   "app/proposals/[id]/actions.ts#transitionAction": [
     transition("DRAFT", "submit", only(["author", "leadRep"])),
     transition("IN_REVIEW", "submit", only([], { author: "CONFLICT", leadRep: "CONFLICT" })),
@@ -890,6 +936,15 @@ export const ROUTES: Record<string, RouteCase[]> = {
         body: new URLSearchParams({ email: "someone@example.org" }),
       }),
       expected: all(404),
+    },
+  ],
+  // Everyone may export the register: visitors get the public decisions, members all of them.
+  "/decisions/csv": [
+    { state: "the whole register", request: async () => ({ method: "GET", path: "/decisions/csv" }), expected: all(200) },
+    {
+      state: "filtered, with unknown filters ignored",
+      request: async () => ({ method: "GET", path: "/decisions/csv?kind=NOT_A_KIND&year=2016&q=%3DHYPERLINK" }),
+      expected: all(200),
     },
   ],
   "/api/bench/stats": [

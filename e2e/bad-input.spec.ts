@@ -98,6 +98,7 @@ const PERSON_FIELDS: Record<string, string[]> = {
     "startDate",
     "primaryCompletionDate",
     "leadSponsor",
+    "closeReason",
   ],
   "app/proposals/[id]/trial/actions.ts#addRegistryIdAction": ["registry", "value"],
   "app/proposals/[id]/trial/actions.ts#removeRegistryIdAction": [],
@@ -110,6 +111,8 @@ const PERSON_FIELDS: Record<string, string[]> = {
   "app/proposals/[id]/trial/actions.ts#removeSiteAction": ["reason"],
   "app/proposals/[id]/trial/actions.ts#undoImportAction": [],
   "app/signin/actions.ts#requestSignInLinkAction": ["email"],
+  "app/decisions/actions.ts#recordDecisionAction": ["about", "kind", "title", "decidedOn", "options", "rationale", "public"],
+  "app/decisions/actions.ts#editDecisionAction": ["options", "rationale"],
   "app/unsubscribe/actions.ts#unsubscribeAction": [],
 };
 

@@ -65,6 +65,8 @@ export interface Fixtures {
   invitation(): Promise<{ id: string; token: string }>;
   /** A fresh pending access request to the lead organization. */
   accessRequest(): Promise<string>;
+  /** A fresh members-only decision of the group the chair chairs (version 1): its id. */
+  decision(): Promise<string>;
 }
 
 const HYPOTHESIS = {
@@ -307,6 +309,18 @@ export async function makeFixtures(db: PrismaClient): Promise<Fixtures> {
       });
       return request.id;
     },
+    async decision() {
+      const d = await db.decision.create({
+        data: {
+          kind: "DESIGN_CHANGE",
+          title: `Matrix decision ${run}`,
+          decidedOn: "2026-11-30",
+          rationale: "The matrix's rationale",
+          groupId: ids.group,
+        },
+      });
+      return d.id;
+    },
     async demoPersonId() {
       const demo = await db.user.findFirstOrThrow({ where: { demo: true, active: true }, select: { id: true } });
       return demo.id;
@@ -363,6 +377,7 @@ export async function databaseSignature(db: PrismaClient): Promise<Record<string
       (select count(*) || '/' || count("revokedAt") || '/' || count("acceptedAt") from "Invitation") as invitations,
       (select count(*) || '/' || count("decidedAt") from "AccessRequest") as "accessRequests",
       (select count(*) from "Account") as "linkedIdentities",
+      (select count(*) || '/' || coalesce(max("updatedAt")::text, '') from "Decision") as decisions,
       (select count(*) from "AuditEvent" where "actorId" is not null) as "auditByPeople"
   `);
   return Object.fromEntries(Object.entries(rows[0]!).map(([k, v]) => [k, String(v)]));

@@ -17,10 +17,14 @@ function Select({
   value?: string;
   options: { value: string; label: string }[];
 }) {
+  // Named by its label alone (a label around a select also reads out its options).
+  const id = `decision-filter-${name}`;
   return (
-    <label className="block text-sm font-medium">
-      {label}
-      <select name={name} defaultValue={value ?? ""} className={inputClass}>
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium">
+        {label}
+      </label>
+      <select id={id} name={name} defaultValue={value ?? ""} className={inputClass}>
         <option value="">All</option>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -28,7 +32,7 @@ function Select({
           </option>
         ))}
       </select>
-    </label>
+    </div>
   );
 }
 

@@ -16,6 +16,8 @@ export default async function MinutesPage({ searchParams }: { searchParams: Prom
   const { items, total, truncated } = await decisionMinutes(actor, filters);
   const ordered = [...items].reverse();
   const today = new Date().toISOString().slice(0, 10);
+  const [first, last] = [ordered[0]?.decidedOn, ordered.at(-1)?.decidedOn];
+  const span = first && last ? (first === last ? decidedOnLabel(first) : `${decidedOnLabel(first)} to ${decidedOnLabel(last)}`) : null;
   const said = [
     filters.kind ? DECISION_KIND_LABEL[filters.kind] : null,
     filters.group ? `group ${filters.group}` : null,
@@ -34,7 +36,7 @@ export default async function MinutesPage({ searchParams }: { searchParams: Prom
         {total} {total === 1 ? "decision" : "decisions"}
         {said.length ? ` (${said.join(", ")})` : ""}
         {members ? "" : ", public decisions only"}
-        {ordered.length ? `, ${decidedOnLabel(ordered[0]!.decidedOn)} to ${decidedOnLabel(ordered.at(-1)!.decidedOn)}` : ""}.
+        {span ? `, ${span}` : ""}.
       </p>
       {truncated ? (
         <p className="mt-2 rounded bg-amber-50 p-2 text-amber-950">
