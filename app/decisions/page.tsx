@@ -41,6 +41,7 @@ export default async function DecisionsPage({ searchParams }: { searchParams: Pr
         }
         actions={
           <div className="flex flex-wrap gap-3 text-sm">
+            {recording.length > 0 ? <a href="#record">Record a decision</a> : null}
             <Link href={`/decisions/minutes${query}`}>Minutes (printable)</Link>
             <a href={`/decisions/csv${query}`} download>
               Download CSV
@@ -76,7 +77,7 @@ export default async function DecisionsPage({ searchParams }: { searchParams: Pr
       )}
       <Pagination page={current} pageCount={pageCount} href={(p) => `/decisions${filterQuery(filters, p)}`} />
       {recording.length > 0 ? (
-        <div className="mt-8">
+        <div id="record" className="mt-8 scroll-mt-4">
           <Card title="Record a decision">
             <p className="mb-3 text-sm text-slate-600">
               For a group you chair, or any group as the secretariat. Approvals and rejections are recorded by their votes, a group&apos;s

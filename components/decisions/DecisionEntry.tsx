@@ -130,7 +130,7 @@ export function DecisionEntry({
               {d.recordedBy?.name
                 ? `by ${d.recordedBy.name}`
                 : d.source
-                  ? "from the public record (seed)"
+                  ? "from the public record (see the source)"
                   : "by the portal, with the change it records"}
             </dd>
           </>

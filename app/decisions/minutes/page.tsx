@@ -20,7 +20,7 @@ export default async function MinutesPage({ searchParams }: { searchParams: Prom
   const span = first && last ? (first === last ? decidedOnLabel(first) : `${decidedOnLabel(first)} to ${decidedOnLabel(last)}`) : null;
   const said = [
     filters.kind ? DECISION_KIND_LABEL[filters.kind] : null,
-    filters.group ? `group ${filters.group}` : null,
+    filters.group ? (items.find((d) => d.group?.slug === filters.group)?.group?.name ?? filters.group) : null,
     filters.year ? `in ${filters.year}` : null,
     filters.visibility ? (filters.visibility === "public" ? "public" : "members only") : null,
     filters.q ? `matching “${filters.q}”` : null,
