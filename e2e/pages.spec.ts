@@ -95,7 +95,7 @@ test("the header stays one row: a Menu button folds the links on a phone and for
   await expect(page.getByRole("heading", { name: "Portfolio", exact: true })).toBeVisible();
   await expect(nav.getByRole("link", { name: "Settings" })).toBeHidden();
 
-  // A member's five links fit on a laptop: no menu there.
+  // A member's six links fit on a laptop: no menu there.
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.context().clearCookies();
   await signInAsDemo(page, "Avery Baseline");

@@ -10,6 +10,8 @@ import { useState, type KeyboardEvent } from "react";
  */
 const FITS = {
   few: { button: "lg:hidden", list: "lg:static lg:flex lg:w-auto lg:flex-row lg:items-center lg:bg-transparent lg:p-0 lg:shadow-none" },
+  /** A member's six links (with the decision register) fit from a laptop's 1280 pixels. */
+  six: { button: "xl:hidden", list: "xl:static xl:flex xl:w-auto xl:flex-row xl:items-center xl:bg-transparent xl:p-0 xl:shadow-none" },
   many: {
     button: "2xl:hidden",
     list: "2xl:static 2xl:flex 2xl:w-auto 2xl:flex-row 2xl:items-center 2xl:bg-transparent 2xl:p-0 2xl:shadow-none",
@@ -19,7 +21,7 @@ const FITS = {
 export function NavLinks({ links }: { links: { href: string; label: string }[] }) {
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
-  const fits = FITS[links.length > 5 ? "many" : "few"];
+  const fits = FITS[links.length > 6 ? "many" : links.length === 6 ? "six" : "few"];
   const inline = links.length <= 2;
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === "Escape") setOpen(false);
