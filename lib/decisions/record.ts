@@ -93,3 +93,26 @@ export async function recordTrialClosedEarly(
     public: true,
   });
 }
+
+/**
+ * A proposal in planning or underway closed early by its group's chairs or the secretariat, with the
+ * reason. Not again when its trial record already ended it (terminated or withdrawn): that change
+ * recorded the decision, with its own reason.
+ */
+export async function recordProposalClosedEarly(tx: Tx, input: { proposalId: string; actorId: string; from: string; reason: string }) {
+  const proposal = await tx.proposal.findUniqueOrThrow({
+    where: { id: input.proposalId },
+    select: { title: true, groupId: true, trial: { select: { overallStatus: true } } },
+  });
+  if (proposal.trial && ["TERMINATED", "WITHDRAWN"].includes(proposal.trial.overallStatus)) return null;
+  return write(tx, input.actorId, {
+    kind: "TRIAL_CLOSED_EARLY",
+    title: `${proposal.title}: closed early`,
+    decidedOn: todayUtc(),
+    options: `Continue (${input.from.toLowerCase()})\nClose early`,
+    rationale: input.reason,
+    proposalId: input.proposalId,
+    groupId: proposal.groupId,
+    public: true,
+  });
+}

@@ -1,5 +1,6 @@
 import "server-only";
 import { nudgeMailWorker } from "@/lib/jobs/nudge";
+import { recordProposalClosedEarly } from "@/lib/decisions/record";
 import { db } from "@/lib/db";
 import { AppError, ValidationError, fieldErrors } from "@/lib/errors";
 import { assertCan } from "@/lib/authz/session";
@@ -249,6 +250,15 @@ export async function transitionProposal(actor: Actor | null, id: string, event:
       reason: reason?.trim() || null,
       data: { from: proposal.status, to: decision.to },
     });
+    // Closing early is a decision of the group: the register keeps it, with the reason (reason required by the workflow).
+    if (decision.to === "CLOSED_EARLY") {
+      await recordProposalClosedEarly(tx, {
+        proposalId: id,
+        actorId: actor.userId,
+        from: STATUS_LABEL[proposal.status],
+        reason: reason!.trim(),
+      });
+    }
     const title = `${STATUS_LABEL[decision.to]}: ${proposal.title}`;
     await notifyProposal(tx, id, { kind: "status", newStatus: decision.to }, actor.userId, {
       kind: "proposal.status",

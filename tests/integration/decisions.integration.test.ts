@@ -11,6 +11,7 @@ import { castBallot, openVote } from "@/lib/votes/mutations";
 import { closeDueVotes, closeVote } from "@/lib/votes/close";
 import { changeGroupStatus } from "@/lib/groups/changes";
 import { updateTrial } from "@/lib/trials/mutations";
+import { transitionProposal } from "@/lib/proposals/mutations";
 import { editDecision, recordDecision } from "@/lib/decisions/mutations";
 import { getDecision, listDecisions } from "@/lib/decisions/queries";
 import { decisionCsvRows } from "@/lib/decisions/export";
@@ -216,6 +217,20 @@ describe("decisions written with the change they record", () => {
     // Saving the details again without a new status records nothing more.
     await updateTrial(secretariat, trial.id, { ...details, closeReason: "" });
     expect(await db.decision.count({ where: { proposalId: p.id } })).toBe(1);
+  });
+});
+
+describe("a proposal closed early", () => {
+  it("records the early close with the reason given, once", async () => {
+    const p = await proposalIn("PLANNING");
+    await transitionProposal(chair, p.id, "closeEarly", "The drug's supplier withdrew.");
+    const decisions = await db.decision.findMany({ where: { proposalId: p.id } });
+    expect(decisions).toHaveLength(1);
+    expect(decisions[0]).toMatchObject({
+      kind: "TRIAL_CLOSED_EARLY",
+      rationale: "The drug's supplier withdrew.",
+      recordedById: chair.userId,
+    });
   });
 });
 
