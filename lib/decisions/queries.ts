@@ -58,6 +58,8 @@ const SELECT = {
   createdAt: true,
   group: { select: { slug: true, name: true } },
   proposal: { select: { id: true, title: true, trial: { select: { id: true } } } },
+  // The document versions a decision rests on join here once versioned documents exist (a
+  // DecisionDocument table beside Decision): DecisionEntry shows them beside the rationale.
   recordedBy: { select: { name: true } },
   // The vote, its tally and its dissent (the ballots against or abstaining), organizations by name.
   vote: {

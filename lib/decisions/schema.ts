@@ -6,7 +6,13 @@ import { DECISION_TEXT_MAX as MAX } from "./limits";
 
 const required = (max: number, message: string) => plainText(max).pipe(z.string().min(1, message));
 
-/** A day in yyyy-MM-dd that exists and has passed (today counts): a decision is recorded once taken. */
+/**
+ * The latest date on any office's calendar now (UTC+14, the earliest time zone): a chair in Sydney
+ * records a decision taken this morning, their today, while it is still yesterday in UTC.
+ */
+export const latestToday = (now = Date.now()) => new Date(now + 14 * 3600_000).toISOString().slice(0, 10);
+
+/** A day in yyyy-MM-dd that exists and has begun (today counts): a decision is recorded once taken. */
 export const DecidedOn = z
   .string({ message: "Enter the date of the decision." })
   .trim()
@@ -16,7 +22,7 @@ export const DecidedOn = z
     (v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
     "That day does not exist.",
   )
-  .refine((v) => v <= new Date().toISOString().slice(0, 10), "A decision is recorded once it is taken: the date cannot be in the future.");
+  .refine((v) => v <= latestToday(), "A decision is recorded once it is taken: the date cannot be in the future.");
 
 export const ZRecordDecision = z.object({
   /** "group:<id>" or "proposal:<id>": what the decision is about, from the form's list. */
