@@ -41,6 +41,8 @@ const ACTIONS: Record<string, string> = {
   "feasibility.site_added": "Feasibility site added",
   "feasibility.site_edited": "Feasibility site changed",
   "feasibility.site_removed": "Feasibility site removed",
+  "decision.recorded": "Decision recorded",
+  "decision.edited": "Decision edited",
   "comment.posted": "Comment posted",
   "comment.edited": "Comment edited",
   "comment.deleted": "Comment deleted",
