@@ -26,11 +26,14 @@ export function DecisionEntry({
   members,
   heading = "h2",
   links = true,
+  selfLink = true,
 }: {
   d: DecisionRow;
   members: boolean;
   heading?: "h2" | "h3";
   links?: boolean;
+  /** False on the decision's own page: its title is not a link to where the reader already is. */
+  selfLink?: boolean;
 }) {
   const H = heading;
   const options = optionList(d.options);
@@ -56,7 +59,7 @@ export function DecisionEntry({
         {d.illustrative ? <Badge tone="amber">Illustrative</Badge> : null}
       </div>
       <H id={`decision-${d.id}`} className="mt-1 font-semibold break-words">
-        {links ? <Link href={`/decisions/${d.id}`}>{d.title}</Link> : d.title}
+        {links && selfLink ? <Link href={`/decisions/${d.id}`}>{d.title}</Link> : d.title}
       </H>
       <dl className="mt-2 grid gap-x-3 gap-y-1 text-sm sm:grid-cols-[9rem_1fr]">
         {d.group ? (

@@ -20,7 +20,7 @@ export default async function DecisionPage({ params }: { params: Promise<{ id: s
     <>
       <PageHeader title={DECISION_KIND_LABEL[decision.kind]} actions={<Link href="/decisions">← Decision register</Link>} />
       <Card>
-        <DecisionEntry d={decision} members={readsWholeRegister(actor)} heading="h2" links={true} />
+        <DecisionEntry d={decision} members={readsWholeRegister(actor)} heading="h2" selfLink={false} />
       </Card>
       {canEdit ? (
         <div className="mt-6">
