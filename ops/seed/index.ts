@@ -5,6 +5,7 @@ import type { PrismaClient } from "@/lib/prisma-client";
 import { DEMO_PEOPLE, GROUP_ROSTERS, GROUP_STATUS } from "./demo-people";
 import { seedProposals } from "./proposals";
 import { seedTrials } from "./trials";
+import { seedStartup } from "./startup";
 
 export const DEMO_INCIDENCE_SOURCE = "Illustrative demo value from the IRCI reference data (not a sourced figure)";
 
@@ -86,5 +87,6 @@ export async function seedDatabase(db: PrismaClient, options: { demo: boolean })
   const people = options.demo ? await seedDemoPeople(db) : 0;
   const proposals = await seedProposals(db, options);
   await seedTrials(db);
+  await seedStartup(db);
   return { ...reference, people, proposals };
 }
