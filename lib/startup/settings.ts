@@ -67,14 +67,21 @@ export async function setStartupTargets(actor: Actor | null, raw: Record<string,
   const { phase12Activation, ...steps } = parsed.data;
   // The targets are days from approval: a step before activation cannot be due after it, nor the first patient before it.
   const fields: Record<string, string> = {};
+  // Each broken relation is said on both of its fields.
   for (const s of STARTUP_STEPS) {
-    if (s !== "FIRST_SITE" && s !== "FIRST_PATIENT" && steps[s] > steps.FIRST_SITE)
+    if (s !== "FIRST_SITE" && s !== "FIRST_PATIENT" && steps[s] > steps.FIRST_SITE) {
       fields[s] = `Due after the first site's activation (${steps.FIRST_SITE} days): a step before activation must be done by then.`;
+      fields.FIRST_SITE ??= `Sooner than ${stepName(s).toLowerCase()} (${steps[s]} days), which must be done before activation.`;
+    }
   }
-  if (steps.FIRST_PATIENT < steps.FIRST_SITE)
+  if (steps.FIRST_PATIENT < steps.FIRST_SITE) {
     fields.FIRST_PATIENT = `The first patient comes after the first site is activated (${steps.FIRST_SITE} days).`;
-  if (phase12Activation > steps.FIRST_SITE)
+    fields.FIRST_SITE ??= `Later than the first patient (${steps.FIRST_PATIENT} days), who comes after activation.`;
+  }
+  if (phase12Activation > steps.FIRST_SITE) {
     fields.phase12Activation = `Phase 1-2 trials are given less time than phase 3 (${steps.FIRST_SITE} days), not more.`;
+    fields.FIRST_SITE ??= `Sooner than the phase 1-2 activation target (${phase12Activation} days): phase 3 is given more time.`;
+  }
   const why = ZSettingReason.safeParse(reason);
   if (!why.success) fields.reason = why.error.issues[0]!.message;
   else if (!why.data) fields.reason = "Say why the targets change: every past-target flag changes with them.";

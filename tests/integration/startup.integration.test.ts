@@ -263,6 +263,6 @@ describe("the start-up targets", () => {
       phase12Activation: expect.stringMatching(/whole number of days/),
     });
     const refused = await refusal(setStartupTargets(secretariat, form({ ETHICS: "400", FIRST_PATIENT: "200" }), ""));
-    expect(Object.keys(refused.fields!).sort()).toEqual(["ETHICS", "FIRST_PATIENT", "reason"]);
+    expect(Object.keys(refused.fields!).sort()).toEqual(["ETHICS", "FIRST_PATIENT", "FIRST_SITE", "reason"]);
   });
 });

@@ -2,7 +2,7 @@
 // that "what blocks this trial in this country, and since when" is read at a glance. Each cell says its
 // state in words (colour only repeats it), its dates, its owner, its days from approval against the
 // target, and "illustrative" where the seed filled in what the public record does not say. On a phone
-// the table scrolls in its own box; what blocks the trial is listed above it in sentences.
+// the countries are stacked, each step a line; what blocks the trial is listed above in sentences.
 import Link from "next/link";
 import { ActionForm } from "@/components/ActionForm";
 import { Badge, Card, EmptyState, type Tone } from "@/components/ui";
@@ -108,39 +108,63 @@ export function StartupCard({ id, trialId, startup }: { id: string; trialId: str
             No countries yet: they come from the trial&apos;s sites and the organizations taking part, or add one below.
           </EmptyState>
         ) : (
-          // On a phone the matrix scrolls inside its own box; the page never runs off the screen.
-          <div className="overflow-x-auto" tabIndex={0} role="group" aria-label="Start-up matrix, country by step">
-            <table className="w-full min-w-[72rem] table-fixed text-left text-xs" data-testid="startup-matrix">
-              <caption className="sr-only">Start-up of each country, step by step: state, dates, days from approval and owner</caption>
-              <thead className="border-b border-slate-200 text-slate-600">
-                <tr>
-                  <th scope="col" className="w-28 py-1.5 pr-2 font-medium">
-                    Country
-                  </th>
-                  {STARTUP_STEPS.map((step) => (
-                    <th key={step} scope="col" className="py-1.5 pr-2 align-bottom font-medium">
-                      {stepName(step)}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {startup.countries.map(({ country, cells }) => (
-                  <tr key={country} className="align-top">
-                    <th scope="row" className="py-2 pr-2 text-sm font-medium">
-                      {countryLabel(country)}
-                    </th>
+          <>
+            {/* On a phone: one country after another, each step a line. */}
+            <div className="space-y-4 sm:hidden" data-testid="startup-stacked">
+              {startup.countries.map(({ country, cells }) => (
+                <section
+                  key={country}
+                  aria-label={`Start-up in ${countryLabel(country)}`}
+                  className="rounded-md border border-slate-200 p-3"
+                >
+                  <h3 className="text-sm font-semibold text-slate-900">{countryLabel(country)}</h3>
+                  <dl className="mt-2 divide-y divide-slate-100 text-xs">
                     {cells.map((cell) => (
-                      <td key={cell.step} className="py-2 pr-2 break-words">
-                        {cell.label !== stepName(cell.step) ? <p className="font-medium text-slate-800">{cell.label}</p> : null}
-                        <Cell cell={cell} id={id} owners={owners} today={today} />
-                      </td>
+                      <div key={cell.step} className="grid grid-cols-[9rem_1fr] gap-2 py-1.5">
+                        <dt className="font-medium text-slate-800">{cell.label}</dt>
+                        <dd className="min-w-0 break-words">
+                          <Cell cell={cell} id={id} owners={owners} today={today} />
+                        </dd>
+                      </div>
+                    ))}
+                  </dl>
+                </section>
+              ))}
+            </div>
+            {/* Wider screens: the matrix, scrolling inside its own box if the screen is still too narrow. */}
+            <div className="hidden overflow-x-auto sm:block" tabIndex={0} role="group" aria-label="Start-up matrix, country by step">
+              <table className="w-full min-w-[60rem] table-fixed text-left text-xs" data-testid="startup-matrix">
+                <caption className="sr-only">Start-up of each country, step by step: state, dates, days from approval and owner</caption>
+                <thead className="border-b border-slate-200 text-slate-600">
+                  <tr>
+                    <th scope="col" className="w-24 py-1.5 pr-2 font-medium">
+                      Country
+                    </th>
+                    {STARTUP_STEPS.map((step) => (
+                      <th key={step} scope="col" className="py-1.5 pr-2 align-bottom font-medium">
+                        {stepName(step)}
+                      </th>
                     ))}
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+                </thead>
+                <tbody className="divide-y divide-slate-100">
+                  {startup.countries.map(({ country, cells }) => (
+                    <tr key={country} className="align-top">
+                      <th scope="row" className="py-2 pr-2 text-sm font-medium">
+                        {countryLabel(country)}
+                      </th>
+                      {cells.map((cell) => (
+                        <td key={cell.step} className="py-2 pr-2 break-words">
+                          {cell.label !== stepName(cell.step) ? <p className="font-medium text-slate-800">{cell.label}</p> : null}
+                          <Cell cell={cell} id={id} owners={owners} today={today} />
+                        </td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
         )}
         {startup.canManage ? (
           <ActionForm
