@@ -99,6 +99,17 @@ test("the portfolio shows days per step by country and flags what is past its ta
   page,
 }) => {
   await signInAsDemo(page, "Quinn Quorum", portal.baseURL);
+  // InPACT's matrix counts from its funding in 2013 (the public record gives the year only).
+  await page.goto(`${portal.baseURL}/proposals/irci-inpact/trial`);
+  const inpact = page.getByRole("region", { name: "Start-up by country" });
+  await expect(inpact).toContainText("Days count from the first funding secured, 2013");
+  const ukEthics = inpact
+    .getByRole("row", { name: /^United Kingdom/ })
+    .getByRole("cell")
+    .nth(3);
+  await expect(ukEthics).toContainText("Done 17 Oct 2016");
+  await expect(ukEthics).toContainText("about 1,203 days from approval (target 210) · past target");
+  await screenshot(page, "startup-inpact");
   await page.goto(`${portal.baseURL}/portfolio`);
   const days = page.getByTestId("portfolio-startup");
   // InPACT: funded 2013 (counted as its middle), UK ethics approval on 17 October 2016.
