@@ -37,7 +37,9 @@ export const ZStepVersion = z.coerce.number().int().min(0).max(2_147_483_647);
 /** Each step's rule of consistency, checked after the fields parse: a message per field, or none. */
 export function stepProblems(input: StartupStepUpdate, today: Date, approvalStart: Date | null): Record<string, string> {
   const problems: Record<string, string> = {};
-  const todayEnd = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()));
+  // Today where it is latest (UTC+14): the date someone in Sydney or Auckland types is not refused as future.
+  const ahead = new Date(today.getTime() + 14 * 3600_000);
+  const todayEnd = new Date(Date.UTC(ahead.getUTCFullYear(), ahead.getUTCMonth(), ahead.getUTCDate()));
   if (input.state === "BLOCKED") {
     if (!input.blockedReason || input.blockedReason.length < 3)
       problems.blockedReason = "Say what blocks this step (at least a few words), so others know what to chase.";

@@ -159,6 +159,11 @@ describe("a step's form is checked field by field", () => {
     expect(stepProblems(parse({ state: "DONE" }), today, null).actualDate).toMatch(/date it was done/);
     expect(stepProblems(parse({ state: "DONE", actualDate: "2026-12-02" }), today, day("2026-01-01"))).toEqual({});
   });
+  it("lets the date of the time zones ahead of UTC count as today", () => {
+    const noonUtc = new Date("2026-12-02T12:00:00Z"); // already 3 December in Auckland
+    expect(stepProblems(parse({ state: "DONE", actualDate: "2026-12-03" }), noonUtc, null)).toEqual({});
+    expect(stepProblems(parse({ state: "DONE", actualDate: "2026-12-04" }), noonUtc, null).actualDate).toMatch(/future/);
+  });
   it("refuses dates that do not exist", () => {
     const result = ZStartupStepUpdate.safeParse({
       state: "DONE",
