@@ -109,6 +109,8 @@ test("the portfolio shows days per step by country and flags what is past its ta
     .nth(3);
   await expect(ukEthics).toContainText("Done 17 Oct 2016");
   await expect(ukEthics).toContainText("about 1,203 days from approval (target 210) · past target");
+  await inpact.getByText("Where these dates come from").click();
+  await expect(inpact).toContainText("United Kingdom, Ethics (REC, HRA approval): UK ethics approval 17 October 2016 (ICR-CTSU)");
   await screenshot(page, "startup-inpact");
   await page.goto(`${portal.baseURL}/portfolio`);
   const days = page.getByTestId("portfolio-startup");

@@ -106,6 +106,9 @@ export async function updateStartupStep(
   // A year or month of the public record stays as precise as it was while the date is kept as it is.
   const keptPrecision =
     before?.actualDate && input.actualDate && before.actualDate.getTime() === input.actualDate.getTime() ? before.actualPrecision : "DAY";
+  const sameActual = Boolean(before && (before.actualDate?.getTime() ?? null) === (input.actualDate?.getTime() ?? null));
+  // A public source stays with the date it gave; a date a person records is theirs (the history says whose).
+  const source = before && sameActual && !before.illustrative ? before.source : "";
   const blocked = input.state === "BLOCKED";
   const data = {
     state: input.state,
@@ -115,6 +118,7 @@ export async function updateStartupStep(
     blockedSince: blocked ? input.blockedSince : null,
     blockedReason: blocked ? input.blockedReason : null,
     ownerOrganizationId,
+    source,
     // What a person records is the record: no longer the seed's illustration.
     illustrative: false,
     updatedById: actor.userId,

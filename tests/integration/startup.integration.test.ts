@@ -239,7 +239,11 @@ describe("the seeded start-up of the real trials", () => {
     expect(fr).toMatchObject({ state: "BLOCKED", illustrative: true });
     await updateStartupStep(secretariat, ballad.id, "FR", "CONTRACTS", step(), String(fr.version), today);
     await seedDatabase(db, { demo: true });
-    expect(await db.startupStep.findUniqueOrThrow({ where: { id: fr.id } })).toMatchObject({ state: "IN_PROGRESS", illustrative: false });
+    expect(await db.startupStep.findUniqueOrThrow({ where: { id: fr.id } })).toMatchObject({
+      state: "IN_PROGRESS",
+      illustrative: false,
+      source: "",
+    });
   });
 });
 

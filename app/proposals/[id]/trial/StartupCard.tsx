@@ -73,6 +73,7 @@ function Cell({ cell, id, owners, today }: { cell: StartupCell; id: string; owne
 export function StartupCard({ id, trialId, startup }: { id: string; trialId: string; startup: StartupView }) {
   const today = new Date();
   const owners = new Map(startup.organizations.map((o) => [o.id, o.shortName]));
+  const sourced = startup.countries.flatMap((c) => c.cells.filter((cell) => cell.row?.source));
   return (
     <Card title="Start-up by country" className="min-w-0 lg:col-span-2">
       <div id="startup" className="space-y-4">
@@ -166,6 +167,21 @@ export function StartupCard({ id, trialId, startup }: { id: string; trialId: str
             </div>
           </>
         )}
+        {sourced.length > 0 ? (
+          <details className="text-sm">
+            <summary className="cursor-pointer font-medium text-brand-700">Where these dates come from</summary>
+            <ul className="mt-2 space-y-1 text-slate-700">
+              {sourced.map((cell) => (
+                <li key={`${cell.country}-${cell.step}`}>
+                  <span className="font-medium">
+                    {countryLabel(cell.country)}, {cell.label}:
+                  </span>{" "}
+                  {cell.row!.source}
+                </li>
+              ))}
+            </ul>
+          </details>
+        ) : null}
         {startup.canManage ? (
           <ActionForm
             action={addStartupCountryAction.bind(null, id, trialId)}

@@ -39,6 +39,7 @@ export default async function StartupStepPage({ params }: { params: Promise<{ id
           Every change is kept in the step&apos;s history and the audit log.
           {row?.illustrative ? " What the demo filled in here is illustrative: saving makes it your record." : ""}
         </p>
+        {row?.source ? <p className="mb-3 text-sm text-slate-700">Source of the record: {row.source}</p> : null}
         <StartupStepForm
           action={updateStartupStepAction.bind(null, id, trialId, cell.country, cell.step)}
           version={row?.version ?? 0}
