@@ -19,7 +19,7 @@ describe("audit action labels", () => {
     for (const file of [...sources(path.join(root, "lib")), ...sources(path.join(root, "ops"))]) {
       const text = readFileSync(file, "utf8");
       for (const m of text.matchAll(/action: "([a-z]+\.[A-Za-z_]+)"/g)) recorded.add(m[1]!);
-      for (const m of text.matchAll(/trialAudit\([^)]*?"(trial\.[a-z_]+)"/g)) recorded.add(m[1]!);
+      for (const m of text.matchAll(/trialAudit\([^)]*?"((?:trial|startup)\.[a-z_]+)"/g)) recorded.add(m[1]!);
     }
     for (const event of PROPOSAL_EVENTS) recorded.add(`proposal.${event}`);
     expect(recorded.size).toBeGreaterThan(25);

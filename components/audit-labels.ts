@@ -61,6 +61,8 @@ const ACTIONS: Record<string, string> = {
   "trial.site_added": "Trial site added",
   "trial.site_corrected": "Trial site corrected",
   "trial.site_removed": "Trial site removed",
+  "startup.step_updated": "Start-up step updated",
+  "startup.country_added": "Country added to the start-up tracker",
 };
 // Each step of the workflow, by the words the proposal page uses for it ("Start review", "Vote passed").
 for (const event of PROPOSAL_EVENTS) ACTIONS[`proposal.${event}`] = TRANSITIONS[event as ProposalEvent].label;

@@ -79,6 +79,15 @@ const DECISION = {
   rationale: "Two arms answer the question with the patients the group can reach.",
   public: "",
 };
+/** A start-up step's form: in progress, owned by the given organization. */
+const startupStep = (ownerOrganizationId: string) => ({
+  state: "IN_PROGRESS",
+  plannedDate: "2027-03-01",
+  actualDate: "",
+  blockedSince: "",
+  blockedReason: "",
+  ownerOrganizationId,
+});
 const EMAIL_SETTINGS = { mentions: "IMMEDIATE", interest: "IMMEDIATE", votes: "DIGEST", status: "DIGEST", comments: "OFF" };
 const nctNumber = () => `NCT${String(randomBytes(4).readUInt32BE() % 100_000_000).padStart(8, "0")}`;
 const transition = (
@@ -112,6 +121,16 @@ export const ACTIONS: Record<string, Case[]> = {
       call: async (f) => ({
         page: "/admin/settings",
         args: [initial, form({ ...(await f.currentForecastSettings()), reason: "The authorization matrix" })],
+      }),
+      expected: only(["secretariat"]),
+    },
+  ],
+  "app/admin/settings/actions.ts#setStartupTargetsAction": [
+    {
+      state: "the start-up targets kept as they are",
+      call: async (f) => ({
+        page: "/admin/settings",
+        args: [initial, form({ ...(await f.currentStartupTargets()), reason: "The authorization matrix" })],
       }),
       expected: only(["secretariat"]),
     },
@@ -868,6 +887,42 @@ export const ACTIONS: Record<string, Case[]> = {
           page: `/proposals/${p.id}/trial/sites/${p.siteId}`,
           args: [p.id, p.trialId, p.siteId, initial, form({ reason: "Never opened" })],
         };
+      },
+      expected: only(KEEPERS),
+    },
+  ],
+  // The country start-up tracker: the trial's keepers update any step and add countries; the representative of
+  // the step's owner organization updates its own steps; no one else.
+  "app/proposals/[id]/trial/startup-actions.ts#updateStartupStepAction": [
+    {
+      state: "a step the other organization owns",
+      call: async (f) => {
+        const p = await f.proposal("PLANNING", { trial: true, startupStep: "other" });
+        return {
+          page: trialPage(p),
+          args: [p.id, p.trialId, "GB", "ETHICS", initial, form({ ...startupStep(f.ids.otherOrg), version: "1" })],
+        };
+      },
+      expected: only([...KEEPERS, "otherRep"]),
+    },
+    {
+      state: "a step the lead organization owns",
+      call: async (f) => {
+        const p = await f.proposal("PLANNING", { trial: true, startupStep: "lead" });
+        return {
+          page: trialPage(p),
+          args: [p.id, p.trialId, "GB", "ETHICS", initial, form({ ...startupStep(f.ids.leadOrg), version: "1" })],
+        };
+      },
+      expected: only(KEEPERS),
+    },
+  ],
+  "app/proposals/[id]/trial/startup-actions.ts#addStartupCountryAction": [
+    {
+      state: "a trial record",
+      call: async (f) => {
+        const p = await f.proposal("PLANNING", { trial: true });
+        return { page: trialPage(p), args: [p.id, p.trialId, initial, form({ country: "DE" })] };
       },
       expected: only(KEEPERS),
     },

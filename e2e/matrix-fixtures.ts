@@ -4,6 +4,7 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import type { PrismaClient } from "../lib/prisma-client";
 import { sealSecret } from "../lib/auth/sso/secret-box";
+import { DEFAULT_STARTUP_TARGETS, type StartupTargets } from "../lib/startup/steps";
 import { E2E_SECRET } from "./portal";
 
 export const PERSONAS = ["anonymous", "outsider", "author", "groupMember", "leadRep", "otherRep", "chair", "secretariat"] as const;
@@ -23,6 +24,8 @@ export interface ProposalFixture {
   importId?: string;
   /** A feasibility site of the lead organization (version 1). */
   feasibilitySiteId?: string;
+  /** The start-up step's country and step (version 1), with `startupStep`. */
+  startupStep?: { country: string; step: string };
 }
 
 export interface ProposalOptions {
@@ -37,6 +40,8 @@ export interface ProposalOptions {
   entries?: boolean;
   /** A feasibility site of the lead organization (with `eligible`, which records its interest). */
   feasibilitySite?: boolean;
+  /** A start-up step in Great Britain (version 1) owned by the lead or the other organization (with `trial`). */
+  startupStep?: "lead" | "other";
 }
 
 export interface Fixtures {
@@ -52,6 +57,8 @@ export interface Fixtures {
   currentThreshold(): Promise<number>;
   /** The forecast settings as the settings form holds them (percentages and years). */
   currentForecastSettings(): Promise<{ discount: string; warnYears: string; atRisk: string }>;
+  /** The start-up targets as the settings form holds them (days, by field name). */
+  currentStartupTargets(): Promise<Record<string, string>>;
   /** The usual quorum now: a majority of the member organizations (other suites' calls may have added some). */
   usualQuorum(): Promise<number>;
   demoPersonId(): Promise<string>;
@@ -202,6 +209,13 @@ export async function makeFixtures(db: PrismaClient): Promise<Fixtures> {
       });
       fixture.trialId = trial.id;
       fixture.registryRowId = trial.registryIds[0]?.id;
+      if (options.startupStep) {
+        const owner = options.startupStep === "lead" ? lead.id : other.id;
+        await db.startupStep.create({
+          data: { trialId: trial.id, country: "GB", step: "ETHICS", state: "IN_PROGRESS", ownerOrganizationId: owner },
+        });
+        fixture.startupStep = { country: "GB", step: "ETHICS" };
+      }
       if (options.entries) {
         const site = await db.trialSite.create({ data: { trialId: trial.id, country: "FR", facility: "Institut Matrice", city: "Paris" } });
         const accrual = await db.accrualUpdate.create({ data: { trialId: trial.id, date: "2026-10-01", total: 7, source: "Matrix" } });
@@ -252,6 +266,14 @@ export async function makeFixtures(db: PrismaClient): Promise<Fixtures> {
         discount: String(Math.round(value.discount! * 100)),
         warnYears: String(value.warnYears),
         atRisk: String(Math.round(value.atRiskProbability! * 100)),
+      };
+    },
+    async currentStartupTargets() {
+      const row = await db.setting.findUnique({ where: { key: "startupTargets" } });
+      const value = (row?.value ?? DEFAULT_STARTUP_TARGETS) as unknown as StartupTargets;
+      return {
+        ...Object.fromEntries(Object.entries(value.steps).map(([step, days]) => [step, String(days)])),
+        phase12Activation: String(value.phase12Activation),
       };
     },
     async usualQuorum() {
@@ -372,6 +394,8 @@ export async function databaseSignature(db: PrismaClient): Promise<Record<string
       (select count(*) from "Session") as sessions,
       (select count(*) || '/' || coalesce(max("updatedAt")::text, '') from "FeasibilitySite") as "feasibilitySites",
       (select count(*) from "FeasibilitySiteRecord") as "feasibilityRecords",
+      (select count(*) || '/' || coalesce(sum(version), 0) || '/' || md5(coalesce(string_agg(country || step::text || state::text || coalesce("blockedReason", ''), ',' order by id), '')) from "StartupStep") as "startupSteps",
+      (select count(*) from "StartupStepRecord") as "startupRecords",
       (select count(*) || '/' || count(*) filter (where active) || '/' || count(*) filter (where secretariat) from "User") as people,
       (select md5(coalesce(string_agg("userId" || '=' || role::text, ',' order by "userId"), '')) from "Membership") as "orgRoles",
       (select count(*) || '/' || count("revokedAt") || '/' || count("acceptedAt") from "Invitation") as invitations,

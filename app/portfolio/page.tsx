@@ -15,6 +15,7 @@ import { countryLabel } from "@/lib/time";
 import { MILESTONE_LABEL } from "@/lib/trials/progress";
 import { portfolio } from "@/lib/portfolio/queries";
 import { ExportLinks } from "./ExportLinks";
+import { StartupDays } from "./StartupDays";
 
 export const metadata = { title: "Portfolio" };
 
@@ -278,6 +279,7 @@ export default async function PortfolioPage({
           head={["Country", "Trials", "Named sites"]}
           rows={data.byCountry.map((c) => [countryLabel(c.country), c.trials, c.sites])}
         />
+        <StartupDays startup={data.startup} />
         <Card title="Milestones due or late">
           {data.milestones.length === 0 ? (
             <EmptyState>No milestone is due in the next 30 days or late.</EmptyState>

@@ -123,3 +123,26 @@ describe("starting proposals, shaping groups, comments", () => {
     expect(() => assertAllowed(rep("nci"), "trial.keep", proposal)).not.toThrow();
   });
 });
+
+describe("updating a trial's start-up", () => {
+  const step = (ownerOrganizationId: string | null) => ({ ...proposal, ownerOrganizationId });
+  it.each([
+    ["the lead organization's representative, any step", rep("nci"), "eortc", true],
+    ["a chair, any step", member("cosa", "chair"), "jcog", true],
+    ["the secretariat, a step without an owner", secretariat, null, true],
+    ["the owner organization's representative, its own step", rep("jcog"), "jcog", true],
+    ["its deputy, its own step", deputy("jcog"), "jcog", true],
+    ["its representative, another organization's step", rep("jcog"), "eortc", false],
+    ["its representative, a step without an owner", rep("jcog"), null, false],
+    ["one of its members who does not act for it", member("jcog"), "jcog", false],
+    ["someone outside every organization", outsider, null, false],
+    ["nobody signed in", null, "jcog", false],
+  ] as const)("%s", (_who, actor, owner, may) => {
+    expect(allowed(actor, "startup.update", step(owner))).toBe(may);
+  });
+  it("tells a refused person who may", () => {
+    expect(() => assertAllowed(rep("jcog"), "startup.update", step("eortc"))).toThrow(
+      expect.objectContaining({ code: "FORBIDDEN", message: expect.stringMatching(/owns this step/) }),
+    );
+  });
+});

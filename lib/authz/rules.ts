@@ -68,6 +68,11 @@ export interface Resources {
    * representative and deputies only (as its interest is recorded; the secretariat does not).
    */
   "feasibility.edit": { organizationId: string };
+  /**
+   * Updating one step of a trial's start-up in one country: the trial's keepers for any country and step; the
+   * representative or a deputy of the step's owner organization for its own steps (`ownerOrganizationId`).
+   */
+  "startup.update": ProposalContext & { ownerOrganizationId: string | null };
   /** Editing a comment: its author. */
   "comment.edit": { authorId: string | null };
   /** Deleting a comment: its author and the secretariat. */
@@ -95,6 +100,9 @@ const RULES: { [R in Rule]: (actor: Actor, resource: Resources[R]) => boolean } 
   "people.manage": (actor, p) =>
     actor.secretariat || (p.organizationId !== null && actor.organizationId === p.organizationId && actsForOrganization(actor)),
   "feasibility.edit": (actor, s) => actsForOrganization(actor) && actor.organizationId === s.organizationId,
+  "startup.update": (actor, s) =>
+    RULES["trial.keep"](actor, s) ||
+    (actsForOrganization(actor) && s.ownerOrganizationId !== null && actor.organizationId === s.ownerOrganizationId),
   "comment.edit": (actor, c) => c.authorId === actor.userId,
   "comment.delete": (actor, c) => c.authorId === actor.userId || actor.secretariat,
   "decision.record": (actor, g) => actor.secretariat || g.chairsThisGroup,
@@ -115,6 +123,8 @@ const REFUSED: Record<Rule, string> = {
   "group.incidence": "Only the group's chairs and the secretariat can correct its incidence.",
   "people.manage": "Only the organization's representative, its deputies and the secretariat manage its people.",
   "feasibility.edit": "Only the organization's representative or a deputy can change its sites.",
+  "startup.update":
+    "Only the trial's keepers, and the representative or a deputy of the organization that owns this step, update its start-up.",
   "comment.edit": "Only its author can edit a comment.",
   "comment.delete": "Only its author or the secretariat can delete a comment.",
   "decision.record": "Only the expert group's chairs and the secretariat can record or edit its decisions.",

@@ -12,6 +12,7 @@ import type { ProposalStatus } from "@/lib/generated/prisma/enums";
 import { PROPOSAL_STATUSES } from "@/lib/proposals/workflow";
 import { withoutControlCharacters } from "@/lib/validation";
 import { currentAccrual, milestoneState, DUE_WITHIN_DAYS } from "@/lib/trials/progress";
+import { portfolioStartup } from "@/lib/startup/queries";
 import { chanceLabel, monitorOfTrial, monitorSentence, monitorVerdict, monthLabel, type MonitoredTrial } from "@/lib/trials/monitoring";
 
 /** Trials the portfolio's accrual chart shows. */
@@ -149,7 +150,11 @@ async function computePortfolio(filters: PortfolioFilters, today: Date) {
       select: { kind: true, planned: true, actual: true, trial: { select: { proposal: { select: { id: true, title: true } } } } },
     }),
   ]);
-  const [orgs, settings] = await Promise.all([referenceOrganizations(), getForecastSettings()]);
+  const [orgs, settings, startup] = await Promise.all([
+    referenceOrganizations(),
+    getForecastSettings(),
+    portfolioStartup(trialWhere, today),
+  ]);
   const count = new Map(participation.map((p) => [p.organizationId, p._count._all]));
   return {
     stages: PROPOSAL_STATUSES.map((s) => ({ status: s, count: byStage.find((b) => b.status === s)?._count._all ?? 0 })),
@@ -166,5 +171,6 @@ async function computePortfolio(filters: PortfolioFilters, today: Date) {
     byCountry: countries,
     milestones: milestones.map((m) => ({ ...m, state: milestoneState(m, today) })),
     organizations: orgs,
+    startup,
   };
 }

@@ -6,6 +6,7 @@ import { DEMO_PEOPLE, GROUP_ROSTERS, GROUP_STATUS } from "./demo-people";
 import { seedProposals } from "./proposals";
 import { seedTrials } from "./trials";
 import { seedDecisions } from "./decisions";
+import { seedStartup } from "./startup";
 
 export const DEMO_INCIDENCE_SOURCE = "Illustrative demo value from the IRCI reference data (not a sourced figure)";
 
@@ -88,5 +89,6 @@ export async function seedDatabase(db: PrismaClient, options: { demo: boolean })
   const proposals = await seedProposals(db, options);
   await seedTrials(db);
   await seedDecisions(db);
+  await seedStartup(db);
   return { ...reference, people, proposals };
 }

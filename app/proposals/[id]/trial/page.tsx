@@ -11,6 +11,8 @@ import { DetailsCard } from "./DetailsCard";
 import { MilestonesCard } from "./MilestonesCard";
 import { RegistryCard } from "./RegistryCard";
 import { SitesCard } from "./SitesCard";
+import { StartupCard } from "./StartupCard";
+import { getStartup } from "@/lib/startup/queries";
 
 // The trial record of a proposal in planning or underway: one card for each part of it.
 export const metadata = { title: "Trial" };
@@ -50,6 +52,7 @@ export default async function TrialPage({
     );
   }
   const cardProps = { id, proposal, trial, canManage, canReportFor, organizations, sites, monitor };
+  const startup = await pageData(getStartup(actor, trial.id), path);
 
   return (
     <>
@@ -74,6 +77,8 @@ export default async function TrialPage({
         <MilestonesCard {...cardProps} />
 
         <SitesCard {...cardProps} />
+
+        <StartupCard id={id} trialId={trial.id} startup={startup} />
       </div>
     </>
   );
