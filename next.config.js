@@ -12,10 +12,12 @@ const nextConfig = {
   serverExternalPackages: ["@prisma/schema-engine-wasm", "pg-boss"],
   // On every response, the build's static files included; proxy.ts adds the Content-Security-Policy
   // (with its per-request nonce) and the rest of lib/security-headers.ts to pages and routes.
+  // A document version sets its own (lib/documents/serve.ts): a PDF preview may be framed by the
+  // portal's own pages, so it is not given DENY here.
   async headers() {
     return [
       {
-        source: "/(.*)",
+        source: "/((?!api/documents/versions/).*)",
         headers: [
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "X-Frame-Options", value: "DENY" },

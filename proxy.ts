@@ -45,10 +45,11 @@ function withSecurityHeaders(response: NextResponse, https: boolean): NextRespon
 export const config = {
   // Not for the build's static files, images or prefetches: they carry no page scripts. Not for the
   // ClinicalTrials.gov import either: a proxy buffers request bodies up to 10 MB only, and records
-  // run to 12 (its answer is JSON, with next.config.js's headers).
+  // run to 12 (its answer is JSON, with next.config.js's headers). Nor for documents: uploads run to
+  // 50 MB, and a stored file is served with a policy of its own (lib/documents/serve.ts).
   matcher: [
     {
-      source: "/((?!_next/static|_next/image|favicon.ico|api/trials/[^/]+/import).*)",
+      source: "/((?!_next/static|_next/image|favicon.ico|api/trials/[^/]+/import|api/documents(?:/|$)).*)",
       missing: [{ type: "header", key: "next-router-prefetch" }],
     },
   ],

@@ -24,6 +24,8 @@ describe("roles on a proposal come from the proposal, not the request", () => {
     expect(allowed(actor, "proposal.edit", proposal)).toBe(may.edit);
     expect(allowed(actor, "trial.keep", proposal)).toBe(may.keep);
     expect(allowed(actor, "vote.open", proposal)).toBe(may.open);
+    // Documents are uploaded by those who write and keep the proposal: the same people as edit it.
+    expect(allowed(actor, "document.upload", proposal)).toBe(may.edit);
   });
 });
 

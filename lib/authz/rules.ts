@@ -73,6 +73,12 @@ export interface Resources {
    * representative or a deputy of the step's owner organization for its own steps (`ownerOrganizationId`).
    */
   "startup.update": ProposalContext & { ownerOrganizationId: string | null };
+  /**
+   * Uploading a document or a new version of one, on the proposal or its trial record: those who write and
+   * keep it (its authors, the lead organization's representative and deputies, the group's chairs, the
+   * secretariat). Reading documents follows reading the proposal.
+   */
+  "document.upload": ProposalContext;
   /** Editing a comment: its author. */
   "comment.edit": { authorId: string | null };
   /** Deleting a comment: its author and the secretariat. */
@@ -103,6 +109,7 @@ const RULES: { [R in Rule]: (actor: Actor, resource: Resources[R]) => boolean } 
   "startup.update": (actor, s) =>
     RULES["trial.keep"](actor, s) ||
     (actsForOrganization(actor) && s.ownerOrganizationId !== null && actor.organizationId === s.ownerOrganizationId),
+  "document.upload": (actor, p) => proposalRoles(actor, p).length > 0,
   "comment.edit": (actor, c) => c.authorId === actor.userId,
   "comment.delete": (actor, c) => c.authorId === actor.userId || actor.secretariat,
   "decision.record": (actor, g) => actor.secretariat || g.chairsThisGroup,
@@ -125,6 +132,8 @@ const REFUSED: Record<Rule, string> = {
   "feasibility.edit": "Only the organization's representative or a deputy can change its sites.",
   "startup.update":
     "Only the trial's keepers, and the representative or a deputy of the organization that owns this step, update its start-up.",
+  "document.upload":
+    "Only the proposal's authors, the lead organization's representative, the group's chairs and the secretariat upload its documents.",
   "comment.edit": "Only its author can edit a comment.",
   "comment.delete": "Only its author or the secretariat can delete a comment.",
   "decision.record": "Only the expert group's chairs and the secretariat can record or edit its decisions.",
