@@ -3,6 +3,7 @@
 // No data access: the rows come from lib/decisions/queries.ts, already cut to what the reader may see.
 import Link from "next/link";
 import { Badge } from "@/components/ui";
+import { NamedVersions } from "@/components/documents/NamedVersions";
 import { DECISION_KIND_LABEL, optionList } from "@/lib/decisions/labels";
 import type { DecisionRow } from "@/lib/decisions/queries";
 import { CHOICE_LABEL, OUTCOME_LABEL } from "@/lib/votes/labels";
@@ -90,6 +91,19 @@ export function DecisionEntry({
         ) : null}
         <dt className="text-slate-600">Rationale</dt>
         <dd className="break-words whitespace-pre-line">{d.rationale}</dd>
+        {members && d.documents.length > 0 ? (
+          <>
+            <dt className="text-slate-600">Rests on</dt>
+            <dd>
+              <NamedVersions
+                versions={d.documents.map((x) => x.documentVersion)}
+                zone="UTC"
+                label="Document versions this decision rests on"
+                links={links}
+              />
+            </dd>
+          </>
+        ) : null}
         {members && d.vote ? (
           <>
             <dt className="text-slate-600">Vote</dt>

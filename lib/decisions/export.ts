@@ -17,6 +17,7 @@ export const DECISION_CSV_COLUMNS = [
   { key: "rationale", header: "Rationale" },
   { key: "vote", header: "Vote" },
   { key: "dissent", header: "Dissent" },
+  { key: "restsOn", header: "Rests on (document versions)" },
   { key: "visibility", header: "Visibility" },
   { key: "illustrative", header: "Illustrative" },
   { key: "source", header: "Source" },
@@ -44,6 +45,9 @@ export async function decisionCsvRows(actor: Actor | null, filters: DecisionFilt
             .map((b) => `${b.organization.name} (${CHOICE_LABEL[b.choice].toLowerCase()})${b.rationale ? `: ${b.rationale}` : ""}`)
             .join("; ")
         : "",
+      restsOn: d.documents
+        .map(({ documentVersion: v }) => `${v.document.title}, version ${v.number} (${v.uploadedAt.toISOString().slice(0, 10)})`)
+        .join("; "),
       visibility: d.public ? "Public" : "Members only",
       illustrative: d.illustrative ? "Yes" : "No",
       source: d.source ?? "",

@@ -3,6 +3,7 @@ import "server-only";
 // about public things (no proposal, or a real trial IRCI publishes). The vote a decision came from,
 // its tally and its dissent (the ballots against or abstaining, with their rationale) are members' reading.
 import { db } from "@/lib/db";
+import { namedVersion } from "@/lib/documents/queries";
 import type { Actor } from "@/lib/authz/policy";
 import { capabilitiesOf } from "@/lib/authz/policy";
 import { allowed } from "@/lib/authz/rules";
@@ -58,8 +59,8 @@ const SELECT = {
   createdAt: true,
   group: { select: { slug: true, name: true } },
   proposal: { select: { id: true, title: true, trial: { select: { id: true } } } },
-  // The document versions a decision rests on join here once versioned documents exist (a
-  // DecisionDocument table beside Decision): DecisionEntry shows them beside the rationale.
+  // The document versions it rests on (members' reading, as the documents are).
+  documents: { select: { documentVersion: { select: namedVersion } }, orderBy: { documentVersionId: "asc" }, take: 50 },
   recordedBy: { select: { name: true } },
   // The vote, its tally and its dissent (the ballots against or abstaining), organizations by name.
   vote: {
@@ -81,7 +82,7 @@ export type DecisionRow = Omit<Loaded, "vote" | "recordedBy"> & { vote: Loaded["
 
 /** Who recorded it and the vote are members' reading: cut here, before anything reaches a page or a file. */
 function forReader(actor: Actor | null, row: Loaded): DecisionRow {
-  return readsWholeRegister(actor) ? row : { ...row, vote: null, recordedBy: null };
+  return readsWholeRegister(actor) ? row : { ...row, vote: null, recordedBy: null, documents: [] };
 }
 
 async function findDecisions(actor: Actor | null, filters: DecisionFilters, args: { skip?: number; take: number }): Promise<DecisionRow[]> {

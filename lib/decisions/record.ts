@@ -47,7 +47,7 @@ export async function recordVoteDecision(
   const proposal = await tx.proposal.findUniqueOrThrow({ where: { id: input.proposalId }, select: { title: true, groupId: true } });
   const passed = result.outcome === "PASSED";
   const counts = `${result.approve} approve, ${result.reject} reject, ${result.abstain} abstain${result.recused ? `, ${result.recused} recused` : ""}`;
-  return write(tx, input.actorId, {
+  const decision = await write(tx, input.actorId, {
     kind: passed ? "PROPOSAL_APPROVED" : "PROPOSAL_REJECTED",
     title: `${passed ? "Approved" : "Rejected"}: ${proposal.title}`,
     decidedOn: todayUtc(),
@@ -60,6 +60,12 @@ export async function recordVoteDecision(
     groupId: proposal.groupId,
     public: false,
   });
+  // The decision rests on the document versions the vote was on.
+  const voted = await tx.voteDocument.findMany({ where: { voteId: input.voteId }, select: { documentVersionId: true } });
+  if (voted.length > 0) {
+    await tx.decisionDocument.createMany({ data: voted.map((v) => ({ decisionId: decision.id, documentVersionId: v.documentVersionId })) });
+  }
+  return decision;
 }
 
 /** A group convened: activated from proposed by the secretariat for IRCI's Board, with the reason given. */

@@ -96,7 +96,8 @@ export async function getTrial(actor: Actor | null, proposalId: string, view: Si
   const monitor = proposal.trial
     ? monitorOfTrial(proposal.trial, participants, { threshold: settings.atRiskProbability, discount: settings.discount })
     : null;
-  return { proposal, trial: proposal.trial, canManage, canReportFor, organizations, sites, monitor };
+  const canUploadDocuments = allowed(actor, "document.upload", context);
+  return { proposal, trial: proposal.trial, canManage, canReportFor, canUploadDocuments, organizations, sites, monitor };
 }
 
 /**

@@ -16,6 +16,7 @@ import { instantFromWallTime } from "@/lib/wall-time";
 import { config } from "@/lib/config";
 import { DEMO_MIN_OPEN_MINUTES, MIN_OPEN_MINUTES, ZBallot, ZCloseReason, closingTimeProblem, openVoteSchema } from "./schema";
 import { defaultQuorum } from "./tally";
+import { MAX_VOTE_DOCUMENTS } from "./limits";
 import { closeVote, representatives, scheduleVoteClose } from "./close";
 
 /**
@@ -30,9 +31,21 @@ function closingInstant(raw: unknown): unknown {
   return { ...rest, closesAt: at ?? "not a time" };
 }
 
+/** The document versions a vote is on, as the form sends them: plain ids, at most MAX_VOTE_DOCUMENTS. */
+function versionIds(raw: unknown): string[] {
+  const list = raw && typeof raw === "object" ? (raw as { documentVersionIds?: unknown }).documentVersionIds : undefined;
+  if (list === undefined) return [];
+  const ids = Array.isArray(list) ? list : [list];
+  if (ids.length > MAX_VOTE_DOCUMENTS || ids.some((id) => typeof id !== "string" || !/^[A-Za-z0-9_-]{1,64}$/.test(id))) {
+    throw new ValidationError({ documentVersionIds: "Choose the document versions from the list." });
+  }
+  return [...new Set(ids as string[])];
+}
+
 export async function openVote(actor: Actor | null, proposalId: string, raw: unknown) {
   proposalId = requireKey(proposalId, "proposal");
   assertCan(actor, "vote.open");
+  const documentVersionIds = versionIds(raw);
   // The rules follow the Organization table: as many ballots as members, a majority by default.
   const members = await db.organization.count();
   const usualQuorum = defaultQuorum(members);
@@ -75,6 +88,14 @@ export async function openVote(actor: Actor | null, proposalId: string, raw: unk
     const created = await tx.vote.create({
       data: { proposalId, closesAt: rules.closesAt, quorum: rules.quorum, passRule: rules.passRule, openedById: actor.userId },
     });
+    // The versions voted on must be this proposal's (the ids came from the browser).
+    if (documentVersionIds.length > 0) {
+      const own = await tx.documentVersion.count({ where: { id: { in: documentVersionIds }, document: { proposalId } } });
+      if (own !== documentVersionIds.length) {
+        throw new ValidationError({ documentVersionIds: "Choose document versions of this proposal only." });
+      }
+      await tx.voteDocument.createMany({ data: documentVersionIds.map((documentVersionId) => ({ voteId: created.id, documentVersionId })) });
+    }
     await audit(tx, {
       actorId: actor.userId,
       action: "proposal.openVoting",
@@ -88,6 +109,7 @@ export async function openVote(actor: Actor | null, proposalId: string, raw: unk
         closesAt: rules.closesAt.toISOString(),
         quorum: rules.quorum,
         passRule: rules.passRule,
+        documentVersionIds,
       },
     });
     await tx.notification.createMany({

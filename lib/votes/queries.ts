@@ -1,4 +1,5 @@
 import "server-only";
+import { namedVersion } from "@/lib/documents/queries";
 import { db } from "@/lib/db";
 import { assertCan } from "@/lib/authz/session";
 import type { Actor } from "@/lib/authz/policy";
@@ -28,6 +29,7 @@ export async function getVotePanel(actor: Actor | null, proposalId: string) {
       outcome: true,
       tally: true,
       closeReason: true,
+      documents: { select: { documentVersion: { select: namedVersion } }, orderBy: { documentVersionId: "asc" } },
       ballots: {
         select: { organizationId: true, choice: true, rationale: true, updatedAt: true, castBy: { select: { name: true } } },
       },
@@ -49,6 +51,7 @@ export async function getVotePanel(actor: Actor | null, proposalId: string) {
   });
   return {
     ...vote,
+    documents: vote.documents.map((d) => d.documentVersion),
     ballots,
     tally: open ? null : (vote.tally as unknown as Tally | null),
     mine: ballots.find((b) => b.organizationId === actor.organizationId) ?? null,

@@ -28,6 +28,10 @@ import { followAction } from "./actions";
 import { InterestHistory } from "./InterestHistory";
 import { listFeasibility } from "@/lib/feasibility/queries";
 import { Feasibility } from "./Feasibility";
+import { DocumentsCard } from "@/components/documents/DocumentsCard";
+import { listDocuments } from "@/lib/documents/queries";
+import { DOCUMENT_KIND_LABEL } from "@/lib/documents/kinds";
+import { allowed } from "@/lib/authz/rules";
 
 function Text({ value }: { value: string | null | undefined }) {
   return value?.trim() ? <span className="whitespace-pre-wrap">{value}</span> : <span className="text-slate-500">Not given yet</span>;
@@ -58,7 +62,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
   const { id } = await params;
   const path = `/proposals/${id}`;
   const { actor, session } = await requirePage("proposal.view", path);
-  const [data, vote, comments, following, histories, feasibility, settings] = await Promise.all([
+  const [data, vote, comments, following, histories, feasibility, settings, documents] = await Promise.all([
     pageData(getProposal(actor, id), path),
     pageData(getVotePanel(actor, id), path),
     pageData(listComments(actor, "proposal", id), path),
@@ -66,6 +70,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
     pageData(interestHistory(actor, id), path),
     pageData(listFeasibility(actor, id), path),
     getForecastSettings(),
+    pageData(listDocuments(actor, id, "PROPOSAL"), path),
   ]);
   const { proposal: p, organizations, criteria, actions, timeline, canEdit, canOpenVote, roles, facts } = data;
   const openDecision = decide(p.status, "openVoting", roles, facts);
@@ -305,6 +310,14 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
             }
           />
 
+          <DocumentsCard
+            proposalId={p.id}
+            scope="PROPOSAL"
+            documents={documents}
+            zone={zone}
+            canUpload={allowed(actor, "document.upload", data.access)}
+          />
+
           <Discussion type="proposal" threadId={p.id} comments={comments} zone={zone} />
         </div>
 
@@ -346,6 +359,12 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
 
           {vote || canOpenVote ? (
             <VotePanel
+              documents={documents.map((d) => ({
+                id: d.id,
+                title: d.title,
+                kind: DOCUMENT_KIND_LABEL[d.kind],
+                versions: d.versions.map((v) => ({ id: v.id, number: v.number, uploaded: formatDateTime(v.uploadedAt, zone) })),
+              }))}
               proposalId={p.id}
               vote={vote}
               actor={actor}

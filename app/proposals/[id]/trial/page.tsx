@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { ActionForm } from "@/components/ActionForm";
 import { Card, EmptyState, PageHeader, secondaryButtonClass } from "@/components/ui";
-import { requirePage } from "@/lib/authz/session";
+import { requirePage, viewerTimeZone } from "@/lib/authz/session";
 import { pageData } from "@/lib/page-data";
 import { TRIAL_STATUSES } from "@/lib/proposals/workflow";
 import { getTrial } from "@/lib/trials/queries";
@@ -13,6 +13,8 @@ import { RegistryCard } from "./RegistryCard";
 import { SitesCard } from "./SitesCard";
 import { StartupCard } from "./StartupCard";
 import { getStartup } from "@/lib/startup/queries";
+import { DocumentsCard } from "@/components/documents/DocumentsCard";
+import { listDocuments } from "@/lib/documents/queries";
 
 // The trial record of a proposal in planning or underway: one card for each part of it.
 export const metadata = { title: "Trial" };
@@ -27,12 +29,15 @@ export default async function TrialPage({
   const { id } = await params;
   const query = await searchParams;
   const path = `/proposals/${id}/trial`;
-  const { actor } = await requirePage("proposal.view", path);
+  const { actor, session } = await requirePage("proposal.view", path);
   const view = {
     query: typeof query.sites === "string" ? query.sites : undefined,
     country: typeof query.country === "string" ? query.country : undefined,
   };
-  const { proposal, trial, canManage, canReportFor, organizations, sites, monitor } = await pageData(getTrial(actor, id, view), path);
+  const { proposal, trial, canManage, canReportFor, canUploadDocuments, organizations, sites, monitor } = await pageData(
+    getTrial(actor, id, view),
+    path,
+  );
   const header = <PageHeader title="Trial" description={<Link href={`/proposals/${id}`}>{proposal.title}</Link>} />;
   if (!trial) {
     const ready = (TRIAL_STATUSES as readonly string[]).includes(proposal.status);
@@ -52,7 +57,7 @@ export default async function TrialPage({
     );
   }
   const cardProps = { id, proposal, trial, canManage, canReportFor, organizations, sites, monitor };
-  const startup = await pageData(getStartup(actor, trial.id), path);
+  const [startup, documents] = await Promise.all([pageData(getStartup(actor, trial.id), path), pageData(listDocuments(actor, id, "TRIAL"), path)]);
 
   return (
     <>
@@ -79,6 +84,8 @@ export default async function TrialPage({
         <SitesCard {...cardProps} />
 
         <StartupCard id={id} trialId={trial.id} startup={startup} />
+
+        <DocumentsCard proposalId={id} scope="TRIAL" documents={documents} zone={viewerTimeZone(session)} canUpload={canUploadDocuments} />
       </div>
     </>
   );

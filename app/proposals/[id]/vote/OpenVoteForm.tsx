@@ -19,6 +19,7 @@ export function OpenVoteForm({
   zoneLabel,
   defaultCloses,
   members,
+  documents,
 }: {
   proposalId: string;
   blockedBecause: string | null;
@@ -27,6 +28,8 @@ export function OpenVoteForm({
   defaultCloses: string;
   /** How many member organizations there are: one ballot each. */
   members: number;
+  /** The proposal's documents with their versions (newest first), to name those the vote is on. */
+  documents: { id: string; title: string; kind: string; versions: { id: string; number: number; uploaded: string }[] }[];
 }) {
   const [state, save, pending] = useActionState<FormState, FormData>(openVoteAction.bind(null, proposalId), { ok: true });
   const [closes, setCloses] = useState(defaultCloses);
@@ -79,6 +82,41 @@ export function OpenVoteForm({
           )}
         </Field>
       </div>
+      {documents.length > 0 ? (
+        <fieldset aria-describedby={e.documentVersionIds ? "vote-documents-error" : "vote-documents-hint"}>
+          <legend className="text-sm font-medium text-slate-800">The vote is on these document versions</legend>
+          {e.documentVersionIds ? (
+            <p id="vote-documents-error" className="mt-1 text-sm text-rose-700">
+              {e.documentVersionIds}
+            </p>
+          ) : (
+            <p id="vote-documents-hint" className="mt-1 text-sm text-slate-600">
+              Shown on the vote, and kept with its decision. The latest version of each document is chosen.
+            </p>
+          )}
+          <ul className="mt-2 space-y-2">
+            {documents.map((d) => (
+              <li key={d.id} className="text-sm">
+                <p className="break-words font-medium text-slate-800">
+                  {d.title} <span className="font-normal text-slate-600">({d.kind})</span>
+                </p>
+                <ul className="mt-1 space-y-1 pl-3">
+                  {d.versions.map((v, n) => (
+                    <li key={v.id}>
+                      <label className="flex items-start gap-2">
+                        <input type="checkbox" name="documentVersionIds" value={v.id} defaultChecked={n === 0} className="mt-1" />
+                        <span>
+                          Version {v.number}, uploaded {v.uploaded}
+                        </span>
+                      </label>
+                    </li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ul>
+        </fieldset>
+      ) : null}
       <button type="submit" className={buttonClass} disabled={pending}>
         {pending ? "Opening…" : "Open voting"}
       </button>

@@ -1,4 +1,6 @@
+import type { ComponentProps } from "react";
 import { Badge, Card } from "@/components/ui";
+import { NamedVersions } from "@/components/documents/NamedVersions";
 import { actsForOrganization, type Actor } from "@/lib/authz/policy";
 import { formatDateTime, utcOffset } from "@/lib/time";
 import { suggestedClosingTime } from "@/lib/votes/schema";
@@ -29,6 +31,7 @@ export function VotePanel({
   canOpen,
   openBlockedBecause,
   forecast,
+  documents,
 }: {
   proposalId: string;
   vote: Vote | null;
@@ -39,6 +42,8 @@ export function VotePanel({
   openBlockedBecause: string | null;
   /** The accrual forecast in one sentence, so organizations vote knowing it. */
   forecast?: string | null;
+  /** The proposal's documents, offered to whoever opens a vote. */
+  documents: ComponentProps<typeof OpenVoteForm>["documents"];
 }) {
   const myOrg = organizations.find((o) => o.id === actor.organizationId);
   const open = vote?.status === "OPEN";
@@ -63,6 +68,7 @@ export function VotePanel({
               zoneLabel={`${zone.replace(/_/g, " ")}, ${utcOffset(zone)}`}
               defaultCloses={suggestedClosingTime(zone)}
               members={organizations.length}
+              documents={documents}
             />
           ) : null}
         </div>
@@ -84,6 +90,15 @@ export function VotePanel({
               Quorum: ballots from {vote.quorum} of {members} organizations. Passes with {PASS_RULE_TEXT[vote.passRule as PassRule]}.
             </p>
             {!open && vote.outcome ? <p className="mt-1 font-medium">{OUTCOME[vote.outcome][2]}</p> : null}
+          </div>
+
+          <div className="text-sm">
+            <h3 className="font-medium text-slate-800">Voted on</h3>
+            {vote.documents.length > 0 ? (
+              <NamedVersions versions={vote.documents} zone={zone} label="Document versions this vote is on" />
+            ) : (
+              <p className="text-slate-600">No document versions were named when the vote was opened.</p>
+            )}
           </div>
 
           {!open && vote.tally ? (

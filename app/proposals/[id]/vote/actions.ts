@@ -18,6 +18,7 @@ export async function openVoteAction(proposalId: string, _state: FormState, form
       zone: formString(formData, "zone"),
       quorum: formString(formData, "quorum"),
       passRule: formString(formData, "passRule"),
+      documentVersionIds: formData.getAll("documentVersionIds"),
     });
     revalidatePath(page(proposalId));
     return `The vote is open until ${formatDateTime(vote.closesAt, formString(formData, "zone") || "UTC")}.`;
