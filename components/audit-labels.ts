@@ -43,6 +43,7 @@ const ACTIONS: Record<string, string> = {
   "feasibility.site_removed": "Feasibility site removed",
   "decision.recorded": "Decision recorded",
   "decision.edited": "Decision edited",
+  "document.uploaded": "Document uploaded",
   "comment.posted": "Comment posted",
   "comment.edited": "Comment edited",
   "comment.deleted": "Comment deleted",

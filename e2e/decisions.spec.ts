@@ -50,7 +50,7 @@ test("a visitor reads the seeded public decisions, filters them, downloads the C
   const csv = readFileSync((await download.path())!, "utf8").replace(/^\uFEFF/, "");
   const [header, ...rows] = csv.trim().split("\r\n");
   expect(header).toBe(
-    '"Decided on","Kind","Title","Expert group","Proposal or trial","Options considered","Rationale","Vote","Dissent","Visibility","Illustrative","Source"',
+    '"Decided on","Kind","Title","Expert group","Proposal or trial","Options considered","Rationale","Vote","Dissent","Rests on (document versions)","Visibility","Illustrative","Source"',
   );
   expect(rows).toHaveLength(1);
   expect(rows[0]).toContain('"Trial closed early","GOG-0277 closed early for accrual futility"');

@@ -6,18 +6,19 @@ import { extensionOf } from "./file-name";
 export interface AcceptedType {
   extension: string;
   contentType: string;
+  /** What it is, with its article: "a PDF", "an Excel workbook". */
   label: string;
 }
 
 export const ACCEPTED_TYPES: readonly AcceptedType[] = [
-  { extension: "pdf", contentType: "application/pdf", label: "PDF" },
-  { extension: "doc", contentType: "application/msword", label: "Word document" },
-  { extension: "docx", contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", label: "Word document" },
-  { extension: "xls", contentType: "application/vnd.ms-excel", label: "Excel workbook" },
-  { extension: "xlsx", contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", label: "Excel workbook" },
-  { extension: "csv", contentType: "text/csv", label: "CSV table" },
-  { extension: "odt", contentType: "application/vnd.oasis.opendocument.text", label: "OpenDocument text" },
-  { extension: "ods", contentType: "application/vnd.oasis.opendocument.spreadsheet", label: "OpenDocument spreadsheet" },
+  { extension: "pdf", contentType: "application/pdf", label: "a PDF" },
+  { extension: "doc", contentType: "application/msword", label: "a Word document" },
+  { extension: "docx", contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", label: "a Word document" },
+  { extension: "xls", contentType: "application/vnd.ms-excel", label: "an Excel workbook" },
+  { extension: "xlsx", contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", label: "an Excel workbook" },
+  { extension: "csv", contentType: "text/csv", label: "a CSV table" },
+  { extension: "odt", contentType: "application/vnd.oasis.opendocument.text", label: "an OpenDocument text" },
+  { extension: "ods", contentType: "application/vnd.oasis.opendocument.spreadsheet", label: "an OpenDocument spreadsheet" },
 ];
 
 export const ACCEPTED_EXTENSIONS = ACCEPTED_TYPES.map((t) => `.${t.extension}`);
@@ -99,7 +100,7 @@ export async function sniffFile(fileName: string, file: Blob): Promise<Sniffed> 
   const head = await read(file, 0, 1024);
   const mismatch: Sniffed = {
     ok: false,
-    message: `This file is not a ${type.label} though its name ends in .${extension}. Only ${ACCEPTED_SUMMARY} files can be uploaded.`,
+    message: `This file is not ${type.label} though its name ends in .${extension}. Only ${ACCEPTED_SUMMARY} files can be uploaded.`,
   };
   switch (extension) {
     case "pdf":

@@ -55,6 +55,10 @@ export function describeEvent(
       return `${org} changed the site ${String(data.name ?? "")} (feasibility)`;
     case "feasibility.site_removed":
       return `${org} removed the site ${String(data.name ?? "")} (feasibility)`;
+    case "document.uploaded":
+      return Number(data.number) > 1
+        ? `Version ${String(data.number)} of "${String(data.title ?? "")}" uploaded`
+        : `Document "${String(data.title ?? "")}" uploaded`;
     case "interest.recorded":
       return `${org} ${INTEREST_WORDS[String(data.level)] ?? "recorded its interest"}`;
     default: {
