@@ -50,7 +50,11 @@ export function DocumentUploadForm({
     request.onload = () => {
       setProgress(null);
       const body = (request.response ?? {}) as Answer;
-      const result: Answer = { ok: request.status === 200 && body.ok, message: body.message ?? "The upload failed. Please try again.", fields: body.fields };
+      const result: Answer = {
+        ok: request.status === 200 && body.ok,
+        message: body.message ?? "The upload failed. Please try again.",
+        fields: body.fields,
+      };
       setAnswer(result);
       if (result.ok) {
         form.current?.reset();
@@ -102,12 +106,7 @@ export function DocumentUploadForm({
           </Field>
         </div>
       )}
-      <Field
-        name="file"
-        label="File"
-        error={e.file}
-        hint={`${ACCEPTED_SUMMARY}; up to 50 MB.`}
-      >
+      <Field name="file" label="File" error={e.file} hint={`${ACCEPTED_SUMMARY}; up to 50 MB.`}>
         {(p) => <input {...p} name="file" type="file" accept={ACCEPTED_EXTENSIONS.join(",")} className={inputClass} required />}
       </Field>
       <Field
@@ -116,7 +115,9 @@ export function DocumentUploadForm({
         error={e.changeNote}
         hint={existing ? "Kept with the version in its history." : undefined}
       >
-        {(p) => <LimitedTextarea {...p} name="changeNote" limit={CHANGE_NOTE_MAX} rows={3} className={inputClass} required={Boolean(existing)} />}
+        {(p) => (
+          <LimitedTextarea {...p} name="changeNote" limit={CHANGE_NOTE_MAX} rows={3} className={inputClass} required={Boolean(existing)} />
+        )}
       </Field>
       <div className="flex flex-wrap items-center gap-3">
         <button type="submit" className={buttonClass} disabled={pending}>

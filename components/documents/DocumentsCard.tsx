@@ -62,7 +62,11 @@ export function DocumentsCard({
                 </div>
                 <div className="flex flex-wrap gap-3">
                   <a href={versionHref(latest.id)} download={latest.fileName} className="font-medium">
-                    Download<span className="sr-only"> {doc.title}, version {latest.number}</span>
+                    Download
+                    <span className="sr-only">
+                      {" "}
+                      {doc.title}, version {latest.number}
+                    </span>
                   </a>
                   {latest.contentType === "application/pdf" ? (
                     <PdfPreview src={`${versionHref(latest.id)}?preview=1`} title={`${doc.title}, version ${latest.number}`} />
@@ -92,7 +96,12 @@ export function DocumentsCard({
             <DocumentUploadForm
               proposalId={proposalId}
               scope={scope}
-              documents={documents.map((d) => ({ id: d.id, title: d.title, kind: DOCUMENT_KIND_LABEL[d.kind], latest: d.versions[0]?.number ?? 0 }))}
+              documents={documents.map((d) => ({
+                id: d.id,
+                title: d.title,
+                kind: DOCUMENT_KIND_LABEL[d.kind],
+                latest: d.versions[0]?.number ?? 0,
+              }))}
             />
           </div>
         </details>

@@ -11,7 +11,9 @@ export function PdfPreview({ src, title }: { src: string; title: string }) {
         {open ? "Hide preview" : "Preview"}
         <span className="sr-only"> {title}</span>
       </button>
-      {open ? <iframe src={src} title={`Preview: ${title}`} className="block h-[70vh] w-full basis-full rounded border border-slate-300" /> : null}
+      {open ? (
+        <iframe src={src} title={`Preview: ${title}`} className="block h-[70vh] w-full basis-full rounded border border-slate-300" />
+      ) : null}
     </>
   );
 }

@@ -14,7 +14,7 @@ describe("file names are made safe to store and to name in a download", () => {
     [".htaccess", "htaccess"],
     ["..", "document"],
     ["", "document"],
-    ["a<b>c:d|e?f*g\".pdf", "a_b_c_d_e_f_g_.pdf"],
+    ['a<b>c:d|e?f*g".pdf', "a_b_c_d_e_f_g_.pdf"],
     ["trailing dots...", "trailing dots"],
     ["Café Protocolo.pdf", "Café Protocolo.pdf"],
   ])("%j becomes %j", (raw, safe) => {
@@ -41,6 +41,8 @@ describe("file names are made safe to store and to name in a download", () => {
 
   it("names the file in the header without letting quotes or new lines through", () => {
     expect(contentDisposition("attachment", 'a"b.pdf')).toBe(`attachment; filename="a_b.pdf"; filename*=UTF-8''a%22b.pdf`);
-    expect(contentDisposition("inline", "Protocole é.pdf")).toBe(`inline; filename="Protocole _.pdf"; filename*=UTF-8''Protocole%20%C3%A9.pdf`);
+    expect(contentDisposition("inline", "Protocole é.pdf")).toBe(
+      `inline; filename="Protocole _.pdf"; filename*=UTF-8''Protocole%20%C3%A9.pdf`,
+    );
   });
 });

@@ -1,7 +1,14 @@
 // What documents are and how large they may be: plain data, shared by the server and the forms.
 import type { DocumentKind, DocumentScope } from "@/lib/generated/prisma/enums";
 
-export const DOCUMENT_KINDS = ["PROTOCOL_SYNOPSIS", "FULL_PROTOCOL", "CONSENT_TEMPLATE", "AGREEMENT", "MINUTES", "OTHER"] as const satisfies readonly DocumentKind[];
+export const DOCUMENT_KINDS = [
+  "PROTOCOL_SYNOPSIS",
+  "FULL_PROTOCOL",
+  "CONSENT_TEMPLATE",
+  "AGREEMENT",
+  "MINUTES",
+  "OTHER",
+] as const satisfies readonly DocumentKind[];
 
 export const DOCUMENT_KIND_LABEL: Record<DocumentKind, string> = {
   PROTOCOL_SYNOPSIS: "Protocol synopsis",

@@ -34,7 +34,10 @@ async function target(proposalId: string, trialId: string | null, input: UploadI
   if (documentId) {
     const parsed = ZNewVersion.safeParse({ documentId, changeNote: str(input.changeNote) ?? "" });
     if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
-    const doc = await db.document.findUnique({ where: { id: parsed.data.documentId }, select: { id: true, proposalId: true, scope: true, kind: true, title: true } });
+    const doc = await db.document.findUnique({
+      where: { id: parsed.data.documentId },
+      select: { id: true, proposalId: true, scope: true, kind: true, title: true },
+    });
     // Another proposal's document is as good as none: the id came from the browser.
     if (!doc || doc.proposalId !== proposalId) throw new ValidationError({ documentId: "Choose the document this is a new version of." });
     return { existing: doc, changeNote: parsed.data.changeNote };
@@ -127,4 +130,3 @@ export async function uploadDocument(actor: Actor | null, proposalId: unknown, i
 export function uploadedMessage(result: { number: number; title: string }): string {
   return result.number === 1 ? `"${result.title}" is uploaded as version 1.` : `Version ${result.number} of "${result.title}" is uploaded.`;
 }
-

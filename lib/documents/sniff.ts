@@ -118,7 +118,9 @@ export async function sniffFile(fileName: string, file: Blob): Promise<Sniffed> 
     case "odt":
     case "ods":
       // The OpenDocument package's first entry is "mimetype", stored uncompressed: its content follows.
-      return startsWith(head, ZIP) && ascii(head, 30, 38) === "mimetype" && ascii(head, 38, 38 + ODF_MIME[extension]!.length) === ODF_MIME[extension]
+      return startsWith(head, ZIP) &&
+        ascii(head, 30, 38) === "mimetype" &&
+        ascii(head, 38, 38 + ODF_MIME[extension]!.length) === ODF_MIME[extension]
         ? { ok: true, type }
         : mismatch;
     default:
