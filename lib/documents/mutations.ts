@@ -13,7 +13,7 @@ import { sanitizeFileName } from "./file-name";
 import { MAX_DOCUMENT_BYTES } from "./kinds";
 import { ZNewDocument, ZNewVersion } from "./schema";
 import { sniffFile } from "./sniff";
-import { documentStorage } from "./storage";
+import { documentStorage } from "./store";
 
 export interface UploadInput {
   /** A document's id for a new version of it; empty or missing for a new document. */

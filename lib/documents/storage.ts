@@ -1,11 +1,12 @@
-import "server-only";
 // Where the bytes of documents live, behind three operations so that another store can replace the
 // default. The default keeps them in PostgreSQL, in DocumentChunk rows of CHUNK_BYTES each: a backup
 // of the database holds every document, no row is larger than a chunk, and a download reads one
 // chunk at a time as the client takes it. An S3-compatible store is the alternative for large
 // deployments (README, Documents): implement this interface and choose it in `documentStorage()`.
+// No "server-only" and no global client here, so the seed stores its demo files the same way
+// (lib/documents/store.ts gives the portal its instance).
 import { createHash, randomUUID } from "node:crypto";
-import { db } from "@/lib/db";
+import type { PrismaClient } from "@/lib/prisma-client";
 
 export interface StoredFile {
   /** The key to read or delete it with (kept on the DocumentVersion). */
@@ -54,8 +55,13 @@ export async function* rechunk(source: ReadableStream<Uint8Array>, size: number)
   }
 }
 
+type ChunkClient = Pick<PrismaClient, "documentChunk">;
+
 export class PostgresDocumentStorage implements DocumentStorage {
-  constructor(private readonly chunkBytes = CHUNK_BYTES) {}
+  constructor(
+    private readonly client: ChunkClient,
+    private readonly chunkBytes = CHUNK_BYTES,
+  ) {}
 
   async put(source: ReadableStream<Uint8Array>): Promise<StoredFile> {
     const key = randomUUID();
@@ -66,7 +72,7 @@ export class PostgresDocumentStorage implements DocumentStorage {
       for await (const chunk of rechunk(source, this.chunkBytes)) {
         hash.update(chunk);
         size += chunk.length;
-        await db.documentChunk.create({ data: { key, index: index++, data: chunk } });
+        await this.client.documentChunk.create({ data: { key, index: index++, data: chunk } });
       }
     } catch (error) {
       await this.delete(key).catch(() => undefined);
@@ -76,14 +82,15 @@ export class PostgresDocumentStorage implements DocumentStorage {
   }
 
   async get(key: string): Promise<ReadableStream<Uint8Array> | null> {
-    const first = await db.documentChunk.findUnique({ where: { key_index: { key, index: 0 } }, select: { data: true } });
+    const first = await this.client.documentChunk.findUnique({ where: { key_index: { key, index: 0 } }, select: { data: true } });
     if (!first) return null;
+    const client = this.client;
     let index = 0;
     return new ReadableStream<Uint8Array>(
       {
         async pull(controller) {
           const row =
-            index === 0 ? first : await db.documentChunk.findUnique({ where: { key_index: { key, index } }, select: { data: true } });
+            index === 0 ? first : await client.documentChunk.findUnique({ where: { key_index: { key, index } }, select: { data: true } });
           index++;
           if (row) controller.enqueue(new Uint8Array(row.data));
           else controller.close();
@@ -95,13 +102,6 @@ export class PostgresDocumentStorage implements DocumentStorage {
   }
 
   async delete(key: string): Promise<void> {
-    await db.documentChunk.deleteMany({ where: { key } });
+    await this.client.documentChunk.deleteMany({ where: { key } });
   }
-}
-
-let storage: DocumentStorage | null = null;
-
-/** The store this instance uses: PostgreSQL (the only one built in; see README for S3). */
-export function documentStorage(): DocumentStorage {
-  return (storage ??= new PostgresDocumentStorage());
 }

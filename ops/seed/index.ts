@@ -7,6 +7,7 @@ import { seedProposals } from "./proposals";
 import { seedTrials } from "./trials";
 import { seedDecisions } from "./decisions";
 import { seedStartup } from "./startup";
+import { seedDocuments } from "./documents";
 
 export const DEMO_INCIDENCE_SOURCE = "Illustrative demo value from the IRCI reference data (not a sourced figure)";
 
@@ -90,5 +91,7 @@ export async function seedDatabase(db: PrismaClient, options: { demo: boolean })
   await seedTrials(db);
   await seedDecisions(db);
   await seedStartup(db);
+  // Demo files only: a production seed (--reference-only) adds no document to the real trials.
+  if (options.demo) await seedDocuments(db);
   return { ...reference, people, proposals };
 }

@@ -9,7 +9,8 @@ import { seedDatabase } from "@/ops/seed";
 import type { Actor } from "@/lib/authz/policy";
 import { uploadDocument } from "@/lib/documents/mutations";
 import { listDocuments, versionForDownload } from "@/lib/documents/queries";
-import { PostgresDocumentStorage, documentStorage } from "@/lib/documents/storage";
+import { PostgresDocumentStorage } from "@/lib/documents/storage";
+import { documentStorage } from "@/lib/documents/store";
 import { minimalPdf } from "@/lib/documents/pdf";
 import { castBallot, openVote } from "@/lib/votes/mutations";
 import { closeVote } from "@/lib/votes/close";
@@ -214,13 +215,14 @@ describe("rule document.upload", () => {
 
 async function readAll(stream: ReadableStream<Uint8Array>): Promise<Buffer> {
   const parts: Uint8Array[] = [];
-  for await (const part of stream) parts.push(part);
+  const reader = stream.getReader();
+  for (let r = await reader.read(); !r.done; r = await reader.read()) parts.push(r.value);
   return Buffer.concat(parts);
 }
 
 describe("storage in PostgreSQL", () => {
   it("keeps a file in chunks and reads it back byte for byte, one chunk at a time; delete removes every chunk", async () => {
-    const storage = new PostgresDocumentStorage(1000);
+    const storage = new PostgresDocumentStorage(db, 1000);
     const bytes = new Uint8Array(3500).map((_, n) => (n * 31) % 256);
     // Pieces that do not line up with the chunks, as a network delivers them.
     const source = new ReadableStream<Uint8Array>({

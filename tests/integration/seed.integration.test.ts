@@ -103,4 +103,25 @@ describe("seed", () => {
       data: { planned: "2024" },
     });
   });
+
+  it("seeds demo documents once: versioned PDFs made in code, titled as demo, stored in chunks that read back", async () => {
+    await seedDatabase(db, { demo: true });
+    await seedDatabase(db, { demo: true });
+    const docs = await db.document.findMany({
+      where: { id: { startsWith: "seed-doc-" } },
+      include: { versions: { orderBy: { number: "asc" } } },
+    });
+    expect(docs.length).toBeGreaterThanOrEqual(4);
+    expect(docs.every((d) => d.title.startsWith("[Demo]"))).toBe(true);
+    const synopsis = docs.find((d) => d.id === "seed-doc-salivary-synopsis")!;
+    expect(synopsis.versions.map((v) => v.number)).toEqual([1, 2]);
+    expect(synopsis.versions[1]!.changeNote).not.toBe("");
+    for (const v of docs.flatMap((d) => d.versions)) {
+      const chunks = await db.documentChunk.findMany({ where: { key: v.storageKey }, orderBy: { index: "asc" } });
+      const bytes = Buffer.concat(chunks.map((c) => c.data));
+      expect(bytes.length).toBe(v.size);
+      expect(bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+      expect(bytes.toString("latin1")).toContain("Fictional demo document");
+    }
+  });
 });

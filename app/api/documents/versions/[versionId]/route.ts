@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { currentActor } from "@/lib/authz/actor";
 import { AppError, HTTP_STATUS } from "@/lib/errors";
 import { versionForDownload } from "@/lib/documents/queries";
-import { documentStorage } from "@/lib/documents/storage";
+import { documentStorage } from "@/lib/documents/store";
 import { fileResponseHeaders } from "@/lib/documents/serve";
 
 /**
