@@ -6,6 +6,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { unsubscribeToken } from "../lib/mail/unsubscribe-token";
+import { minimalPdf } from "../lib/documents/pdf";
 import { E2E_SECRET } from "./portal";
 import { form } from "./server-actions";
 import { type Fixtures, PERSONAS, type Persona, type ProposalFixture } from "./matrix-fixtures";
@@ -684,6 +685,36 @@ export const ACTIONS: Record<string, Case[]> = {
       expected: only(["secretariat"], { chair: "INVALID" }),
     },
     {
+      state: "in review and eligible, on a version of its protocol synopsis",
+      call: async (f) => {
+        const p = await f.proposal("IN_REVIEW", { eligible: true });
+        const { versionId } = await f.document(p.id);
+        const closesAt = new Date(Date.now() + 3 * 86_400_000).toISOString();
+        const quorum = String(await f.usualQuorum());
+        return {
+          page: proposalPage(p),
+          args: [p.id, initial, form({ closesAt, quorum, passRule: "MORE_APPROVE_THAN_REJECT", documentVersionIds: [versionId] })],
+        };
+      },
+      expected: only(CHAIR_OR_SECRETARIAT),
+    },
+    {
+      state: "in review and eligible, naming a version of another proposal's document",
+      call: async (f) => {
+        const p = await f.proposal("IN_REVIEW", { eligible: true });
+        const other = await f.proposal("IN_REVIEW");
+        const { versionId } = await f.document(other.id);
+        const closesAt = new Date(Date.now() + 3 * 86_400_000).toISOString();
+        const quorum = String(await f.usualQuorum());
+        return {
+          page: proposalPage(p),
+          args: [p.id, initial, form({ closesAt, quorum, passRule: "MORE_APPROVE_THAN_REJECT", documentVersionIds: [versionId] })],
+        };
+      },
+      // Refused on the field for those who may open a vote; the vote does not open.
+      expected: only([], { chair: "INVALID", secretariat: "INVALID" }),
+    },
+    {
       state: "in review, not eligible",
       call: async (f) => {
         const p = await f.proposal("IN_REVIEW");
@@ -966,10 +997,25 @@ export const ACTIONS: Record<string, Case[]> = {
   ],
 };
 
+/** An upload's multipart body: a small PDF, and a new document's fields unless told otherwise. */
+export function documentUpload(
+  fields: Record<string, string>,
+  file: Blob = new Blob([minimalPdf(["Matrix upload"])]),
+  fileName = "synopsis.pdf",
+) {
+  const body = new FormData();
+  const all = fields.documentId ? fields : { kind: "PROTOCOL_SYNOPSIS", title: "Matrix synopsis", changeNote: "", ...fields };
+  for (const [name, value] of Object.entries(all)) body.set(name, value);
+  body.set("file", file, fileName);
+  return body;
+}
+
 /** Route handlers: the answer each person gets, as an HTTP status. */
 export interface RouteCase {
   state: string;
-  request: (f: Fixtures) => Promise<{ method: "GET" | "POST"; path: string; body?: string | URLSearchParams; contentType?: string }>;
+  request: (
+    f: Fixtures,
+  ) => Promise<{ method: "GET" | "POST"; path: string; body?: string | URLSearchParams | FormData; contentType?: string }>;
   expected: Record<Persona, number>;
 }
 const statuses = (allowed: Persona[], ok: number, refused: Partial<Record<Persona, number>> = {}): Record<Persona, number> =>
@@ -1084,6 +1130,75 @@ export const ROUTES: Record<string, RouteCase[]> = {
         return { method: "GET", path: `/api/mentions?thread=proposal&id=${p.id}&q=${"m".repeat(41)}` };
       },
       expected: statuses(MEMBERS, 400),
+    },
+  ],
+  // Uploads: those who write and keep the proposal (its authors, the lead organization's representative,
+  // the group's chair, the secretariat), on the proposal and on its trial; not another organization's
+  // representative, a group member from another organization, or someone outside every organization.
+  "/api/documents": [
+    {
+      state: "a new document on a proposal in review",
+      request: async (f) => {
+        const p = await f.proposal("IN_REVIEW");
+        return { method: "POST", path: `/api/documents?proposal=${p.id}`, body: documentUpload({ scope: "PROPOSAL" }) };
+      },
+      expected: statuses(EDITORS, 200),
+    },
+    {
+      state: "a new document on a trial led by another organization than the refused representative's",
+      request: async (f) => {
+        const p = await f.proposal("PLANNING", { trial: true });
+        return { method: "POST", path: `/api/documents?proposal=${p.id}`, body: documentUpload({ scope: "TRIAL", kind: "AGREEMENT" }) };
+      },
+      expected: statuses(EDITORS, 200),
+    },
+    {
+      state: "a new version of a trial's document, with its change note",
+      request: async (f) => {
+        const p = await f.proposal("UNDERWAY", { trial: true });
+        const { documentId } = await f.document(p.id, "TRIAL");
+        return {
+          method: "POST",
+          path: `/api/documents?proposal=${p.id}`,
+          body: documentUpload({ documentId, changeNote: "Insurance clause added" }),
+        };
+      },
+      expected: statuses(EDITORS, 200),
+    },
+    {
+      state: "a proposal that does not exist",
+      request: async () => ({
+        method: "POST",
+        path: "/api/documents?proposal=no-such-proposal",
+        body: documentUpload({ scope: "PROPOSAL" }),
+      }),
+      expected: statuses(MEMBERS, 404),
+    },
+  ],
+  // Reading follows reading the proposal: every member of an organization and the secretariat.
+  "/api/documents/versions/[versionId]": [
+    {
+      state: "a version to download",
+      request: async (f) => {
+        const p = await f.proposal("IN_REVIEW");
+        const { versionId } = await f.document(p.id);
+        return { method: "GET", path: `/api/documents/versions/${versionId}` };
+      },
+      expected: statuses(MEMBERS, 200),
+    },
+    {
+      state: "a trial's PDF to preview",
+      request: async (f) => {
+        const p = await f.proposal("PLANNING", { trial: true });
+        const { versionId } = await f.document(p.id, "TRIAL");
+        return { method: "GET", path: `/api/documents/versions/${versionId}?preview=1` };
+      },
+      expected: statuses(MEMBERS, 200),
+    },
+    {
+      state: "a version that does not exist",
+      request: async () => ({ method: "GET", path: "/api/documents/versions/no-such-version" }),
+      expected: statuses(MEMBERS, 404),
     },
   ],
   "/api/trials/[trialId]/import": [

@@ -9,7 +9,8 @@
 // names that field with a message; a refusal writes nothing (the database reads as before).
 import { expect, test } from "@playwright/test";
 import fc from "fast-check";
-import { ACTIONS, type Call, type Case } from "./action-cases";
+import { ACTIONS, documentUpload, type Call, type Case } from "./action-cases";
+import { minimalPdf } from "../lib/documents/pdf";
 import { type Portal, startPortal } from "./portal";
 import { builtActions, builtPages, callAction, describeOutcome } from "./server-actions";
 import { databaseSignature, type Fixtures, makeFixtures, PERSONAS, type Persona } from "./matrix-fixtures";
@@ -333,6 +334,144 @@ for (const action of Object.keys(ACTIONS)) {
     );
   });
 }
+
+// Uploads go to a route handler of their own (files run to 50 MB, beyond a server action's 1 MB): the
+// author of a proposal sends each kind of bad file and bad field. Each refusal is 400 with its message on
+// the field the form shows it on, and writes nothing; a file name with path tricks is stored made safe.
+test("bad uploads to /api/documents are refused on their field and write nothing", async () => {
+  test.setTimeout(180_000);
+  const p = await fixtures.proposal("IN_REVIEW");
+  const { documentId } = await fixtures.document(p.id);
+  const other = await fixtures.proposal("IN_REVIEW");
+  const foreign = await fixtures.document(other.id);
+  const post = (body: BodyInit, headers: Record<string, string> = {}) =>
+    fetch(new URL(`/api/documents?proposal=${p.id}`, portal.baseURL), {
+      method: "POST",
+      headers: { origin: portal.baseURL, cookie: fixtures.cookie("author")!, "x-forwarded-for": fixtures.clientAddress, ...headers },
+      body,
+      // A streamed body (no Content-Length) needs this in Node's fetch.
+      ...({ duplex: "half" } as object),
+    });
+  const text = (s: string) => new Blob([s]);
+  const pdf = () => new Blob([minimalPdf(["Bad input"])]);
+  const big = new Uint8Array(50 * 1024 * 1024 + 1);
+  big.set(minimalPdf(["Too large"]));
+  const cases: [string, FormData, string, RegExp][] = [
+    [
+      "a web page renamed .pdf",
+      documentUpload({ scope: "PROPOSAL" }, text("<!doctype html><script>alert(1)</script>"), "protocol.pdf"),
+      "file",
+      /not a PDF/,
+    ],
+    [
+      "a Windows program renamed .pdf",
+      documentUpload({ scope: "PROPOSAL" }, new Blob([new Uint8Array([0x4d, 0x5a, 0x90, 0, 3, 0])]), "setup.pdf"),
+      "file",
+      /not a PDF/,
+    ],
+    ["a program", documentUpload({ scope: "PROPOSAL" }, new Blob([new Uint8Array([0x4d, 0x5a])]), "setup.exe"), "file", /not \.exe/],
+    ["an SVG image", documentUpload({ scope: "PROPOSAL" }, text("<svg onload='alert(1)'/>"), "logo.svg"), "file", /not \.svg/],
+    ["an HTML page", documentUpload({ scope: "PROPOSAL" }, text("<html></html>"), "page.html"), "file", /not \.html/],
+    ["an empty file", documentUpload({ scope: "PROPOSAL" }, new Blob([]), "empty.pdf"), "file", /Choose a file/],
+    ["more than 50 MB", documentUpload({ scope: "PROPOSAL" }, new Blob([big]), "huge.pdf"), "file", /larger than 50 MB/],
+    ["a new version without a change note", documentUpload({ documentId, changeNote: "" }, pdf()), "changeNote", /what changed/],
+    ["a change note of blanks", documentUpload({ documentId, changeNote: "   " }, pdf()), "changeNote", /what changed/],
+    ["a change note with NUL", documentUpload({ documentId, changeNote: "a\u0000b" }, pdf()), "changeNote", /control characters/],
+    [
+      "a change note of 200,000 characters",
+      documentUpload({ documentId, changeNote: "x".repeat(200_000) }, pdf()),
+      "changeNote",
+      /At most/,
+    ],
+    [
+      "a new version of another proposal's document",
+      documentUpload({ documentId: foreign.documentId, changeNote: "x" }, pdf()),
+      "documentId",
+      /Choose the document/,
+    ],
+    [
+      "a document id that is a filter",
+      documentUpload({ documentId: '{"not":""}', changeNote: "x" }, pdf()),
+      "documentId",
+      /Choose the document/,
+    ],
+    ["no title", documentUpload({ scope: "PROPOSAL", title: "" }, pdf()), "title", /title/],
+    [
+      "a title with a right-to-left override and NUL",
+      documentUpload({ scope: "PROPOSAL", title: "a\u202e\u0000b" }, pdf()),
+      "title",
+      /control characters/,
+    ],
+    ["a kind that does not exist", documentUpload({ scope: "PROPOSAL", kind: "SECRET" }, pdf()), "kind", /kind/],
+    ["a trial document before there is a trial", documentUpload({ scope: "TRIAL" }, pdf()), "scope", /no trial record/],
+    ["a scope that does not exist", documentUpload({ scope: "COMPONENT" }, pdf()), "scope", /where the document belongs/],
+  ];
+  const missingFile = documentUpload({ scope: "PROPOSAL" });
+  missingFile.delete("file");
+  cases.push(["no file", missingFile, "file", /Choose a file/]);
+  const fileAsText = documentUpload({ scope: "PROPOSAL" });
+  fileAsText.set("file", "not a file");
+  cases.push(["text instead of a file", fileAsText, "file", /Choose a file/]);
+  for (const [what, body, field, message] of cases) {
+    const before = await databaseSignature(portal.db);
+    const response = await post(body);
+    const answer = (await response.json()) as { ok: boolean; fields?: Record<string, string> };
+    totals.calls++;
+    expect(response.status, `${what}: ${JSON.stringify(answer).slice(0, 200)}`).toBe(400);
+    expect(answer.fields?.[field], `${what}: refused on the ${field} field`).toMatch(message);
+    expect(await databaseSignature(portal.db), `${what}: a refusal writes nothing`).toEqual(before);
+    totals.refused++;
+  }
+
+  // More than 50 MB with no Content-Length at all: counted as it streams in, abandoned at the limit.
+  const boundary = "----irci-bad-input";
+  const head = new TextEncoder().encode(
+    `--${boundary}\r\nContent-Disposition: form-data; name="scope"\r\n\r\nPROPOSAL\r\n--${boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\nOTHER\r\n--${boundary}\r\nContent-Disposition: form-data; name="title"\r\n\r\nStreamed\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="stream.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
+  );
+  let sent = 0;
+  const stream = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (sent === 0) controller.enqueue(head);
+      if (sent > 52 * 1024 * 1024) return controller.close();
+      const chunk = new Uint8Array(1024 * 1024).fill(0x41);
+      sent += chunk.length;
+      controller.enqueue(chunk);
+    },
+  });
+  const before = await databaseSignature(portal.db);
+  const streamed = await post(stream, { "content-type": `multipart/form-data; boundary=${boundary}` }).catch((e: Error) => e);
+  if (!(streamed instanceof Error)) {
+    // The server may answer before the client has finished sending; either way nothing is stored.
+    expect(streamed.status).toBe(400);
+    expect(((await streamed.json()) as { fields?: Record<string, string> }).fields?.file).toMatch(/larger than 50 MB/);
+  }
+  expect(await databaseSignature(portal.db)).toEqual(before);
+
+  // Not a form upload at all, and a post from another site.
+  const notMultipart = await post("{}", { "content-type": "application/json" });
+  expect(notMultipart.status).toBe(400);
+  expect(((await notMultipart.json()) as { message: string }).message).toMatch(/form upload/);
+  const crossSite = await post(documentUpload({ scope: "PROPOSAL" }), { origin: "https://evil.example" });
+  expect(crossSite.status).toBe(403);
+
+  // Path tricks, NUL and a very long name are accepted as a name made safe, never as a path.
+  for (const [raw, stored] of [
+    ["../../etc/passwd.pdf", "passwd.pdf"],
+    ["..\\..\\windows\\win.ini.pdf", "win.ini.pdf"],
+    ["report\u0000.pdf", "report.pdf"],
+    [`${"long".repeat(300)}.pdf`, /^(long)+l?o?n?g?\.pdf$/],
+  ] as const) {
+    const response = await post(documentUpload({ scope: "PROPOSAL", title: "Name test" }, pdf(), raw));
+    expect(response.status, raw).toBe(200);
+    const { versionId } = (await response.json()) as { versionId: string };
+    const version = await portal.db.documentVersion.findUniqueOrThrow({ where: { id: versionId } });
+    if (typeof stored === "string") expect(version.fileName).toBe(stored);
+    else expect(version.fileName).toMatch(stored);
+    expect(version.fileName.length).toBeLessThanOrEqual(120);
+    totals.accepted++;
+  }
+  console.log(`bad input: ${cases.length + 6} uploads to /api/documents`);
+});
 
 /** Spoiled path segments: what a hand-edited or forged address can hold. */
 const BAD_SEGMENTS = [

@@ -5,6 +5,7 @@ import { createHash, randomBytes, randomUUID } from "node:crypto";
 import type { PrismaClient } from "../lib/prisma-client";
 import { sealSecret } from "../lib/auth/sso/secret-box";
 import { DEFAULT_STARTUP_TARGETS, type StartupTargets } from "../lib/startup/steps";
+import { minimalPdf } from "../lib/documents/pdf";
 import { E2E_SECRET } from "./portal";
 
 export const PERSONAS = ["anonymous", "outsider", "author", "groupMember", "leadRep", "otherRep", "chair", "secretariat"] as const;
@@ -74,6 +75,8 @@ export interface Fixtures {
   accessRequest(): Promise<string>;
   /** A fresh members-only decision of the group the chair chairs (version 1): its id. */
   decision(): Promise<string>;
+  /** A document with one PDF version on the proposal (its page or its trial's): the ids. */
+  document(proposalId: string, scope?: "PROPOSAL" | "TRIAL"): Promise<{ documentId: string; versionId: string }>;
 }
 
 const HYPOTHESIS = {
@@ -343,6 +346,31 @@ export async function makeFixtures(db: PrismaClient): Promise<Fixtures> {
       });
       return d.id;
     },
+    async document(proposalId, scope = "PROPOSAL") {
+      const bytes = Buffer.from(minimalPdf(["Matrix document"]));
+      const storageKey = randomUUID();
+      await db.documentChunk.create({ data: { key: storageKey, index: 0, data: new Uint8Array(bytes) } });
+      const doc = await db.document.create({
+        data: {
+          proposalId,
+          scope,
+          kind: "PROTOCOL_SYNOPSIS",
+          title: `Matrix document ${run}`,
+          versions: {
+            create: {
+              number: 1,
+              fileName: "matrix.pdf",
+              contentType: "application/pdf",
+              size: bytes.length,
+              sha256: createHash("sha256").update(bytes).digest("hex"),
+              storageKey,
+            },
+          },
+        },
+        select: { id: true, versions: { select: { id: true } } },
+      });
+      return { documentId: doc.id, versionId: doc.versions[0]!.id };
+    },
     async demoPersonId() {
       const demo = await db.user.findFirstOrThrow({ where: { demo: true, active: true }, select: { id: true } });
       return demo.id;
@@ -402,6 +430,10 @@ export async function databaseSignature(db: PrismaClient): Promise<Record<string
       (select count(*) || '/' || count("decidedAt") from "AccessRequest") as "accessRequests",
       (select count(*) from "Account") as "linkedIdentities",
       (select count(*) || '/' || coalesce(max("updatedAt")::text, '') from "Decision") as decisions,
+      (select count(*) || '/' || coalesce(max("updatedAt")::text, '') from "Document") as documents,
+      (select count(*) from "DocumentVersion") as "documentVersions",
+      (select count(*) from "DocumentChunk") as "documentChunks",
+      (select count(*) from "VoteDocument") as "voteDocuments",
       (select count(*) from "AuditEvent" where "actorId" is not null) as "auditByPeople"
   `);
   return Object.fromEntries(Object.entries(rows[0]!).map(([k, v]) => [k, String(v)]));

@@ -5,7 +5,6 @@ import { FILE_NAME_MAX } from "./kinds";
 
 // C0 and C1 controls (NUL among them), and the bidirectional overrides and isolates that make
 // "invoice‮fdp.exe" read as "invoiceexe.pdf".
-// eslint-disable-next-line no-control-regex
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
 const RESERVED = /[<>:"|?*]/g;
 
