@@ -96,7 +96,8 @@ export function OpenVoteForm({
           )}
           <ul className="mt-2 space-y-2">
             {documents.map((d) => (
-              <li key={d.id} className="text-sm">
+              // Keyed by the latest version too: when a new one arrives, the choice starts again from it.
+              <li key={`${d.id}:${d.versions[0]?.id}`} className="text-sm">
                 <p className="break-words font-medium text-slate-800">
                   {d.title} <span className="font-normal text-slate-600">({d.kind})</span>
                 </p>
