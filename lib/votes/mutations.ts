@@ -94,7 +94,9 @@ export async function openVote(actor: Actor | null, proposalId: string, raw: unk
       if (own !== documentVersionIds.length) {
         throw new ValidationError({ documentVersionIds: "Choose document versions of this proposal only." });
       }
-      await tx.voteDocument.createMany({ data: documentVersionIds.map((documentVersionId) => ({ voteId: created.id, documentVersionId })) });
+      await tx.voteDocument.createMany({
+        data: documentVersionIds.map((documentVersionId) => ({ voteId: created.id, documentVersionId })),
+      });
     }
     await audit(tx, {
       actorId: actor.userId,

@@ -57,7 +57,10 @@ export default async function TrialPage({
     );
   }
   const cardProps = { id, proposal, trial, canManage, canReportFor, organizations, sites, monitor };
-  const [startup, documents] = await Promise.all([pageData(getStartup(actor, trial.id), path), pageData(listDocuments(actor, id, "TRIAL"), path)]);
+  const [startup, documents] = await Promise.all([
+    pageData(getStartup(actor, trial.id), path),
+    pageData(listDocuments(actor, id, "TRIAL"), path),
+  ]);
 
   return (
     <>
