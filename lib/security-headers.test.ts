@@ -7,6 +7,7 @@ describe("security headers", () => {
     expect(policy).toContain("script-src 'self' 'nonce-abc123' 'strict-dynamic'");
     expect(policy).not.toMatch(/script-src[^;]*unsafe-(inline|eval)/);
     expect(policy).toContain("frame-ancestors 'none'");
+    expect(policy).toContain("frame-src 'self'");
     expect(policy).toContain("object-src 'none'");
     expect(policy).toContain("form-action 'self'");
     expect(policy).toContain("base-uri 'self'");

@@ -3,7 +3,8 @@
 /**
  * Scripts: only those Next.js renders with this request's nonce, and what they load ('strict-dynamic').
  * Styles: the stylesheet and inline style attributes (charts position their parts with them), no
- * remote styles. Nothing may frame the portal, post forms elsewhere, or load plugins.
+ * remote styles. Frames from the portal only (a PDF's preview). Nothing may frame the portal, post forms
+ * elsewhere, or load plugins.
  */
 export function contentSecurityPolicy(nonce: string, options: { development?: boolean } = {}): string {
   return [
@@ -14,6 +15,8 @@ export function contentSecurityPolicy(nonce: string, options: { development?: bo
     "img-src 'self' data: blob:",
     "font-src 'self'",
     "connect-src 'self'",
+    // The preview of a document version (a PDF served by the portal itself) is the one frame.
+    "frame-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
