@@ -111,6 +111,28 @@ test("a chair uploads a synopsis and a new version, previews and downloads it, a
   );
   expect(Buffer.compare(await named.body(), Buffer.from(minimalPdf(["E2E full protocol, version 2"])))).toBe(0);
   await screenshot(page, "documents-vote");
+
+  // Five organizations approve; the secretariat closes the vote; the decision rests on the same versions.
+  for (const name of ["Robin Crossover", "Haru Hazard", "Drew Interim", "Charlie Consort", "Camille Médiane"]) {
+    await page.context().clearCookies();
+    await signInAsDemo(page, name, portal.baseURL);
+    await page.goto(`${portal.baseURL}/proposals/${PROPOSAL}`);
+    await panel.getByRole("radio", { name: "Approve" }).check();
+    await panel.getByRole("button", { name: "Cast ballot" }).click();
+    await expect(panel.getByRole("status").filter({ hasText: "ballot is recorded" })).toBeVisible();
+  }
+  await page.context().clearCookies();
+  await signInAsDemo(page, "Quinn Quorum", portal.baseURL);
+  await page.goto(`${portal.baseURL}/proposals/${PROPOSAL}`);
+  await panel.getByLabel("Reason to close the vote now (secretariat)").fill("Every organization that will vote has voted.");
+  await panel.getByRole("button", { name: "Close the vote now" }).click();
+  await expect(panel.getByText("Closed: Passed")).toBeVisible();
+  await page.goto(`${portal.baseURL}/decisions?q=${encodeURIComponent("HER2-directed")}`);
+  const entry = page.getByRole("article").filter({ hasText: "Approved: [Demo] HER2-directed therapy" });
+  const restsOn = entry.getByRole("list", { name: "Document versions this decision rests on" });
+  await expect(restsOn.getByRole("link", { name: "E2E full protocol, version 2" })).toBeVisible();
+  await expect(restsOn.getByRole("listitem")).toHaveCount(3);
+  await screenshot(page, "documents-decision");
 });
 
 test("the trial page has its documents; a representative of another organization reads them but gets no upload form", async ({ page }) => {
