@@ -45,7 +45,6 @@ function versionIds(raw: unknown): string[] {
 export async function openVote(actor: Actor | null, proposalId: string, raw: unknown) {
   proposalId = requireKey(proposalId, "proposal");
   assertCan(actor, "vote.open");
-  const documentVersionIds = versionIds(raw);
   // The rules follow the Organization table: as many ballots as members, a majority by default.
   const members = await db.organization.count();
   const usualQuorum = defaultQuorum(members);
@@ -63,6 +62,8 @@ export async function openVote(actor: Actor | null, proposalId: string, raw: unk
   if (rules.quorum < usualQuorum && !actor.secretariat) {
     throw new ValidationError({ quorum: `Only the secretariat can set a quorum below ${usualQuorum} of ${members} organizations.` });
   }
+  // Which versions, once it is settled that this person may open the vote (checked against the proposal below).
+  const documentVersionIds = versionIds(raw);
 
   const vote = await db.$transaction(async (tx) => {
     // Guarded by the status it was decided from: of two simultaneous openings, one wins.
