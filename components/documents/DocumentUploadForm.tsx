@@ -111,7 +111,7 @@ export function DocumentUploadForm({
       </Field>
       <Field
         name="changeNote"
-        label={existing ? "What changed in this version" : "Note (optional)"}
+        label={existing ? "What changed in this version" : "Remarks (optional)"}
         error={e.changeNote}
         hint={existing ? "Kept with the version in its history." : undefined}
       >
