@@ -20,7 +20,14 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
     return new NextResponse(body, { headers: fileResponseHeaders(version, preview) });
   } catch (error) {
     if (error instanceof AppError) {
-      return NextResponse.json({ error: error.message }, { status: HTTP_STATUS[error.code], headers: { "cache-control": "no-store" } });
+      // This path has no headers from next.config.js or the proxy: the refusal carries its own.
+      return NextResponse.json(
+        { error: error.message },
+        {
+          status: HTTP_STATUS[error.code],
+          headers: { "cache-control": "no-store", "x-content-type-options": "nosniff", "x-frame-options": "DENY" },
+        },
+      );
     }
     throw error;
   }
