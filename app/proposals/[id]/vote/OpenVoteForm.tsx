@@ -91,7 +91,7 @@ export function OpenVoteForm({
             </p>
           ) : (
             <p id="vote-documents-hint" className="mt-1 text-sm text-slate-600">
-              Shown on the vote, and kept with its decision. The latest version of each document is chosen.
+              Shown on the vote, and kept with its decision. The latest version of each document is chosen to begin with.
             </p>
           )}
           <ul className="mt-2 space-y-2">
