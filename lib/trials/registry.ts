@@ -42,7 +42,7 @@ export const REGISTRIES = {
     label: "Japan Registry of Clinical Trials",
     pattern: /^jRCT(\d{10}|[a-z]\d{9})$/,
     example: "jRCT2031200001",
-    url: (id: string) => `https://jrct.niph.go.jp/latest-detail/${id}`,
+    url: (id: string) => `https://jrct.mhlw.go.jp/latest-detail/${id}`,
   },
   ACTRN: {
     short: "ACTRN",
