@@ -6,6 +6,7 @@ import { pageData } from "@/lib/page-data";
 import { TRIAL_STATUSES } from "@/lib/proposals/workflow";
 import { getTrial } from "@/lib/trials/queries";
 import { AccrualCard } from "./AccrualCard";
+import { ComponentStudiesCard } from "./ComponentStudiesCard";
 import { createTrialAction } from "./actions";
 import { DetailsCard } from "./DetailsCard";
 import { MilestonesCard } from "./MilestonesCard";
@@ -32,7 +33,10 @@ export default async function TrialPage({
     query: typeof query.sites === "string" ? query.sites : undefined,
     country: typeof query.country === "string" ? query.country : undefined,
   };
-  const { proposal, trial, canManage, canReportFor, organizations, sites, monitor } = await pageData(getTrial(actor, id, view), path);
+  const { proposal, trial, canManage, canReportFor, organizations, sites, monitor, studies } = await pageData(
+    getTrial(actor, id, view),
+    path,
+  );
   const header = <PageHeader title="Trial" description={<Link href={`/proposals/${id}`}>{proposal.title}</Link>} />;
   if (!trial) {
     const ready = (TRIAL_STATUSES as readonly string[]).includes(proposal.status);
@@ -51,7 +55,7 @@ export default async function TrialPage({
       </>
     );
   }
-  const cardProps = { id, proposal, trial, canManage, canReportFor, organizations, sites, monitor };
+  const cardProps = { id, proposal, trial, canManage, canReportFor, organizations, sites, monitor, studies };
   const startup = await pageData(getStartup(actor, trial.id), path);
 
   return (
@@ -71,6 +75,8 @@ export default async function TrialPage({
         <DetailsCard {...cardProps} />
 
         <RegistryCard {...cardProps} />
+
+        <ComponentStudiesCard {...cardProps} />
 
         <AccrualCard {...cardProps} />
 
