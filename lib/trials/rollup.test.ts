@@ -59,9 +59,15 @@ describe("rolling component studies up to the umbrella", () => {
     expect(r).toMatchObject({ accrued: null, accruedFrom: null, trialAccrued: null, studiesAccrued: null });
   });
 
-  it("takes the trial's own target when it has one, else the studies' targets added up", () => {
+  it("takes the trial's own target when it has one, else the studies' targets added up when each has one", () => {
     expect(rollUp({ targetAccrual: 300 }, [jp, be], [])).toMatchObject({ target: 300, targetFrom: "trial", studiesTarget: 200 });
-    expect(rollUp({ targetAccrual: null }, [jp, uk], [])).toMatchObject({ target: 150, targetFrom: "studies", studiesWithoutTarget: 1 });
+    // A sum leaving a study out would overstate the progress: no target until every study has one.
+    expect(rollUp({ targetAccrual: null }, [jp, uk], [])).toMatchObject({
+      target: null,
+      targetFrom: null,
+      studiesTarget: null,
+      studiesWithoutTarget: 1,
+    });
     expect(rollUp({ targetAccrual: null }, [uk], [])).toMatchObject({ target: null, targetFrom: null, percent: null });
   });
 

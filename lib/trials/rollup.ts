@@ -10,7 +10,8 @@
 // without a study are another view of the same patients and never enter the roll-up.
 //
 // The umbrella's target is the trial's own target when it has one (an integrated analysis may plan its own
-// total), else the sum of the studies' targets.
+// total), else the sum of the studies' targets when every study has one (a sum that leaves a study out would
+// make the umbrella look further along than it is).
 import { endOfPartialDate } from "./progress";
 
 export interface RollupReport {
@@ -38,9 +39,9 @@ export interface StudyRollup {
 
 export interface Rollup {
   studies: StudyRollup[];
-  /** Sum of the studies' targets (those that have one); null when none has. */
+  /** Sum of the studies' targets; null unless every study has one. */
   studiesTarget: number | null;
-  /** Studies without a target: the sum above leaves them out. */
+  /** Studies without a target (then there is no sum). */
   studiesWithoutTarget: number;
   target: number | null;
   targetFrom: "trial" | "studies" | null;
@@ -73,7 +74,8 @@ export function rollUp(trial: { targetAccrual: number | null }, studies: readonl
     return { studyId: s.id, target: s.targetAccrual, accrued, asOf: latest?.date ?? null, percent: percentOf(accrued, s.targetAccrual) };
   });
   const withTarget = perStudy.filter((s) => s.target !== null);
-  const studiesTarget = withTarget.length > 0 ? withTarget.reduce((sum, s) => sum + s.target!, 0) : null;
+  const studiesTarget =
+    withTarget.length > 0 && withTarget.length === perStudy.length ? withTarget.reduce((sum, s) => sum + s.target!, 0) : null;
   const reported = perStudy.filter((s) => s.accrued !== null);
   const studiesAccrued = reported.length > 0 ? reported.reduce((sum, s) => sum + s.accrued!, 0) : null;
   const trialLatest = latestReport(reports.filter((r) => !r.componentStudyId && !r.organizationId && !r.country));

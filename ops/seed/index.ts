@@ -7,6 +7,7 @@ import { seedProposals } from "./proposals";
 import { seedTrials } from "./trials";
 import { seedDecisions } from "./decisions";
 import { seedStartup } from "./startup";
+import { seedComponentStudies } from "./component-studies";
 
 export const DEMO_INCIDENCE_SOURCE = "Illustrative demo value from the IRCI reference data (not a sourced figure)";
 
@@ -88,6 +89,7 @@ export async function seedDatabase(db: PrismaClient, options: { demo: boolean })
   const people = options.demo ? await seedDemoPeople(db) : 0;
   const proposals = await seedProposals(db, options);
   await seedTrials(db);
+  await seedComponentStudies(db);
   await seedDecisions(db);
   await seedStartup(db);
   return { ...reference, people, proposals };

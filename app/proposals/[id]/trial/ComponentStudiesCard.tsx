@@ -207,6 +207,12 @@ function StudyItem({ study, props }: { study: Study; props: TrialCardProps }) {
           {figures.accrued === null ? "none reported" : `${figures.accrued} enrolled${figures.asOf ? ` (${figures.asOf})` : ""}`}
           {study.targetAccrual ? ` of ${study.targetAccrual} planned` : ", no target recorded"}
           {figures.percent !== null ? ` · ${figures.percent}%` : ""}
+          {trial.accrual.some((a) => a.componentStudyId === study.id && a.demo) ? (
+            <>
+              {" "}
+              <Badge tone="amber">demo figures</Badge>
+            </>
+          ) : null}
           <Progress percent={figures.percent} label={`${name}: accrual against its target`} />
         </dd>
         <dt className="text-slate-600">Forecast</dt>
@@ -281,10 +287,12 @@ function Umbrella({ props }: { props: TrialCardProps }) {
         {r.target ? ` of ${r.target} planned` : ""}
         {r.percent !== null ? ` (${r.percent}%)` : ""}.{" "}
         {r.targetFrom === "studies"
-          ? `The target is the sum of the studies' targets${r.studiesWithoutTarget > 0 ? ` (${r.studiesWithoutTarget} without a target left out)` : ""}.`
+          ? "The target is the sum of the studies' targets."
           : r.targetFrom === "trial" && r.studiesTarget !== null
             ? `The trial's own target; the studies' targets add up to ${r.studiesTarget}.`
-            : ""}
+            : r.targetFrom === null && r.studiesWithoutTarget > 0
+              ? `No target for the whole trial: ${r.studiesWithoutTarget === 1 ? "one study has" : `${r.studiesWithoutTarget} studies have`} none recorded.`
+              : ""}
       </p>
       <Progress percent={r.percent} label="The trial as a whole: accrual against its target" />
       <p className="mt-1 text-slate-700">
