@@ -14,7 +14,7 @@ import { authorizeTrial } from "./access";
 import { countryCode } from "./countries";
 import { checkRegistryId } from "./registry";
 import { trialAudit } from "./record";
-import { ZComponentStudy, ZStudyVersion, type ComponentStudyInput } from "./component-study-schema";
+import { ZComponentStudy, ZStudyVersion } from "./component-study-schema";
 
 const DUPLICATE = "This trial already has a study of this name.";
 const STALE =
@@ -44,8 +44,7 @@ async function parse(raw: unknown) {
     throw new ValidationError({ plannedAccrualEnd: "The planned end of accrual comes after the start." });
   if (input.leadOrganizationId && !(await db.organization.findUnique({ where: { id: input.leadOrganizationId }, select: { id: true } })))
     throw new ValidationError({ leadOrganizationId: "Choose an organization from the list." });
-  const { countries: _typed, ...fields } = input;
-  return { ...fields, countries } satisfies Omit<ComponentStudyInput, "countries"> & { countries: string[] };
+  return { ...input, countries };
 }
 
 /** The registry id typed with a new study, if any: checked before anything is written. */
