@@ -37,7 +37,7 @@ test("BALLAD's trial page shows its component studies with their sponsors and re
   // The registry card groups the ids by study.
   const registry = page.getByRole("region", { name: "Registry ids" });
   await expect(registry.getByRole("region", { name: "Registry ids: J-BALLAD" })).toContainText("UMIN000027280");
-  await expect(registry.getByRole("region", { name: "Registry ids: BALLAD" })).toContainText("2013-003047-29");
+  await expect(registry.getByRole("region", { name: "Registry ids: BALLAD", exact: true })).toContainText("2013-003047-29");
   await screenshot(page, "components-trial");
 
   // The public trials page lists the studies of the trial.
@@ -64,14 +64,14 @@ test("a keeper adds a study, reports its accrual and sees it rolled up to the tr
   await add.getByLabel("Status").selectOption({ label: "Recruiting" });
   await add.getByLabel("Accrual started (yyyy, yyyy-MM or yyyy-MM-dd)").fill("2024-01");
   await add.getByLabel("Accrual planned to end (optional)").fill("2027-01");
-  await add.getByLabel("Registry", { exact: true }).selectOption({ label: "EU CT" });
+  await add.getByRole("combobox", { name: /^Registry/ }).selectOption({ label: "EU CT" });
   // An EU CT number cut short: refused on its field, everything typed kept.
   await add.getByLabel("Its registry id (optional)").fill("2023-5012");
   await add.getByRole("button", { name: "Add the study" }).click();
   await expect(add.getByText('"2023-5012" is not a EU CT id: it looks like 2023-501234-12-00.')).toBeVisible();
-  await expect(add.getByLabel("Its registry id (optional)")).toHaveAttribute("aria-invalid", "true");
   await expect(add.getByLabel("Name", { exact: true })).toHaveValue("Illustrative national study");
   await expect(add.getByLabel("Target accrual (patients, optional)")).toHaveValue("40");
+  await expect(add.getByLabel("Its registry id (optional)")).toHaveValue("2023-5012");
   await add.getByLabel("Its registry id (optional)").fill("");
   await add.getByRole("button", { name: "Add the study" }).click();
   await expect(add.getByText("Study added.")).toBeVisible();
@@ -80,7 +80,7 @@ test("a keeper adds a study, reports its accrual and sees it rolled up to the tr
   await expect(added).toContainText("Illustrative University");
   await expect(added).toContainText("France, Spain");
   await expect(added).toContainText("none reported of 40 planned");
-  await added.getByText("Report Illustrative national study's accrual").click();
+  await added.getByText("Report accrual for Illustrative national study").click();
   await added.getByLabel("Date").fill("2025-06-01");
   await added.getByLabel("Illustrative national study's patients so far").fill("12");
   await added.getByRole("button", { name: "Report Illustrative national study's accrual" }).click();
@@ -104,12 +104,12 @@ test("JCOG's representative reports J-BALLAD's accrual, and no other study's", a
   await signInAsDemo(page, "Haru Hazard", portal.baseURL);
   await page.goto(`${portal.baseURL}/proposals/irci-ballad/trial`);
   const studies = page.getByRole("region", { name: "Component studies" });
-  await expect(studies.getByText("Report J-BALLAD's accrual")).toBeVisible();
-  await expect(studies.getByText(/^Report .*'s accrual$/)).toHaveCount(1);
+  await expect(studies.getByText("Report accrual for J-BALLAD")).toBeVisible();
+  await expect(studies.getByText(/^Report accrual for /)).toHaveCount(1);
   await expect(studies.getByText("Add a study")).toHaveCount(0);
   await expect(studies.getByText(/^Edit /)).toHaveCount(0);
   const japan = studies.getByTestId("component-study").filter({ hasText: "J-BALLAD (JCOG1502C)" });
-  await japan.getByText("Report J-BALLAD's accrual").click();
+  await japan.getByText("Report accrual for J-BALLAD").click();
   await japan.getByLabel("Date").fill("2022-05-01");
   await japan.getByLabel("J-BALLAD's patients so far").fill("95");
   await japan.getByRole("button", { name: "Report J-BALLAD's accrual" }).click();

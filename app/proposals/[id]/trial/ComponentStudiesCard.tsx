@@ -223,7 +223,7 @@ function StudyItem({ study, props }: { study: Study; props: TrialCardProps }) {
       {study.source ? <p className="mt-1 text-xs text-slate-600">Source: {study.source}</p> : null}
       {studies!.canReport.has(study.id) ? (
         <details className="mt-2">
-          <summary className="cursor-pointer text-sm font-medium text-brand-700">Report {name}&apos;s accrual</summary>
+          <summary className="cursor-pointer text-sm font-medium text-brand-700">Report accrual for {name}</summary>
           <ActionForm
             action={recordAccrualAction.bind(null, id, trial.id)}
             submitLabel={`Report ${name}'s accrual`}
