@@ -191,7 +191,8 @@ function StudyItem({ study, props }: { study: Study; props: TrialCardProps }) {
         {study.shortName && study.shortName !== study.name ? (
           <span className="font-normal text-slate-600"> ({study.shortName})</span>
         ) : null}{" "}
-        <Badge>{vocabularyLabel(study.overallStatus)}</Badge> {study.illustrative ? <Badge tone="violet">illustrative</Badge> : null}
+        <Badge>{study.overallStatus === "UNKNOWN" ? "Status unknown" : vocabularyLabel(study.overallStatus)}</Badge>{" "}
+        {study.illustrative ? <Badge tone="violet">illustrative</Badge> : null}
       </h3>
       <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-sm">
         <dt className="text-slate-600">Sponsor</dt>
@@ -202,6 +203,11 @@ function StudyItem({ study, props }: { study: Study; props: TrialCardProps }) {
         <dd>{study.countries.length > 0 ? study.countries.map(countryLabel).join(", ") : "not recorded"}</dd>
         <dt className="text-slate-600">Registry ids</dt>
         <dd className="min-w-0">{ids.length > 0 ? <RegistryIdList ids={ids} /> : "none recorded"}</dd>
+        <dt className="text-slate-600">Accrual period</dt>
+        <dd>
+          {study.startDate ? `from ${study.startDate}` : "start not recorded"}
+          {study.plannedAccrualEnd ? `, planned to end ${study.plannedAccrualEnd}` : ""}
+        </dd>
         <dt className="text-slate-600">Accrual</dt>
         <dd>
           {figures.accrued === null ? "none reported" : `${figures.accrued} enrolled${figures.asOf ? ` (${figures.asOf})` : ""}`}
@@ -286,6 +292,11 @@ function Umbrella({ props }: { props: TrialCardProps }) {
         {r.accrued === null ? "No accrual reported" : `${r.accrued} enrolled`}
         {r.target ? ` of ${r.target} planned` : ""}
         {r.percent !== null ? ` (${r.percent}%)` : ""}.{" "}
+        {props.trial.accrual.some((a) => a.componentStudyId && a.demo) ? (
+          <>
+            <Badge tone="amber">demo figures</Badge>{" "}
+          </>
+        ) : null}
         {r.targetFrom === "studies"
           ? "The target is the sum of the studies' targets."
           : r.targetFrom === "trial" && r.studiesTarget !== null
