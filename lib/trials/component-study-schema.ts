@@ -31,4 +31,4 @@ export const ZComponentStudy = z.object({
 export type ComponentStudyInput = z.infer<typeof ZComponentStudy>;
 
 /** Editing is guarded by the version the form was opened at. */
-export const ZStudyVersion = z.coerce.number({ message: "Reload the page and try again." }).int().min(1);
+export const ZStudyVersion = z.coerce.number({ message: "Reload the page and try again." }).int().min(1).max(2_147_483_647);
