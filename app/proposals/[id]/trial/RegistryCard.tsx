@@ -74,11 +74,14 @@ export function RegistryCard({ trial, id, canManage }: TrialCardProps) {
         <RegistryIdList ids={trial.registryIds} remove={remove} />
       ) : (
         <div className="space-y-3">
+          {/* Groups, not regions: the card is the one region of registry ids on the page. */}
           {groups.map((g) => (
-            <section key={g.key} aria-label={`Registry ids: ${g.title}`}>
-              <h3 className="text-sm font-semibold text-slate-900">{g.title}</h3>
+            <div key={g.key} role="group" aria-labelledby={`registry-ids-${g.key}`}>
+              <h3 id={`registry-ids-${g.key}`} className="text-sm font-semibold text-slate-900">
+                {g.title}
+              </h3>
               <RegistryIdList ids={g.ids} remove={remove} />
-            </section>
+            </div>
           ))}
         </div>
       )}
