@@ -11,6 +11,7 @@ import type { Actor } from "@/lib/authz/policy";
 import { createComponentStudy, removeComponentStudy, updateComponentStudy } from "@/lib/trials/component-studies";
 import { addRegistryId, attachRegistryId, recordAccrual } from "@/lib/trials/mutations";
 import { getTrial } from "@/lib/trials/queries";
+import { portfolio } from "@/lib/portfolio/queries";
 import { actorFor, makePerson, refusal } from "../support/fixtures";
 
 let chair: Actor;
@@ -274,6 +275,14 @@ describe("the seed", () => {
     const reports = await db.accrualUpdate.findMany({ where: { componentStudy: { trial: { proposalId: "irci-ballad" } } } });
     expect(reports.length).toBeGreaterThan(0);
     expect(reports.every((r) => r.demo && /Illustrative/.test(r.source))).toBe(true);
+    // The portfolio shows BALLAD's roll-up: the studies' latest reports added up (the trial has no report of its own).
+    const { accrual } = await portfolio(nciRep, { group: "small-bowel" });
+    const studiesTotal = (
+      await Promise.all(
+        ballad.componentStudies.map((s) => db.accrualUpdate.findFirst({ where: { componentStudyId: s.id }, orderBy: { date: "desc" } })),
+      )
+    ).reduce((sum, r) => sum + (r?.total ?? 0), 0);
+    expect(accrual.find((a) => a.proposalId === "irci-ballad")).toMatchObject({ actual: studiesTotal, target: null });
     // Reseeding adds nothing twice.
     await seedDatabase(db, { demo: true });
     expect(await db.componentStudy.count({ where: { trial: { proposalId: "irci-ballad" } } })).toBe(3);
