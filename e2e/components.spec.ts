@@ -43,7 +43,7 @@ test("BALLAD's trial page shows its component studies with their sponsors and re
   // The public trials page lists the studies of the trial.
   await page.goto(`${portal.baseURL}/trials?q=BALLAD`);
   const entry = page.getByRole("article").filter({ hasText: "small bowel" });
-  await expect(entry).toContainText("J-BALLAD (JCOG1502C) (J-BALLAD), sponsored by Japan Clinical Oncology Group (JCOG) (Japan)");
+  await expect(entry).toContainText("J-BALLAD (JCOG1502C), sponsored by Japan Clinical Oncology Group (JCOG) (Japan)");
   await expect(entry.getByRole("link", { name: "UMIN000027280" })).toBeVisible();
   await screenshot(page, "components-public");
 });

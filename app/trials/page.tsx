@@ -131,13 +131,12 @@ export default async function PublicTrialsPage({ searchParams }: { searchParams:
                             {t.trial.componentStudies.map((s) => (
                               <li key={s.id}>
                                 <span className="font-medium">
-                                  {s.shortName && s.shortName !== s.name ? `${s.name} (${s.shortName})` : s.name}
+                                  {s.shortName && !s.name.includes(s.shortName) ? `${s.name} (${s.shortName})` : s.name}
                                 </span>
                                 {s.sponsor ? `, sponsored by ${s.sponsor}` : ""}
                                 {s.countries.length ? ` (${s.countries.map(countryLabel).join(", ")})` : ""}
-                                {", "}
-                                {vocabularyLabel(s.overallStatus).toLowerCase()}{" "}
-                                <span className="inline-flex flex-wrap gap-x-3">
+                                {s.overallStatus === "UNKNOWN" ? "" : `, ${vocabularyLabel(s.overallStatus).toLowerCase()}`}
+                                <span className="flex flex-wrap gap-x-3">
                                   <RegistryLinks ids={t.trial!.registryIds.filter((r) => r.componentStudyId === s.id)} />
                                 </span>
                               </li>

@@ -191,10 +191,16 @@ async function confirmAccrual(
  */
 export async function recordAccrual(actor: Actor | null, trialId: string, raw: unknown) {
   trialId = requireKey(trialId, "trial");
+  // Who may report depends on the study the report is for: read that field alone before anything else is checked.
+  const forStudy = ZAccrual.shape.componentStudyId.safeParse((raw as { componentStudyId?: unknown } | null)?.componentStudyId);
+  const { reporter, trial, keeps, forOrganizationId, study } = await authorizeAccrualReport(
+    actor,
+    trialId,
+    forStudy.success ? forStudy.data : null,
+  );
   const parsed = ZAccrual.safeParse(raw);
   if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
   const input = parsed.data;
-  const { reporter, trial, keeps, forOrganizationId, study } = await authorizeAccrualReport(actor, trialId, input.componentStudyId);
   if (input.date > today()) throw new ValidationError({ date: "Accrual is reported for dates that have passed." });
   if (study && keeps && (input.organizationId || input.country))
     throw new ValidationError({

@@ -262,6 +262,7 @@ describe("trial sites, milestones and accrual history", () => {
       "title",
       "date",
       "scope",
+      "study",
       "organization",
       "countryCode",
       "country",
@@ -280,6 +281,11 @@ describe("trial sites, milestones and accrual history", () => {
     );
     // The seeded demo figures are marked as invented.
     expect(rows.some((r) => r.illustrative === "Illustrative (demo)")).toBe(true);
+    // A component study's report names its study (BALLAD's seeded J-BALLAD figures).
+    expect(rows.find((r) => r.study === "J-BALLAD (JCOG1502C)")).toMatchObject({
+      scope: "Component study",
+      illustrative: "Illustrative (demo)",
+    });
   });
 
   it("reads the accrual history in batches and loses nothing past the first", async () => {

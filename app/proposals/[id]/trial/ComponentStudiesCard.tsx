@@ -188,7 +188,7 @@ function StudyItem({ study, props }: { study: Study; props: TrialCardProps }) {
     <li className="py-3" data-testid="component-study">
       <h3 className="font-semibold text-slate-900">
         {study.name}
-        {study.shortName && study.shortName !== study.name ? (
+        {study.shortName && !study.name.includes(study.shortName) ? (
           <span className="font-normal text-slate-600"> ({study.shortName})</span>
         ) : null}{" "}
         <Badge>{study.overallStatus === "UNKNOWN" ? "Status unknown" : vocabularyLabel(study.overallStatus)}</Badge>{" "}
