@@ -89,6 +89,22 @@ const startupStep = (ownerOrganizationId: string) => ({
   blockedReason: "",
   ownerOrganizationId,
 });
+/** A component study's form (a national study under the trial's umbrella). */
+const COMPONENT_STUDY = {
+  name: "Matrix national study",
+  shortName: "MNS",
+  sponsor: "Matrix University",
+  leadOrganizationId: "",
+  countries: "France, Belgium",
+  targetAccrual: "60",
+  overallStatus: "RECRUITING",
+  startDate: "2025-01",
+  plannedAccrualEnd: "2028-01",
+  source: "",
+  registry: "NCT",
+  registryValue: "",
+};
+const STUDY_ACCRUAL = { date: "2026-11-01", total: "5", organizationId: "", country: "", source: "Matrix" };
 const EMAIL_SETTINGS = { mentions: "IMMEDIATE", interest: "IMMEDIATE", votes: "DIGEST", status: "DIGEST", comments: "OFF" };
 const nctNumber = () => `NCT${String(randomBytes(4).readUInt32BE() % 100_000_000).padStart(8, "0")}`;
 const transition = (
@@ -833,6 +849,84 @@ export const ACTIONS: Record<string, Case[]> = {
         };
       },
       expected: only([...KEEPERS, "otherRep"]),
+    },
+    {
+      // A component study's accrual: the trial's keepers and the representative of the study's lead organization,
+      // though that organization does not take part in the umbrella trial; no one else.
+      state: "a component study the other organization leads",
+      call: async (f) => {
+        const p = await f.proposal("UNDERWAY", { trial: true, componentStudy: "other" });
+        return {
+          page: trialPage(p),
+          args: [p.id, p.trialId, initial, form({ ...STUDY_ACCRUAL, componentStudyId: p.componentStudyId! })],
+        };
+      },
+      expected: only([...KEEPERS, "otherRep"]),
+    },
+    {
+      state: "a component study the lead organization leads",
+      call: async (f) => {
+        const p = await f.proposal("UNDERWAY", { trial: true, componentStudy: "lead", eligible: true });
+        return {
+          page: trialPage(p),
+          args: [p.id, p.trialId, initial, form({ ...STUDY_ACCRUAL, componentStudyId: p.componentStudyId! })],
+        };
+      },
+      expected: only(KEEPERS),
+    },
+  ],
+  "app/proposals/[id]/trial/actions.ts#attachRegistryIdAction": [
+    {
+      state: "a registry id and a component study",
+      call: async (f) => {
+        const p = await f.proposal("PLANNING", { trial: true, registryId: nctNumber(), componentStudy: "other" });
+        return {
+          page: trialPage(p),
+          args: [p.id, p.trialId, initial, form({ id: p.registryRowId!, componentStudyId: p.componentStudyId! })],
+        };
+      },
+      expected: only(KEEPERS),
+    },
+  ],
+  // Component studies: the trial's keepers add, edit and remove them; not the representative of a study's lead
+  // organization (it reports the study's accrual only), nor anyone else.
+  "app/proposals/[id]/trial/study-actions.ts#createComponentStudyAction": [
+    {
+      state: "a trial record",
+      call: async (f) => {
+        const p = await f.proposal("PLANNING", { trial: true });
+        return { page: trialPage(p), args: [p.id, p.trialId, initial, form({ ...COMPONENT_STUDY, registryValue: nctNumber() })] };
+      },
+      expected: only(KEEPERS),
+    },
+  ],
+  "app/proposals/[id]/trial/study-actions.ts#updateComponentStudyAction": [
+    {
+      state: "a study the other organization leads",
+      call: async (f) => {
+        const p = await f.proposal("PLANNING", { trial: true, componentStudy: "other" });
+        return {
+          page: trialPage(p),
+          args: [
+            p.id,
+            p.trialId,
+            p.componentStudyId!,
+            initial,
+            form({ ...COMPONENT_STUDY, leadOrganizationId: f.ids.otherOrg, version: "1" }),
+          ],
+        };
+      },
+      expected: only(KEEPERS),
+    },
+  ],
+  "app/proposals/[id]/trial/study-actions.ts#removeComponentStudyAction": [
+    {
+      state: "a study without accrual reports",
+      call: async (f) => {
+        const p = await f.proposal("PLANNING", { trial: true, componentStudy: "other" });
+        return { page: trialPage(p), args: [p.id, p.trialId, p.componentStudyId!, initial, form({})] };
+      },
+      expected: only(KEEPERS),
     },
   ],
   "app/proposals/[id]/trial/actions.ts#setMilestoneAction": [

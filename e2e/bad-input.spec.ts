@@ -12,7 +12,7 @@ import fc from "fast-check";
 import { ACTIONS, documentUpload, type Call, type Case } from "./action-cases";
 import { minimalPdf } from "../lib/documents/pdf";
 import { type Portal, startPortal } from "./portal";
-import { builtActions, builtPages, callAction, describeOutcome } from "./server-actions";
+import { builtActions, builtPages, callAction, describeOutcome, form } from "./server-actions";
 import { databaseSignature, type Fixtures, makeFixtures, PERSONAS, type Persona } from "./matrix-fixtures";
 
 /** A feasibility site's fields (the version is hidden). */
@@ -27,6 +27,20 @@ const FEASIBILITY_FIELDS = [
   "monthsToActivation",
   "capabilities",
   "note",
+];
+
+/** A component study's fields (the version is hidden). */
+const STUDY_FIELDS = [
+  "name",
+  "shortName",
+  "sponsor",
+  "leadOrganizationId",
+  "countries",
+  "targetAccrual",
+  "overallStatus",
+  "startDate",
+  "plannedAccrualEnd",
+  "source",
 ];
 
 /**
@@ -102,6 +116,10 @@ const PERSON_FIELDS: Record<string, string[]> = {
     "closeReason",
   ],
   "app/proposals/[id]/trial/actions.ts#addRegistryIdAction": ["registry", "value"],
+  "app/proposals/[id]/trial/actions.ts#attachRegistryIdAction": ["id", "componentStudyId"],
+  "app/proposals/[id]/trial/study-actions.ts#createComponentStudyAction": [...STUDY_FIELDS, "registry", "registryValue"],
+  "app/proposals/[id]/trial/study-actions.ts#updateComponentStudyAction": STUDY_FIELDS,
+  "app/proposals/[id]/trial/study-actions.ts#removeComponentStudyAction": [],
   "app/proposals/[id]/trial/actions.ts#removeRegistryIdAction": [],
   "app/proposals/[id]/trial/actions.ts#recordAccrualAction": ["date", "total", "organizationId", "country", "source", "confirmed"],
   "app/proposals/[id]/trial/actions.ts#setMilestoneAction": ["kind", "planned", "actual"],
@@ -473,6 +491,40 @@ test("bad uploads to /api/documents are refused on their field and write nothing
   expect(await databaseSignature(portal.db)).toEqual(before);
 
   console.log(`bad input: ${cases.length + 6} uploads to /api/documents`);
+});
+
+// The component studies' refusals people meet most, each on its field and writing nothing: an empty name, a name
+// the trial's other study has, a target below zero or not a number, a registry id in the wrong format.
+test("a component study refused on its field: empty or duplicate name, bad target, bad registry id", async () => {
+  const action = "app/proposals/[id]/trial/study-actions.ts#createComponentStudyAction";
+  const built = builtActions().find((a) => a.key === action)!;
+  const { c } = allowedCase(action);
+  const sample = await c.call(fixtures, "secretariat");
+  const [proposalId, trialId] = sample.args as [string, string];
+  await portal.db.componentStudy.create({ data: { trialId, name: "J-BALLAD (JCOG1502C)", countries: ["JP"] } });
+  const base = Object.fromEntries((sample.args[3] as FormData).entries()) as Record<string, string>;
+  for (const [field, value, message] of [
+    ["name", "", /Name the study/],
+    ["name", "J-BALLAD (JCOG1502C)", /already has a study of this name/],
+    ["targetAccrual", "-5", /at least 1 patient/],
+    ["targetAccrual", "150 patients", /whole number/],
+    ["registryValue", "UMIN27280", /is not a UMIN id: it looks like UMIN000027280/],
+  ] as const) {
+    const before = await databaseSignature(portal.db);
+    const outcome = await callAction({
+      baseURL: portal.baseURL,
+      actionId: built.id,
+      page: sample.page,
+      args: [proposalId, trialId, { ok: false }, form({ ...base, registry: "UMIN", registryValue: "", [field]: value })],
+      cookie: fixtures.cookie("secretariat"),
+      clientAddress: fixtures.clientAddress,
+    });
+    expect(outcome.kind, `${field} = ${value}: ${describeOutcome(outcome)}`).toBe("refused");
+    if (outcome.kind !== "refused") continue;
+    expect(outcome.code).toBe("INVALID");
+    expect(outcome.fields?.[field], `${field} = ${value}`).toMatch(message);
+    expect(await databaseSignature(portal.db)).toEqual(before);
+  }
 });
 
 /** Spoiled path segments: what a hand-edited or forged address can hold. */

@@ -27,6 +27,8 @@ export interface ProposalFixture {
   feasibilitySiteId?: string;
   /** The start-up step's country and step (version 1), with `startupStep`. */
   startupStep?: { country: string; step: string };
+  /** A component study of the trial (version 1), with `componentStudy`. */
+  componentStudyId?: string;
 }
 
 export interface ProposalOptions {
@@ -43,6 +45,8 @@ export interface ProposalOptions {
   feasibilitySite?: boolean;
   /** A start-up step in Great Britain (version 1) owned by the lead or the other organization (with `trial`). */
   startupStep?: "lead" | "other";
+  /** A component study led by the lead or the other organization (with `trial`). */
+  componentStudy?: "lead" | "other";
 }
 
 export interface Fixtures {
@@ -218,6 +222,17 @@ export async function makeFixtures(db: PrismaClient): Promise<Fixtures> {
           data: { trialId: trial.id, country: "GB", step: "ETHICS", state: "IN_PROGRESS", ownerOrganizationId: owner },
         });
         fixture.startupStep = { country: "GB", step: "ETHICS" };
+      }
+      if (options.componentStudy) {
+        const study = await db.componentStudy.create({
+          data: {
+            trialId: trial.id,
+            name: "Matrix national study",
+            countries: ["FR"],
+            leadOrganizationId: options.componentStudy === "lead" ? lead.id : other.id,
+          },
+        });
+        fixture.componentStudyId = study.id;
       }
       if (options.entries) {
         const site = await db.trialSite.create({ data: { trialId: trial.id, country: "FR", facility: "Institut Matrice", city: "Paris" } });
@@ -410,8 +425,9 @@ export async function databaseSignature(db: PrismaClient): Promise<Record<string
       (select count(*) from "CommentRevision") as "commentRevisions",
       (select count(*) from "ProposalFollow") as follows,
       (select count(*) || '/' || coalesce(max("updatedAt")::text, '') from "Trial") as trials,
-      (select count(*) from "TrialRegistryId") as "registryIds",
-      (select count(*) || '/' || coalesce(sum(total), 0) || '/' || coalesce(string_agg(date, ',' order by id), '') from "AccrualUpdate") as accrual,
+      (select count(*) || '/' || count("componentStudyId") from "TrialRegistryId") as "registryIds",
+      (select count(*) || '/' || coalesce(sum(version), 0) || '/' || md5(coalesce(string_agg(name || coalesce("targetAccrual"::text, ''), ',' order by id), '')) from "ComponentStudy") as "componentStudies",
+      (select count(*) || '/' || coalesce(sum(total), 0) || '/' || count("componentStudyId") || '/' || coalesce(string_agg(date, ',' order by id), '') from "AccrualUpdate") as accrual,
       (select count(*) || '/' || md5(coalesce(string_agg(facility || '|' || coalesce(city, '') || '|' || country, ',' order by id), '')) from "TrialSite") as sites,
       (select count(*) || '/' || count("undoneAt") from "TrialImport") as imports,
       (select count(*) || '/' || count(planned) from "TrialMilestone") as milestones,

@@ -87,8 +87,11 @@ test("the secretariat imports a study from ClinicalTrials.gov JSON", async ({ pa
   await expect(changes.getByRole("row", { name: /Sites.*adds 6 sites in 5 countries/ })).toBeVisible();
   await expect(changes.getByRole("row", { name: /Registry ids/ }).locator("del")).toHaveCount(0);
   await expect(changes.getByRole("row", { name: /Sites/ }).locator("del")).toHaveCount(0);
-  // The record is another study's number than the trial's: applying needs an explicit yes.
-  const warning = page.getByRole("alert").filter({ hasText: "This record is NCT00000001, but this trial is registered as NCT02502370." });
+  // The record is another study's number than the trial's (the UK-led study's, and the Belgian study's): applying
+  // needs an explicit yes.
+  const warning = page
+    .getByRole("alert")
+    .filter({ hasText: "This record is NCT00000001, but this trial is registered as NCT02502370, NCT04257461." });
   await expect(warning).toBeVisible();
   await expect(page.getByRole("button", { name: "Apply these changes" })).toBeDisabled();
   await screenshot(page, "trial-import-preview");

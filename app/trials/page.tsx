@@ -25,6 +25,22 @@ function pageHref(filters: PublicFilters, page: number) {
   return query ? `/trials?${query}` : "/trials";
 }
 
+/** Registry ids as links to their registries. */
+function RegistryLinks({ ids }: { ids: { registry: string; value: string }[] }) {
+  return ids.map((r) => {
+    const href = registryLink(r.registry, r.value);
+    return href ? (
+      <a key={r.value} href={href} rel="noreferrer" className="font-mono">
+        {r.value}
+      </a>
+    ) : (
+      <span key={r.value} className="font-mono">
+        {r.value}
+      </span>
+    );
+  });
+}
+
 /** Public: no sign-in. Only what IRCI publishes about its trials, searched and filtered from the address. */
 export default async function PublicTrialsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
@@ -99,22 +115,33 @@ export default async function PublicTrialsPage({ searchParams }: { searchParams:
                         <dd>{t.trial.sites.map((s) => countryLabel(s.country)).join(", ")}</dd>
                       </>
                     ) : null}
-                    {t.trial?.registryIds.length ? (
+                    {t.trial?.registryIds.some((r) => !r.componentStudyId) ? (
                       <>
                         <dt className="text-slate-600">Registries</dt>
                         <dd className="flex flex-wrap gap-x-3">
-                          {t.trial.registryIds.map((r) => {
-                            const href = registryLink(r.registry, r.value);
-                            return href ? (
-                              <a key={r.value} href={href} rel="noreferrer" className="font-mono">
-                                {r.value}
-                              </a>
-                            ) : (
-                              <span key={r.value} className="font-mono">
-                                {r.value}
-                              </span>
-                            );
-                          })}
+                          <RegistryLinks ids={t.trial.registryIds.filter((r) => !r.componentStudyId)} />
+                        </dd>
+                      </>
+                    ) : null}
+                    {t.trial?.componentStudies.length ? (
+                      <>
+                        <dt className="text-slate-600">Studies</dt>
+                        <dd>
+                          <ul className="space-y-1">
+                            {t.trial.componentStudies.map((s) => (
+                              <li key={s.id}>
+                                <span className="font-medium">
+                                  {s.shortName && !s.name.includes(s.shortName) ? `${s.name} (${s.shortName})` : s.name}
+                                </span>
+                                {s.sponsor ? `, sponsored by ${s.sponsor}` : ""}
+                                {s.countries.length ? ` (${s.countries.map(countryLabel).join(", ")})` : ""}
+                                {s.overallStatus === "UNKNOWN" ? "" : `, ${vocabularyLabel(s.overallStatus).toLowerCase()}`}
+                                <span className="flex flex-wrap gap-x-3">
+                                  <RegistryLinks ids={t.trial!.registryIds.filter((r) => r.componentStudyId === s.id)} />
+                                </span>
+                              </li>
+                            ))}
+                          </ul>
                         </dd>
                       </>
                     ) : null}

@@ -45,6 +45,20 @@ describe("reporting accrual", () => {
   ] as const)("%s: %s", (_who, actor, forOrganizationId, may) => {
     expect(allowed(actor, "accrual.report", { ...trial, forOrganizationId })).toBe(may);
   });
+
+  // J-BALLAD: a study led by JCOG, which need not take part in the umbrella trial as an organization.
+  const study = { leadOrganizationId: "jcog" };
+  it.each([
+    ["a keeper, for a study", rep("nci"), study, true],
+    ["the secretariat, for a study", secretariat, study, true],
+    ["the study's lead organization's representative", rep("jcog"), study, true],
+    ["its deputy", deputy("jcog"), study, true],
+    ["one of its members who does not act for it", member("jcog"), study, false],
+    ["a taking-part organization's representative, for another's study", rep("eortc"), study, false],
+    ["anyone but a keeper, for a study without a lead organization", rep("jcog"), { leadOrganizationId: null }, false],
+  ] as const)("%s", (_who, actor, forStudy, may) => {
+    expect(allowed(actor, "accrual.report", { ...trial, forOrganizationId: null, study: forStudy })).toBe(may);
+  });
 });
 
 describe("starting proposals, shaping groups, comments", () => {

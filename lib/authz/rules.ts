@@ -42,9 +42,14 @@ export interface Resources {
   /**
    * Reporting a trial's accrual: its keepers for the whole trial or any organization; the representative or
    * a deputy of an organization leading or taking part in it, for their own organization (`forOrganizationId`:
-   * the organization the report is for, null for the whole trial).
+   * the organization the report is for, null for the whole trial). A report for a component study (`study`):
+   * the trial's keepers, and the representative or a deputy of the study's lead organization.
    */
-  "accrual.report": ProposalContext & { participatingOrganizationIds: readonly string[]; forOrganizationId: string | null };
+  "accrual.report": ProposalContext & {
+    participatingOrganizationIds: readonly string[];
+    forOrganizationId: string | null;
+    study?: { leadOrganizationId: string | null } | null;
+  };
   /** Opening a vote: the group's chairs and the secretariat (the workflow adds when). */
   "vote.open": ProposalContext;
   /** Starting a proposal in a group: its members who belong to an organization, and the secretariat. */
@@ -95,8 +100,9 @@ const RULES: { [R in Rule]: (actor: Actor, resource: Resources[R]) => boolean } 
     RULES["trial.keep"](actor, p) ||
     (actsForOrganization(actor) &&
       actor.organizationId !== null &&
-      p.participatingOrganizationIds.includes(actor.organizationId) &&
-      p.forOrganizationId === actor.organizationId),
+      (p.study
+        ? p.study.leadOrganizationId === actor.organizationId
+        : p.participatingOrganizationIds.includes(actor.organizationId) && p.forOrganizationId === actor.organizationId)),
   "vote.open": (actor, p) => proposalRoles(actor, p).some((r) => r === "chair" || r === "secretariat"),
   "proposal.create": (actor, g) => actor.secretariat || (g.isGroupMember && actor.organizationId !== null),
   "group.create": (actor, g) => actor.secretariat || g.chairsAnyGroup,
@@ -121,7 +127,7 @@ const REFUSED: Record<Rule, string> = {
     "Only the authors, the lead organization's representative, the group's chairs and the secretariat can edit this proposal.",
   "trial.keep": "Only the lead organization's representative, the group's chairs and the secretariat keep the trial record.",
   "accrual.report":
-    "Only the trial's keepers, and the representatives of the organizations taking part (for their own organization), report accrual.",
+    "Only the trial's keepers, the representatives of the organizations taking part (for their own organization) and of a study's lead organization (for its study) report accrual.",
   "vote.open": "Only a chair of the expert group or the secretariat can open a vote.",
   "proposal.create": "Only members of this expert group and the secretariat can start a proposal in it.",
   "group.create": "Only the secretariat and expert group chairs can convene a new group.",

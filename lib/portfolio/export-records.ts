@@ -137,6 +137,7 @@ export async function accrualBatch(after: string | undefined, take: number): Pro
       demo: true,
       createdAt: true,
       organization: { select: { shortName: true } },
+      componentStudy: { select: { name: true } },
       trial: trialOf,
     },
   });
@@ -145,7 +146,8 @@ export async function accrualBatch(after: string | undefined, take: number): Pro
     proposalId: a.trial.proposal.id,
     title: a.trial.proposal.title,
     date: a.date ?? "",
-    scope: a.organization ? "Organization" : a.country ? "Country" : "Overall",
+    scope: a.componentStudy ? "Component study" : a.organization ? "Organization" : a.country ? "Country" : "Overall",
+    study: a.componentStudy?.name ?? "",
     organization: a.organization?.shortName ?? "",
     countryCode: a.country && /^[A-Z]{2}$/.test(a.country) ? a.country : "",
     country: a.country ? countryLabel(a.country) : "",

@@ -106,7 +106,13 @@ function publicTrials(where: Prisma.ProposalWhereInput, page: number) {
         select: {
           overallStatus: true,
           phases: true,
-          registryIds: { select: { registry: true, value: true }, orderBy: { registry: "asc" } },
+          registryIds: { select: { registry: true, value: true, componentStudyId: true }, orderBy: { registry: "asc" } },
+          // The national studies under a trial's umbrella: what the registries publish about them.
+          componentStudies: {
+            select: { id: true, name: true, shortName: true, sponsor: true, countries: true, overallStatus: true },
+            orderBy: [{ startDate: "asc" }, { name: "asc" }],
+            take: 20,
+          },
           sites: { select: { country: true }, distinct: ["country"], orderBy: { country: "asc" } },
         },
       },

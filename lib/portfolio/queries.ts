@@ -12,6 +12,7 @@ import type { ProposalStatus } from "@/lib/generated/prisma/enums";
 import { PROPOSAL_STATUSES } from "@/lib/proposals/workflow";
 import { withoutControlCharacters } from "@/lib/validation";
 import { currentAccrual, milestoneState, DUE_WITHIN_DAYS } from "@/lib/trials/progress";
+import { rollUp } from "@/lib/trials/rollup";
 import { portfolioStartup } from "@/lib/startup/queries";
 import { chanceLabel, monitorOfTrial, monitorSentence, monitorVerdict, monthLabel, type MonitoredTrial } from "@/lib/trials/monitoring";
 
@@ -120,8 +121,10 @@ async function computePortfolio(filters: PortfolioFilters, today: Date) {
           // The newest, should a trial have more.
           orderBy: { date: "desc" },
           take: MONITORED_REPORTS,
-          select: { date: true, total: true, organizationId: true, country: true, demo: true },
+          select: { date: true, total: true, organizationId: true, country: true, demo: true, componentStudyId: true },
         },
+        // A trial of component studies shows its roll-up (lib/trials/rollup.ts).
+        componentStudies: { select: { id: true, targetAccrual: true }, take: 50 },
         milestones: {
           where: { kind: { in: ["FIRST_PATIENT_IN", "FIRST_SITE_OPEN", "ACCRUAL_COMPLETE"] } },
           select: { kind: true, planned: true, actual: true },
@@ -155,6 +158,12 @@ async function computePortfolio(filters: PortfolioFilters, today: Date) {
     getForecastSettings(),
     portfolioStartup(trialWhere, today),
   ]);
+  /** A trial's target and accrual: its own, or rolled up from its component studies when it has some. */
+  const umbrellaAccrual = (t: (typeof trials)[number]) => {
+    if (t.componentStudies.length === 0) return { target: t.targetAccrual, actual: currentAccrual(t.accrual) };
+    const r = rollUp(t, t.componentStudies, t.accrual);
+    return { target: r.target, actual: r.accrued };
+  };
   const count = new Map(participation.map((p) => [p.organizationId, p._count._all]));
   return {
     stages: PROPOSAL_STATUSES.map((s) => ({ status: s, count: byStage.find((b) => b.status === s)?._count._all ?? 0 })),
@@ -162,8 +171,7 @@ async function computePortfolio(filters: PortfolioFilters, today: Date) {
     accrual: trials.map((t) => ({
       proposalId: t.proposal.id,
       title: t.proposal.title,
-      target: t.targetAccrual,
-      actual: currentAccrual(t.accrual),
+      ...umbrellaAccrual(t),
       demo: t.accrual.some((a) => a.demo),
       monitor: portfolioMonitor(t, settings),
     })),

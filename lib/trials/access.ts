@@ -1,7 +1,7 @@
 import "server-only";
 // Who keeps a trial's record: checked against the proposal it belongs to, before any write.
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { AppError, ValidationError } from "@/lib/errors";
 import { assertCan } from "@/lib/authz/session";
 import type { Actor } from "@/lib/authz/policy";
 import { requireKey } from "@/lib/validation";
@@ -46,11 +46,12 @@ export async function assertKeepsTrial(actor: Actor | null, trialId: string): Pr
 }
 
 /**
- * Who may report this trial's accrual, and for whom: its keepers for the whole trial or any organization;
- * the representative or a deputy of an organization leading or taking part, for their own organization only
- * (`forOrganizationId` is then theirs, whatever the form said).
+ * Who may report this trial's accrual, and for whom: its keepers for the whole trial, any organization or any
+ * component study; the representative or a deputy of an organization leading or taking part, for their own
+ * organization only (`forOrganizationId` is then theirs, whatever the form said); the representative or a deputy
+ * of a study's lead organization, for that study (`componentStudyId`, a study of this trial or refused).
  */
-export async function authorizeAccrualReport(actor: Actor | null, trialId: string) {
+export async function authorizeAccrualReport(actor: Actor | null, trialId: string, componentStudyId: string | null = null) {
   assertCan(actor, "proposal.view");
   const trial = await db.trial.findUnique({
     where: { id: trialId },
@@ -68,17 +69,26 @@ export async function authorizeAccrualReport(actor: Actor | null, trialId: strin
     },
   });
   if (!trial) throw new AppError("NOT_FOUND", "No such trial.");
+  const study = componentStudyId
+    ? await db.componentStudy.findFirst({
+        where: { id: componentStudyId, trialId },
+        select: { id: true, name: true, leadOrganizationId: true, targetAccrual: true },
+      })
+    : null;
+  if (componentStudyId && !study) throw new ValidationError({ componentStudyId: "Choose a study of this trial from the list." });
   const context = {
     authorIds: trial.proposal.authors.map((a) => a.userId),
     leadOrganizationId: trial.proposal.leadOrganizationId,
     chairIds: trial.proposal.group.members.map((m) => m.userId),
   };
   const keeps = allowed(actor, "trial.keep", context);
-  const forOrganizationId = keeps ? null : (actor?.organizationId ?? null);
+  // A study's report is the whole study's: for no organization.
+  const forOrganizationId = keeps || study ? null : (actor?.organizationId ?? null);
   assertAllowed(actor, "accrual.report", {
     ...context,
     participatingOrganizationIds: trial.proposal.interests.map((i) => i.organizationId),
     forOrganizationId,
+    study,
   });
-  return { reporter: actor, trial: { id: trial.id, proposalId: trial.proposalId }, keeps, forOrganizationId };
+  return { reporter: actor, trial: { id: trial.id, proposalId: trial.proposalId }, keeps, forOrganizationId, study };
 }

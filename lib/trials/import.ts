@@ -129,7 +129,11 @@ async function assertNotAnotherTrials(tx: Tx | typeof db, trialId: string, study
 }
 
 function otherNctNumbers(stored: { registryIds: { registry: string; value: string }[] }, study: ImportedStudy): string[] | null {
-  const numbers = stored.registryIds.filter((r) => r.registry === "NCT").map((r) => r.value);
+  // The trial's own and its component studies' (BALLAD's Belgian study has its own), in a stable order.
+  const numbers = stored.registryIds
+    .filter((r) => r.registry === "NCT")
+    .map((r) => r.value)
+    .sort();
   return numbers.length > 0 && !numbers.includes(study.nctId) ? numbers : null;
 }
 

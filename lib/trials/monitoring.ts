@@ -19,7 +19,13 @@ export interface MonitoredTrial {
   targetAccrual: number | null;
   startDate: string | null;
   milestones: readonly { kind: string; planned: string | null; actual: string | null }[];
-  accrual: readonly { date: string | null; total: number; organizationId: string | null; country: string | null }[];
+  accrual: readonly {
+    date: string | null;
+    total: number;
+    organizationId: string | null;
+    country: string | null;
+    componentStudyId?: string | null;
+  }[];
 }
 
 export interface AccrualWindow {
@@ -55,10 +61,13 @@ export function accrualWindow(trial: MonitoredTrial): { window: AccrualWindow } 
   return { window: { start, startFrom, plannedEnd, target: trial.targetAccrual, startMs: middleOfPartialDate(start) } };
 }
 
-/** The reports the monitor reads: dated, overall or for one organization (a country's count is another scope). */
+/**
+ * The reports the monitor reads: dated, overall or for one organization (a country's count is another scope,
+ * a component study's is its own monitor's: `studyMonitors` in rollup-monitor.ts).
+ */
 export function monitorReports(trial: MonitoredTrial, window: AccrualWindow): TrialMonitorInput["reports"] {
   return trial.accrual
-    .filter((a) => a.date && !a.country)
+    .filter((a) => a.date && !a.country && !a.componentStudyId)
     .map((a) => ({ organizationId: a.organizationId, month: Math.max(0, monthsFrom(window.startMs, a.date!)), total: a.total }));
 }
 

@@ -10,7 +10,7 @@ import { countryCode } from "./countries";
 import { checkRegistryId } from "./registry";
 import { ZAccrual, ZAccrualCorrection, ZMilestone, ZReason, ZSite, ZSiteCorrection, ZTrialDetails } from "./schema";
 import { authorizeAccrualReport, authorizeProposal, authorizeTrial } from "./access";
-import { accrualDoubt, cumulativeConflict, lockTrial, trialAudit } from "./record";
+import { accrualDoubt, cumulativeConflict, lockTrial, trialAudit, type AccrualScope } from "./record";
 import { TRIAL_STATUSES } from "@/lib/proposals/workflow";
 import type { Prisma } from "@/lib/prisma-client";
 import { closesTrialEarly } from "@/lib/decisions/labels";
@@ -70,21 +70,62 @@ export async function updateTrial(actor: Actor | null, trialId: string, raw: unk
   });
 }
 
-export async function addRegistryId(actor: Actor | null, trialId: string, registry: string, value: string) {
+/** A component study of this trial named by a form (empty: the whole trial); anything else is refused on the field. */
+async function studyOfForm(trialId: string, raw: string | null | undefined): Promise<string | null> {
+  if (!raw) return null;
+  const study = /^[A-Za-z0-9_-]{1,64}$/.test(raw)
+    ? await db.componentStudy.findFirst({ where: { id: raw, trialId }, select: { id: true } })
+    : null;
+  if (!study) throw new ValidationError({ componentStudyId: "Choose a study of this trial from the list." });
+  return study.id;
+}
+
+/** Records a registry id, for the whole trial or for one of its component studies. */
+export async function addRegistryId(
+  actor: Actor | null,
+  trialId: string,
+  registry: string,
+  value: string,
+  rawStudyId: string | null = null,
+) {
   trialId = requireKey(trialId, "trial");
   const { keeper, trial } = await authorizeTrial(actor, trialId);
   const check = checkRegistryId(registry, value);
   if (!check.ok) throw new ValidationError({ [check.field]: check.message });
+  const componentStudyId = await studyOfForm(trialId, rawStudyId);
   try {
     return await db.$transaction(async (tx) => {
-      const row = await tx.trialRegistryId.create({ data: { trialId, registry: check.registry, value: check.value } });
-      await trialAudit(tx, keeper.userId, trial.proposalId, "trial.registry_added", { registry: check.registry, value: check.value });
+      const row = await tx.trialRegistryId.create({ data: { trialId, registry: check.registry, value: check.value, componentStudyId } });
+      await trialAudit(tx, keeper.userId, trial.proposalId, "trial.registry_added", {
+        registry: check.registry,
+        value: check.value,
+        ...(componentStudyId ? { componentStudyId } : {}),
+      });
       return row;
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw new ValidationError({ value: `${check.value} is already recorded for a trial in the portal.` });
     throw error;
   }
+}
+
+/** Says which component study a recorded id registers (empty: the whole trial). */
+export async function attachRegistryId(actor: Actor | null, trialId: string, registryIdId: string, rawStudyId: string | null) {
+  registryIdId = requireKey(registryIdId, "registry id on this trial");
+  trialId = requireKey(trialId, "trial");
+  const { keeper, trial } = await authorizeTrial(actor, trialId);
+  const componentStudyId = await studyOfForm(trialId, rawStudyId);
+  await db.$transaction(async (tx) => {
+    const before = await tx.trialRegistryId.findFirst({ where: { id: registryIdId, trialId } });
+    if (!before) throw new AppError("NOT_FOUND", "No such registry id on this trial.");
+    await tx.trialRegistryId.update({ where: { id: registryIdId }, data: { componentStudyId } });
+    await trialAudit(tx, keeper.userId, trial.proposalId, "trial.registry_attached", {
+      id: registryIdId,
+      value: before.value,
+      from: before.componentStudyId,
+      to: componentStudyId,
+    });
+  });
 }
 
 export async function removeRegistryId(actor: Actor | null, trialId: string, registryIdId: string) {
@@ -130,35 +171,49 @@ async function earlyEnd(trialId: string, to: string, rawReason: unknown) {
 async function confirmAccrual(
   tx: Prisma.TransactionClient,
   trialId: string,
-  report: { date: string; total: number; organizationId: string | null; country: string | null },
+  report: AccrualScope,
   confirmed: boolean,
   correcting?: string,
 ): Promise<string | null> {
-  const { targetAccrual } = await tx.trial.findUniqueOrThrow({ where: { id: trialId }, select: { targetAccrual: true } });
+  // A study's report is judged against the study's target.
+  const { targetAccrual } = report.componentStudyId
+    ? await tx.componentStudy.findUniqueOrThrow({ where: { id: report.componentStudyId }, select: { targetAccrual: true } })
+    : await tx.trial.findUniqueOrThrow({ where: { id: trialId }, select: { targetAccrual: true } });
   const doubt = await accrualDoubt(tx, trialId, report, { target: targetAccrual, correcting });
   if (doubt && !confirmed) throw new ValidationError({ confirmed: `${doubt} Is the figure right?` });
   return doubt;
 }
 
 /**
- * Records accrual: the patients enrolled so far, overall or for one organization or country.
+ * Records accrual: the patients enrolled so far, overall or for one organization, country or component study.
  * Counts are cumulative. A keeper's drop, or a total far above the target, is recorded only when confirmed;
  * an organization reporting its own accrual cannot go below its earlier reports (the keepers correct those).
  */
 export async function recordAccrual(actor: Actor | null, trialId: string, raw: unknown) {
   trialId = requireKey(trialId, "trial");
-  const { reporter, trial, keeps, forOrganizationId } = await authorizeAccrualReport(actor, trialId);
+  // Who may report depends on the study the report is for: read that field alone before anything else is checked.
+  const forStudy = ZAccrual.shape.componentStudyId.safeParse((raw as { componentStudyId?: unknown } | null)?.componentStudyId);
+  const { reporter, trial, keeps, forOrganizationId, study } = await authorizeAccrualReport(
+    actor,
+    trialId,
+    forStudy.success ? forStudy.data : null,
+  );
   const parsed = ZAccrual.safeParse(raw);
   if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
   const input = parsed.data;
   if (input.date > today()) throw new ValidationError({ date: "Accrual is reported for dates that have passed." });
+  if (study && keeps && (input.organizationId || input.country))
+    throw new ValidationError({
+      componentStudyId: "A study's report counts the whole study: leave the organization and the country empty, or choose no study.",
+    });
   // Someone reporting for their organization reports for it alone: the scope comes from who they are, not the form.
-  const organizationId = keeps ? input.organizationId : forOrganizationId;
-  const country = keeps && input.country ? knownCountry(input.country) : null;
+  const organizationId = keeps && !study ? input.organizationId : forOrganizationId;
+  const country = keeps && !study && input.country ? knownCountry(input.country) : null;
+  const componentStudyId = study?.id ?? null;
   await assertKnownOrganization(organizationId);
   return db.$transaction(async (tx) => {
     await lockTrial(tx, trialId);
-    const report = { date: input.date, total: input.total, organizationId, country };
+    const report = { date: input.date, total: input.total, organizationId, country, componentStudyId };
     if (!keeps) {
       const conflict = await cumulativeConflict(tx, trialId, report);
       if (conflict)
@@ -168,7 +223,7 @@ export async function recordAccrual(actor: Actor | null, trialId: string, raw: u
     const row = await tx.accrualUpdate.create({ data: { trialId, ...report, source: input.source, recordedById: reporter.userId } });
     await trialAudit(tx, reporter.userId, trial.proposalId, "trial.accrual_recorded", {
       ...report,
-      ...(keeps ? {} : { reportedFor: "own organization" }),
+      ...(keeps ? {} : { reportedFor: study ? `its study ${study.name}` : "own organization" }),
       ...(doubt ? { confirmed: doubt } : {}),
     });
     return row;
@@ -193,7 +248,13 @@ export async function correctAccrual(actor: Actor | null, trialId: string, accru
   return db.$transaction(async (tx) => {
     await lockTrial(tx, trialId);
     const before = await accrualOfTrial(tx, trialId, accrualId);
-    const report = { date: input.date, total: input.total, organizationId: before.organizationId, country: before.country };
+    const report = {
+      date: input.date,
+      total: input.total,
+      organizationId: before.organizationId,
+      country: before.country,
+      componentStudyId: before.componentStudyId,
+    };
     const doubt = await confirmAccrual(tx, trialId, report, input.confirmed, accrualId);
     const row = await tx.accrualUpdate.update({
       where: { id: accrualId },
@@ -238,6 +299,7 @@ export async function retractAccrual(actor: Actor | null, trialId: string, accru
         total: before.total,
         organizationId: before.organizationId,
         country: before.country,
+        componentStudyId: before.componentStudyId,
         source: before.source,
       },
       reason.data,

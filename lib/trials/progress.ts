@@ -53,11 +53,16 @@ export interface AccrualPoint {
   total: number;
   organizationId: string | null;
   country: string | null;
+  /** A component study's report: counted by the study, never as the trial's (lib/trials/rollup.ts rolls them up). */
+  componentStudyId?: string | null;
 }
+
+/** Reports for the trial itself, overall or by organization or country: not a component study's. */
+const trialLevel = (updates: readonly AccrualPoint[]) => updates.filter((u) => !u.componentStudyId);
 
 /** Overall accrual is the latest overall report (dated ones in date order; an undated total last). */
 export function currentAccrual(updates: readonly AccrualPoint[]): number | null {
-  const overall = updates.filter((u) => !u.organizationId && !u.country);
+  const overall = trialLevel(updates).filter((u) => !u.organizationId && !u.country);
   if (overall.length === 0) return null;
   const sorted = [...overall].sort((a, b) => (a.date ?? "9999").localeCompare(b.date ?? "9999"));
   return sorted.at(-1)!.total;
@@ -68,7 +73,7 @@ export function accrualByScope(
   updates: readonly AccrualPoint[],
 ): { organizationId: string | null; country: string | null; total: number; date: string | null }[] {
   const latest = new Map<string, AccrualPoint>();
-  for (const u of [...updates].sort((a, b) => (a.date ?? "").localeCompare(b.date ?? ""))) {
+  for (const u of trialLevel(updates).sort((a, b) => (a.date ?? "").localeCompare(b.date ?? ""))) {
     if (!u.organizationId && !u.country) continue;
     latest.set(`${u.organizationId ?? ""}|${u.country ?? ""}`, u);
   }
@@ -96,7 +101,7 @@ export function accrualSeries(
   scopeLabel: (scope: { organizationId: string | null; country: string | null }) => string,
 ): AccrualSeries[] {
   const byScope = new Map<string, AccrualSeries>();
-  for (const u of updates) {
+  for (const u of trialLevel(updates)) {
     if (!u.date) continue;
     const key = `${u.organizationId ?? ""}|${u.country ?? ""}`;
     const label = !u.organizationId && !u.country ? "Overall" : scopeLabel(u);

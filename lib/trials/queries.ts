@@ -9,7 +9,9 @@ import { REGISTRIES, type Registry } from "./registry";
 import { requireKey } from "@/lib/validation";
 import { allowed } from "@/lib/authz/rules";
 import { authorizeProposal } from "./access";
-import { monitorOfTrial } from "./monitoring";
+import { monitorOfTrial, type MonitoredTrial } from "./monitoring";
+import { rollUp } from "./rollup";
+import { studyMonitor, umbrellaMonitor, type MonitoredStudy } from "./study-monitors";
 import { getForecastSettings } from "@/lib/settings";
 
 export function registryLink(registry: string, value: string): string | null {
@@ -59,6 +61,27 @@ export async function getTrial(actor: Actor | null, proposalId: string, view: Si
             include: { organization: { select: { shortName: true } } },
           },
           milestones: true,
+          // The one query the component studies add: only what their card shows.
+          componentStudies: {
+            orderBy: [{ startDate: "asc" }, { name: "asc" }],
+            take: MAX_STUDIES_SHOWN,
+            select: {
+              id: true,
+              name: true,
+              shortName: true,
+              sponsor: true,
+              leadOrganizationId: true,
+              leadOrganization: { select: { shortName: true } },
+              countries: true,
+              targetAccrual: true,
+              overallStatus: true,
+              startDate: true,
+              plannedAccrualEnd: true,
+              source: true,
+              illustrative: true,
+              version: true,
+            },
+          },
           imports: {
             orderBy: { appliedAt: "desc" },
             take: 10,
@@ -93,11 +116,54 @@ export async function getTrial(actor: Actor | null, proposalId: string, view: Si
       forOrganizationId: own.organizationId,
     });
   const canReportFor = reportsForOwn ? { organizationId: own.organizationId, shortName: own.label } : null;
-  const monitor = proposal.trial
-    ? monitorOfTrial(proposal.trial, participants, { threshold: settings.atRiskProbability, discount: settings.discount })
-    : null;
+  const options = { threshold: settings.atRiskProbability, discount: settings.discount };
+  const monitor = proposal.trial ? monitorOfTrial(proposal.trial, participants, options) : null;
+  const studies = proposal.trial ? componentStudiesView(actor, proposal.trial, { ...context, participants }, options) : null;
   const canUploadDocuments = allowed(actor, "document.upload", context);
-  return { proposal, trial: proposal.trial, canManage, canReportFor, canUploadDocuments, organizations, sites, monitor };
+  return { proposal, trial: proposal.trial, canManage, canReportFor, canUploadDocuments, organizations, sites, monitor, studies };
+}
+
+/** A trial lists at most this many component studies (BALLAD has three). */
+export const MAX_STUDIES_SHOWN = 50;
+
+/**
+ * The component studies as their card shows them: each with its roll-up figures, its forecast and whether this
+ * person may report its accrual; the umbrella's roll-up and combined forecast. Pure over what getTrial loaded.
+ */
+function componentStudiesView(
+  actor: Actor | null,
+  trial: MonitoredTrial & {
+    targetAccrual: number | null;
+    componentStudies: (MonitoredStudy & { leadOrganizationId: string | null })[];
+    accrual: MonitoredTrial["accrual"];
+  },
+  context: { authorIds: string[]; leadOrganizationId: string | null; chairIds: string[]; participants: { organizationId: string }[] },
+  options: { threshold: number; discount: number },
+) {
+  const studies = trial.componentStudies;
+  if (studies.length === 0) return null;
+  const reports = trial.accrual.map((a) => ({ ...a, componentStudyId: a.componentStudyId ?? null }));
+  const rollup = rollUp(trial, studies, reports);
+  const participatingOrganizationIds = context.participants.map((p) => p.organizationId);
+  const forecasts = new Map(studies.map((s) => [s.id, studyMonitor(s, trial.accrual, { ...options, band: false })]));
+  const canReport = new Set(
+    studies
+      .filter((s) =>
+        allowed(actor, "accrual.report", {
+          ...context,
+          participatingOrganizationIds,
+          forOrganizationId: null,
+          study: { leadOrganizationId: s.leadOrganizationId },
+        }),
+      )
+      .map((s) => s.id),
+  );
+  return {
+    rollup,
+    forecasts,
+    canReport,
+    umbrella: umbrellaMonitor(trial, studies, rollup.target, { ...options, band: false }),
+  };
 }
 
 /**
@@ -153,7 +219,10 @@ export async function getTrialEntry(actor: Actor | null, proposalId: string, kin
   if (!trialId) throw new AppError("NOT_FOUND", "This proposal has no trial record.");
   const [accrual, site] = await Promise.all([
     kind === "accrual"
-      ? db.accrualUpdate.findFirst({ where: { id: entryId, trialId }, include: { organization: { select: { shortName: true } } } })
+      ? db.accrualUpdate.findFirst({
+          where: { id: entryId, trialId },
+          include: { organization: { select: { shortName: true } }, componentStudy: { select: { name: true } } },
+        })
       : null,
     kind === "site" ? db.trialSite.findFirst({ where: { id: entryId, trialId } }) : null,
   ]);

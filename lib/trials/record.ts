@@ -9,12 +9,21 @@ export async function lockTrial(tx: Prisma.TransactionClient, trialId: string) {
   await tx.$queryRaw`SELECT "id" FROM "Trial" WHERE "id" = ${trialId} FOR UPDATE`;
 }
 
+/** A report and its scope: overall, one organization, one country, or one component study. */
+export interface AccrualScope {
+  date: string;
+  total: number;
+  organizationId: string | null;
+  country: string | null;
+  componentStudyId?: string | null;
+}
+
 /** Far above the target: more likely a typo (1000 for 100) than a trial that overshot. */
 export const IMPLAUSIBLE_SHARE_OF_TARGET = 1.5;
 
 /**
  * Why a report looks wrong, or null when it does not. Accrual is cumulative: a report below an
- * earlier one, or above a later one, of the same scope (overall, one organization or one country)
+ * earlier one, or above a later one, of the same scope (overall, one organization, country or study)
  * is a drop; a total far above the target is likely a typo. Either may still be right (patients
  * withdrawn, a target raised), so the person is asked to confirm instead of being refused.
  * Partial dates count as of their end. The report being corrected is left out.
@@ -22,7 +31,7 @@ export const IMPLAUSIBLE_SHARE_OF_TARGET = 1.5;
 export async function accrualDoubt(
   tx: Prisma.TransactionClient,
   trialId: string,
-  report: { date: string; total: number; organizationId: string | null; country: string | null },
+  report: AccrualScope,
   options: { target: number | null; correcting?: string } = { target: null },
 ): Promise<string | null> {
   if (options.target && report.total > options.target * IMPLAUSIBLE_SHARE_OF_TARGET) {
@@ -35,7 +44,7 @@ export async function accrualDoubt(
 export async function cumulativeConflict(
   tx: Prisma.TransactionClient,
   trialId: string,
-  report: { date: string; total: number; organizationId: string | null; country: string | null },
+  report: AccrualScope,
   correcting?: string,
 ): Promise<string | null> {
   const others = await tx.accrualUpdate.findMany({
@@ -43,6 +52,7 @@ export async function cumulativeConflict(
       trialId,
       organizationId: report.organizationId,
       country: report.country,
+      componentStudyId: report.componentStudyId ?? null,
       date: { not: null },
       ...(correcting ? { id: { not: correcting } } : {}),
     },

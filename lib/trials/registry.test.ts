@@ -49,6 +49,14 @@ describe("registry ids", () => {
     expect(checkRegistryId("NCT", "NCT01533207")).toMatchObject({ url: "https://clinicaltrials.gov/study/NCT01533207" });
     expect(checkRegistryId("ISRCTN", "ISRCTN13580965")).toMatchObject({ url: "https://www.isrctn.com/ISRCTN13580965" });
     expect(checkRegistryId("ACTRN", "ACTRN12616000061437")).toMatchObject({ url: "https://www.anzctr.org.au/ACTRN12616000061437.aspx" });
+    // A refusal names the registry as people do, and shows the format.
+    expect(checkRegistryId("EUCT", "2023-5012")).toEqual({
+      ok: false,
+      field: "value",
+      message: '"2023-5012" is not a EU CT id: it looks like 2023-501234-12-00.',
+    });
+    // The registry's current site (the National Institute of Public Health's address is its former one).
+    expect(checkRegistryId("jRCT", "jrct2031200001")).toMatchObject({ url: "https://jrct.mhlw.go.jp/latest-detail/jRCT2031200001" });
     expect(checkRegistryId("EUCT", "2023-501234-12-00")).toMatchObject({
       url: "https://euclinicaltrials.eu/search-for-clinical-trials/?lang=en&EUCT=2023-501234-12-00",
     });

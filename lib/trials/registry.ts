@@ -42,7 +42,7 @@ export const REGISTRIES = {
     label: "Japan Registry of Clinical Trials",
     pattern: /^jRCT(\d{10}|[a-z]\d{9})$/,
     example: "jRCT2031200001",
-    url: (id: string) => `https://jrct.niph.go.jp/latest-detail/${id}`,
+    url: (id: string) => `https://jrct.mhlw.go.jp/latest-detail/${id}`,
   },
   ACTRN: {
     short: "ACTRN",
@@ -80,7 +80,8 @@ export function checkRegistryId(registry: string, raw: string): RegistryCheck {
   if (!spec.pattern.test(value)) {
     // What was typed is quoted back only when it is short enough to read.
     const typed = raw.trim();
-    const quoted = typed.length > 0 && typed.length <= 40 ? `"${typed}" is not a ${r} id` : `This is not a ${r} id`;
+    // Named as people name the registry's ids ("EU CT", not the stored key).
+    const quoted = typed.length > 0 && typed.length <= 40 ? `"${typed}" is not a ${spec.short} id` : `This is not a ${spec.short} id`;
     return { ok: false, field: "value", message: `${quoted}: it looks like ${spec.example}.` };
   }
   return { ok: true, registry: r, value, url: spec.url(value) };

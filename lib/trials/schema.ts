@@ -41,6 +41,8 @@ export const ZAccrual = z.object({
     .max(1_000_000),
   organizationId: z.preprocess((v) => (v === "" ? null : v), formId("Choose an organization from the list.").nullable()),
   country: z.preprocess((v) => (v === "" ? null : v), plainText(MAX.country).nullable()),
+  /** A component study's whole accrual (then neither an organization nor a country). */
+  componentStudyId: z.preprocess((v) => (v === "" || v === undefined ? null : v), formId("Choose a study from the list.").nullable()),
   source: plainText(MAX.source),
   confirmed,
 });

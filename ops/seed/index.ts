@@ -8,6 +8,7 @@ import { seedTrials } from "./trials";
 import { seedDecisions } from "./decisions";
 import { seedStartup } from "./startup";
 import { seedDocuments } from "./documents";
+import { seedComponentStudies } from "./component-studies";
 
 export const DEMO_INCIDENCE_SOURCE = "Illustrative demo value from the IRCI reference data (not a sourced figure)";
 
@@ -89,6 +90,7 @@ export async function seedDatabase(db: PrismaClient, options: { demo: boolean })
   const people = options.demo ? await seedDemoPeople(db) : 0;
   const proposals = await seedProposals(db, options);
   await seedTrials(db);
+  await seedComponentStudies(db);
   await seedDecisions(db);
   await seedStartup(db);
   // Demo files only: a production seed (--reference-only) adds no document to the real trials.

@@ -262,6 +262,7 @@ describe("trial sites, milestones and accrual history", () => {
       "title",
       "date",
       "scope",
+      "study",
       "organization",
       "countryCode",
       "country",
@@ -280,6 +281,11 @@ describe("trial sites, milestones and accrual history", () => {
     );
     // The seeded demo figures are marked as invented.
     expect(rows.some((r) => r.illustrative === "Illustrative (demo)")).toBe(true);
+    // A component study's report names its study (BALLAD's seeded J-BALLAD figures).
+    expect(rows.find((r) => r.study === "J-BALLAD (JCOG1502C)")).toMatchObject({
+      scope: "Component study",
+      illustrative: "Illustrative (demo)",
+    });
   });
 
   it("reads the accrual history in batches and loses nothing past the first", async () => {
@@ -416,7 +422,17 @@ describe("the public trial list: search and filters", () => {
     const { items } = await publicPortfolio(1, { q: "Export matrix" });
     expect(items).toHaveLength(1);
     expect(Object.keys(items[0]!).sort()).toEqual(["group", "id", "leadOrganization", "status", "title", "trial"]);
-    expect(Object.keys(items[0]!.trial!).sort()).toEqual(["overallStatus", "phases", "registryIds", "sites"]);
+    expect(Object.keys(items[0]!.trial!).sort()).toEqual(["componentStudies", "overallStatus", "phases", "registryIds", "sites"]);
+    // A component study as its registries publish it: never its lead organization's people, its source notes or accrual.
+    const ballad = (await publicPortfolio(1, { q: "BALLAD" })).items.find((i) => i.trial?.componentStudies.length);
+    expect(Object.keys(ballad!.trial!.componentStudies[0]!).sort()).toEqual([
+      "countries",
+      "id",
+      "name",
+      "overallStatus",
+      "shortName",
+      "sponsor",
+    ]);
     const text = JSON.stringify(items);
     for (const secret of ["HYPERLINK", "BALLOT", "Export Site Tokyo", "Export report", "interest", "rationale", "note"])
       expect(text).not.toContain(secret);

@@ -13,8 +13,9 @@ import type { TrialCardProps } from "./card-props";
 import { OrganizationSelect } from "./fields";
 import { MonitorView } from "./MonitorView";
 
-export function AccrualCard({ trial, id, canManage, canReportFor, organizations, monitor }: TrialCardProps) {
+export function AccrualCard({ trial, id, canManage, canReportFor, organizations, monitor, studies }: TrialCardProps) {
   const actual = currentAccrual(trial.accrual);
+  const studyName = new Map(trial.componentStudies.map((s) => [s.id, s.shortName ?? s.name]));
   const scopes = accrualByScope(trial.accrual);
   const orgName = new Map(organizations.map((o) => [o.id, o.shortName]));
   const series = accrualSeries(trial.accrual, (s) =>
@@ -27,6 +28,9 @@ export function AccrualCard({ trial, id, canManage, canReportFor, organizations,
         {actual === null
           ? `No accrual reported yet${trial.targetAccrual ? ` (${trial.targetAccrual} planned)` : ""}.`
           : `${actual} ${actual === 1 ? "patient" : "patients"} enrolled${trial.targetAccrual ? ` of ${trial.targetAccrual} planned` : ""}${pct !== null ? ` (${pct}%)` : ""}.`}
+        {studies && studies.rollup.accrued !== null ? (
+          <> With its component studies: {studies.rollup.accrued} (see Component studies).</>
+        ) : null}
         {trial.accrual.some((a) => a.demo) ? (
           <>
             {" "}
@@ -61,7 +65,11 @@ export function AccrualCard({ trial, id, canManage, canReportFor, organizations,
             {trial.accrual.map((a) => (
               <tr key={a.id}>
                 <td className="py-1 pr-3">{a.date ?? "date not given"}</td>
-                <td className="py-1 pr-3">{a.organization?.shortName ?? (a.country ? countryLabel(a.country) : "Overall")}</td>
+                <td className="py-1 pr-3">
+                  {a.componentStudyId
+                    ? (studyName.get(a.componentStudyId) ?? "A study")
+                    : (a.organization?.shortName ?? (a.country ? countryLabel(a.country) : "Overall"))}
+                </td>
                 <td className="py-1 pr-3 text-right tabular-nums">{a.total}</td>
                 <td className="py-1 pr-3 text-slate-700">
                   {a.source} {a.demo ? <Badge tone="amber">demo</Badge> : null}

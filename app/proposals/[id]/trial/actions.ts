@@ -6,6 +6,7 @@ import { attempt, formAction, formString, type FormState } from "@/lib/form-stat
 import {
   addRegistryId,
   addSite,
+  attachRegistryId,
   correctAccrual,
   correctSite,
   createTrial,
@@ -58,8 +59,24 @@ export async function addRegistryIdAction(proposalId: string, trialId: string, _
   return onTrialPage(
     proposalId,
     formData,
-    async () => addRegistryId(await currentActor(), trialId, formString(formData, "registry"), formString(formData, "value")),
+    async () =>
+      addRegistryId(
+        await currentActor(),
+        trialId,
+        formString(formData, "registry"),
+        formString(formData, "value"),
+        formString(formData, "componentStudyId"),
+      ),
     "Registry id added.",
+  );
+}
+
+export async function attachRegistryIdAction(proposalId: string, trialId: string, _s: FormState, formData: FormData) {
+  return onTrialPage(
+    proposalId,
+    formData,
+    async () => attachRegistryId(await currentActor(), trialId, formString(formData, "id"), formString(formData, "componentStudyId")),
+    "The id now belongs to the study chosen.",
   );
 }
 
@@ -82,6 +99,7 @@ export async function recordAccrualAction(proposalId: string, trialId: string, _
         total: formString(formData, "total"),
         organizationId: formString(formData, "organizationId"),
         country: formString(formData, "country"),
+        componentStudyId: formString(formData, "componentStudyId"),
         source: formString(formData, "source"),
         confirmed: formString(formData, "confirmed"),
       }),

@@ -12,6 +12,8 @@ export interface TrialCardProps {
   /** A taking-part organization's representative reports for it (null for keepers and everyone else). */
   canReportFor: TrialPageData["canReportFor"];
   monitor: TrialPageData["monitor"];
+  /** The component studies' roll-up, forecasts and who reports for which (null: the trial has none). */
+  studies: TrialPageData["studies"];
   organizations: TrialPageData["organizations"];
   /** The sites to list: all of a small trial's, or by country and search. */
   sites: TrialPageData["sites"];

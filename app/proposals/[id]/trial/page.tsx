@@ -6,6 +6,7 @@ import { pageData } from "@/lib/page-data";
 import { TRIAL_STATUSES } from "@/lib/proposals/workflow";
 import { getTrial } from "@/lib/trials/queries";
 import { AccrualCard } from "./AccrualCard";
+import { ComponentStudiesCard } from "./ComponentStudiesCard";
 import { createTrialAction } from "./actions";
 import { DetailsCard } from "./DetailsCard";
 import { MilestonesCard } from "./MilestonesCard";
@@ -34,7 +35,7 @@ export default async function TrialPage({
     query: typeof query.sites === "string" ? query.sites : undefined,
     country: typeof query.country === "string" ? query.country : undefined,
   };
-  const { proposal, trial, canManage, canReportFor, canUploadDocuments, organizations, sites, monitor } = await pageData(
+  const { proposal, trial, canManage, canReportFor, canUploadDocuments, organizations, sites, monitor, studies } = await pageData(
     getTrial(actor, id, view),
     path,
   );
@@ -56,7 +57,7 @@ export default async function TrialPage({
       </>
     );
   }
-  const cardProps = { id, proposal, trial, canManage, canReportFor, organizations, sites, monitor };
+  const cardProps = { id, proposal, trial, canManage, canReportFor, organizations, sites, monitor, studies };
   const [startup, documents] = await Promise.all([
     pageData(getStartup(actor, trial.id), path),
     pageData(listDocuments(actor, id, "TRIAL"), path),
@@ -79,6 +80,8 @@ export default async function TrialPage({
         <DetailsCard {...cardProps} />
 
         <RegistryCard {...cardProps} />
+
+        <ComponentStudiesCard {...cardProps} />
 
         <AccrualCard {...cardProps} />
 

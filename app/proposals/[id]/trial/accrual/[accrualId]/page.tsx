@@ -20,7 +20,8 @@ export default async function AccrualReportPage({ params }: { params: Promise<{ 
   const { actor } = await requirePage("proposal.view", path);
   const { trialId, title, accrual } = await pageData(getTrialEntry(actor, id, "accrual", accrualId), path);
   const report = accrual!;
-  const scope = report.organization?.shortName ?? (report.country ? countryLabel(report.country) : "Overall");
+  const scope =
+    report.componentStudy?.name ?? report.organization?.shortName ?? (report.country ? countryLabel(report.country) : "Overall");
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <PageHeader title="Correct an accrual report" description={<Link href={`/proposals/${id}/trial`}>{title}</Link>} />
