@@ -423,6 +423,18 @@ test("bad uploads to /api/documents are refused on their field and write nothing
     ["a kind that does not exist", documentUpload({ scope: "PROPOSAL", kind: "SECRET" }, pdf()), "kind", /kind/],
     ["a trial document before there is a trial", documentUpload({ scope: "TRIAL" }, pdf()), "scope", /no trial record/],
     ["a scope that does not exist", documentUpload({ scope: "COMPONENT" }, pdf()), "scope", /where the document belongs/],
+    [
+      "a component study for a proposal's own page",
+      documentUpload({ scope: "PROPOSAL", componentStudyId: "clx0000000000000000000000" }, pdf()),
+      "componentStudyId",
+      /belongs to no study/,
+    ],
+    [
+      "a study document before there is a trial",
+      documentUpload({ scope: "STUDY", componentStudyId: "x" }, pdf()),
+      "scope",
+      /no trial record/,
+    ],
   ];
   const missingFile = documentUpload({ scope: "PROPOSAL" });
   missingFile.delete("file");

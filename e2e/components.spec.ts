@@ -3,6 +3,7 @@
 // study; the public trials page lists them; a keeper adds a study (refused on the field for a bad registry id, what
 // was typed kept), reports its accrual and sees it rolled up to the umbrella; JCOG's representative reports for
 // J-BALLAD only. A portal of its own: the studies added here stay out of the other specs' pages.
+import { minimalPdf } from "../lib/documents/pdf";
 import { expect, test } from "./test";
 import { screenshot, signInAsDemo } from "./helpers";
 import { type Portal, startPortal } from "./portal";
@@ -115,4 +116,27 @@ test("JCOG's representative reports J-BALLAD's accrual, and no other study's", a
   await japan.getByRole("button", { name: "Report J-BALLAD's accrual" }).click();
   await expect(japan.getByText("Accrual recorded.")).toBeVisible();
   await expect(japan).toContainText("95 enrolled (2022-05-01) of 150 planned · 63%");
+});
+
+test("a keeper uploads a document for J-BALLAD: the trial's documents name its study", async ({ page }) => {
+  await signInAsDemo(page, "Parker Blinding", portal.baseURL);
+  await page.goto(`${portal.baseURL}/proposals/irci-ballad/trial`);
+  const card = page.getByRole("region", { name: "Documents" });
+  await card.getByText("Upload a document or a new version").click();
+  const form = card.locator("form");
+  await form.getByLabel("Kind").selectOption({ label: "Informed consent template" });
+  await form.getByLabel("Title").fill("J-BALLAD consent template (Japanese)");
+  await form.getByLabel("Belongs to").selectOption({ label: "J-BALLAD (JCOG1502C)" });
+  await form
+    .getByLabel("File")
+    .setInputFiles({ name: "j-ballad-consent.pdf", mimeType: "application/pdf", buffer: Buffer.from(minimalPdf(["J-BALLAD consent"])) });
+  await form.getByRole("button", { name: "Upload the document" }).click();
+  await expect(card.getByRole("status")).toHaveText('"J-BALLAD consent template (Japanese)" is uploaded as version 1.');
+  const doc = card.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "J-BALLAD consent template (Japanese)" }) });
+  await expect(doc).toContainText("Component study: J-BALLAD (JCOG1502C)");
+  const stored = await portal.db.document.findFirstOrThrow({
+    where: { title: "J-BALLAD consent template (Japanese)" },
+    select: { scope: true, componentStudy: { select: { name: true } } },
+  });
+  expect(stored).toEqual({ scope: "STUDY", componentStudy: { name: "J-BALLAD (JCOG1502C)" } });
 });

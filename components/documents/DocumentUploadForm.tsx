@@ -20,10 +20,13 @@ interface Answer {
 export function DocumentUploadForm({
   proposalId,
   scope,
+  studies,
   documents,
 }: {
   proposalId: string;
   scope: DocumentScope;
+  /** Component studies a new trial document may belong to (none: it is the whole trial's). */
+  studies: { id: string; name: string }[];
   documents: { id: string; title: string; kind: string; latest: number }[];
 }) {
   const router = useRouter();
@@ -104,6 +107,20 @@ export function DocumentUploadForm({
           <Field name="title" label="Title" error={e.title}>
             {(p) => <LimitedInput {...p} name="title" limit={DOCUMENT_TITLE_MAX} className={inputClass} required />}
           </Field>
+          {studies.length > 0 ? (
+            <Field name="componentStudyId" label="Belongs to" error={e.componentStudyId}>
+              {(p) => (
+                <select {...p} name="componentStudyId" defaultValue="" className={inputClass}>
+                  <option value="">The whole trial</option>
+                  {studies.map((s) => (
+                    <option key={s.id} value={s.id}>
+                      {s.name}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          ) : null}
         </div>
       )}
       <Field name="file" label="File" error={e.file} hint={`${ACCEPTED_SUMMARY}; up to 50 MB.`}>

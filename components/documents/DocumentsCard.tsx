@@ -35,12 +35,15 @@ export function DocumentsCard({
   documents,
   zone,
   canUpload,
+  studies = [],
 }: {
   proposalId: string;
   scope: DocumentScope;
   documents: DocumentRow[];
   zone: string;
   canUpload: boolean;
+  /** The trial's component studies, for a trial page's upload form: a document may belong to one. */
+  studies?: { id: string; name: string }[];
 }) {
   return (
     <Card title="Documents">
@@ -57,6 +60,7 @@ export function DocumentsCard({
                   <h3 className="break-words font-semibold text-slate-900">{doc.title}</h3>
                   <Badge>{DOCUMENT_KIND_LABEL[doc.kind]}</Badge>
                 </div>
+                {doc.componentStudy ? <p className="text-slate-700">Component study: {doc.componentStudy.name}</p> : null}
                 <div>
                   <VersionLine version={latest} zone={zone} />
                 </div>
@@ -96,6 +100,7 @@ export function DocumentsCard({
             <DocumentUploadForm
               proposalId={proposalId}
               scope={scope}
+              studies={studies}
               documents={documents.map((d) => ({
                 id: d.id,
                 title: d.title,

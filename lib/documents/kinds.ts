@@ -19,7 +19,8 @@ export const DOCUMENT_KIND_LABEL: Record<DocumentKind, string> = {
   OTHER: "Other",
 };
 
-export const DOCUMENT_SCOPES = ["PROPOSAL", "TRIAL"] as const satisfies readonly DocumentScope[];
+/** Where a document belongs: the proposal page, the trial page, or one component study of the trial. */
+export const DOCUMENT_SCOPES = ["PROPOSAL", "TRIAL", "STUDY"] as const satisfies readonly DocumentScope[];
 
 /** 50 MB: a full protocol with its appendices fits; the server refuses a byte more. */
 export const MAX_DOCUMENT_BYTES = 50 * 1024 * 1024;

@@ -11,7 +11,7 @@ import { isUniqueViolation } from "@/lib/retry";
 import { authorizeUpload } from "./access";
 import { sanitizeFileName } from "./file-name";
 import { MAX_DOCUMENT_BYTES } from "./kinds";
-import { ZNewDocument, ZNewVersion } from "./schema";
+import { ZNewDocument, ZNewVersion, ZStudyId } from "./schema";
 import { sniffFile } from "./sniff";
 import { documentStorage } from "./store";
 
@@ -19,6 +19,8 @@ export interface UploadInput {
   /** A document's id for a new version of it; empty or missing for a new document. */
   documentId?: unknown;
   scope?: unknown;
+  /** For a trial's document: the component study it belongs to (empty: the whole trial). */
+  componentStudyId?: unknown;
   kind?: unknown;
   title?: unknown;
   changeNote?: unknown;
@@ -49,8 +51,17 @@ async function target(proposalId: string, trialId: string | null, input: UploadI
     changeNote: str(input.changeNote) ?? "",
   });
   if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
-  if (parsed.data.scope === "TRIAL" && !trialId) throw new ValidationError({ scope: "This proposal has no trial record yet." });
-  return { fresh: parsed.data, changeNote: parsed.data.changeNote };
+  const { scope, ...fresh } = parsed.data;
+  if (scope !== "PROPOSAL" && !trialId) throw new ValidationError({ scope: "This proposal has no trial record yet." });
+  const studyRaw = str(input.componentStudyId) ?? "";
+  if (!studyRaw && scope !== "STUDY") return { fresh: { ...fresh, scope, componentStudyId: null }, changeNote: fresh.changeNote };
+  if (scope === "PROPOSAL")
+    throw new ValidationError({ componentStudyId: "A proposal's document belongs to no study: upload it on the trial page." });
+  // Only a study of this proposal's own trial: the id came from the browser.
+  const id = ZStudyId.safeParse(studyRaw);
+  const study = id.success ? await db.componentStudy.findFirst({ where: { id: id.data, trialId: trialId! }, select: { id: true } }) : null;
+  if (!study) throw new ValidationError({ componentStudyId: "Choose one of this trial's component studies." });
+  return { fresh: { ...fresh, scope: "STUDY" as const, componentStudyId: study.id }, changeNote: fresh.changeNote };
 }
 
 async function checkedFile(file: unknown) {
@@ -85,7 +96,14 @@ export async function uploadDocument(actor: Actor | null, proposalId: unknown, i
         const fresh = what.fresh!;
         title = fresh.title;
         const created = await tx.document.create({
-          data: { proposalId: proposal.id, scope: fresh.scope, kind: fresh.kind, title, createdById: uploader.userId },
+          data: {
+            proposalId: proposal.id,
+            scope: fresh.scope,
+            componentStudyId: fresh.componentStudyId,
+            kind: fresh.kind,
+            title,
+            createdById: uploader.userId,
+          },
         });
         documentId = created.id;
       }

@@ -32,18 +32,22 @@ export const namedVersion = {
   document: { select: { title: true, kind: true } },
 } satisfies Prisma.DocumentVersionSelect;
 
-/** A proposal's documents in one scope, latest first, each with its versions (newest first): one statement. */
-export async function listDocuments(actor: Actor | null, proposalId: string, scope: DocumentScope) {
+/**
+ * A proposal's documents on one page, latest first, each with its versions (newest first): one statement.
+ * The trial page's are the whole trial's and its component studies' (each named with its study).
+ */
+export async function listDocuments(actor: Actor | null, proposalId: string, page: Exclude<DocumentScope, "STUDY">) {
   proposalId = requireKey(proposalId, "proposal");
   assertCan(actor, "proposal.view");
   return db.document.findMany({
-    where: { proposalId, scope },
+    where: { proposalId, scope: page === "TRIAL" ? { in: ["TRIAL", "STUDY"] } : page },
     orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
     take: DOCUMENTS_SHOWN,
     select: {
       id: true,
       kind: true,
       title: true,
+      componentStudy: { select: { name: true } },
       versions: { orderBy: { number: "desc" }, take: VERSIONS_SHOWN, select: versionSummary },
     },
   });

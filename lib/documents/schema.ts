@@ -16,3 +16,6 @@ export const ZNewVersion = z.object({
   documentId: formId("Choose the document this is a new version of."),
   changeNote: plainText(CHANGE_NOTE_MAX).pipe(z.string().min(1, "Say what changed in this version.")),
 });
+
+/** The component study a trial's document belongs to. */
+export const ZStudyId = formId("Choose one of this trial's component studies.");

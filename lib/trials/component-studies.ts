@@ -144,7 +144,16 @@ export async function removeComponentStudy(actor: Actor | null, trialId: string,
         "CONFLICT",
         `${before.name} has ${reports} accrual report${reports === 1 ? "" : "s"}: retract them first (each on its own page), then remove the study.`,
       );
+    // Its documents stay, as the whole trial's (as its registry ids do): no version is ever lost with a study.
+    const documents = await tx.document.updateMany({
+      where: { componentStudyId: studyId },
+      data: { scope: "TRIAL", componentStudyId: null },
+    });
     await tx.componentStudy.delete({ where: { id: studyId } });
-    await trialAudit(tx, keeper.userId, trial.proposalId, "trial.study_removed", { id: studyId, ...snapshot(before) });
+    await trialAudit(tx, keeper.userId, trial.proposalId, "trial.study_removed", {
+      id: studyId,
+      ...snapshot(before),
+      documentsMovedToTrial: documents.count,
+    });
   });
 }

@@ -13,6 +13,8 @@ interface SeedDocument {
   scope: DocumentScope;
   kind: DocumentKind;
   title: string;
+  /** The component study it belongs to (its name), for a STUDY document. */
+  study?: string;
   /** Uploaded by (a demo person's email). */
   by: string;
   versions: { fileName: string; changeNote: string; daysAgo: number; lines: string[] }[];
@@ -101,6 +103,23 @@ const DOCUMENTS: SeedDocument[] = [
       },
     ],
   },
+  {
+    id: "seed-doc-jballad-appendix",
+    proposalId: "irci-ballad",
+    scope: "STUDY",
+    study: "J-BALLAD (JCOG1502C)",
+    kind: "FULL_PROTOCOL",
+    title: "[Demo] National appendix for Japan (illustrative)",
+    by: "haru.hazard@jcog.irci.example",
+    versions: [
+      {
+        fileName: "demo-j-ballad-national-appendix.pdf",
+        changeNote: "",
+        daysAgo: 25,
+        lines: ["[Demo] National appendix for Japan", "Illustrative: not the J-BALLAD (JCOG1502C) protocol.", FICTIONAL],
+      },
+    ],
+  },
 ];
 
 export async function seedDocuments(db: PrismaClient): Promise<number> {
@@ -116,12 +135,18 @@ export async function seedDocuments(db: PrismaClient): Promise<number> {
     // Demo proposals exist only in demo data; a document is seeded once.
     if (!proposals.has(doc.proposalId) || existing.has(doc.id)) continue;
     const uploader = await db.user.findUnique({ where: { email: doc.by }, select: { id: true } });
+    const study = doc.study
+      ? await db.componentStudy.findFirst({ where: { name: doc.study, trial: { proposalId: doc.proposalId } }, select: { id: true } })
+      : null;
+    // A study's document waits for its study (seeded with the trial's; removed since, the document is not made).
+    if (doc.study && !study) continue;
     const latest = doc.versions.at(-1)!;
     await db.document.create({
       data: {
         id: doc.id,
         proposalId: doc.proposalId,
         scope: doc.scope,
+        componentStudyId: study?.id ?? null,
         kind: doc.kind,
         title: doc.title,
         createdById: uploader?.id ?? null,

@@ -16,6 +16,7 @@ import { castBallot, openVote } from "@/lib/votes/mutations";
 import { closeVote } from "@/lib/votes/close";
 import { getVotePanel } from "@/lib/votes/queries";
 import { listDecisions } from "@/lib/decisions/queries";
+import { removeComponentStudy } from "@/lib/trials/component-studies";
 import { actorFor, makePerson, refusal } from "../support/fixtures";
 
 const run = Date.now().toString(36);
@@ -174,6 +175,58 @@ describe("uploading documents and versions", () => {
     const { documentId } = await uploadDocument(author, p.id, newDocument(pdf("p")));
     const other = await refusal(uploadDocument(author, q.id, { documentId, changeNote: "Moved", file: pdf("q") }));
     expect(other.fields).toEqual({ documentId: expect.any(String) });
+  });
+});
+
+describe("documents of a component study", () => {
+  it("belong to a study of the proposal's own trial, are listed on the trial page with their study, and go back to the trial when the study is removed", async () => {
+    const p = await proposal("PLANNING", true);
+    const trial = await db.trial.findUniqueOrThrow({ where: { proposalId: p.id } });
+    const study = await db.componentStudy.create({ data: { trialId: trial.id, name: `J-study ${run}`, countries: ["JP"] } });
+    const r = await uploadDocument(
+      author,
+      p.id,
+      newDocument(pdf("study"), { scope: "TRIAL", componentStudyId: study.id, title: "National appendix" }),
+    );
+    const stored = await db.document.findUniqueOrThrow({ where: { id: r.documentId } });
+    expect(stored).toMatchObject({ scope: "STUDY", componentStudyId: study.id });
+    // The trial page lists the whole trial's documents and the studies', each study's named.
+    await uploadDocument(author, p.id, newDocument(pdf("trial"), { scope: "TRIAL", title: "Whole-trial minutes" }));
+    const listed = await listDocuments(author, p.id, "TRIAL");
+    expect(listed.map((d) => [d.title, d.componentStudy?.name ?? null]).sort()).toEqual([
+      ["National appendix", study.name],
+      ["Whole-trial minutes", null],
+    ]);
+    expect(await listDocuments(author, p.id, "PROPOSAL")).toEqual([]);
+    // A new version stays the study's.
+    await uploadDocument(author, p.id, { documentId: r.documentId, changeNote: "Second draft", file: pdf("v2") });
+    expect((await db.document.findUniqueOrThrow({ where: { id: r.documentId } })).componentStudyId).toBe(study.id);
+
+    // Removing the study keeps every version, as the whole trial's, in the same transaction.
+    await removeComponentStudy(secretariat, trial.id, study.id);
+    const after = await db.document.findUniqueOrThrow({ where: { id: r.documentId }, include: { versions: true } });
+    expect(after).toMatchObject({ scope: "TRIAL", componentStudyId: null });
+    expect(after.versions).toHaveLength(2);
+    const event = await db.auditEvent.findFirstOrThrow({ where: { action: "trial.study_removed", entityId: p.id } });
+    expect(event.data).toMatchObject({ documentsMovedToTrial: 1 });
+  });
+
+  it("refuses another trial's study, a study for a proposal's own page, and a study id that is not one, on the field, storing nothing", async () => {
+    const p = await proposal("PLANNING", true);
+    const q = await proposal("PLANNING", true);
+    const qTrial = await db.trial.findUniqueOrThrow({ where: { proposalId: q.id } });
+    const foreign = await db.componentStudy.create({ data: { trialId: qTrial.id, name: `Foreign ${run}`, countries: ["FR"] } });
+    const before = { documents: await db.document.count(), chunks: await db.documentChunk.count() };
+    for (const [fields, message] of [
+      [{ scope: "TRIAL", componentStudyId: foreign.id }, /this trial's component studies/],
+      [{ scope: "STUDY", componentStudyId: "" }, /this trial's component studies/],
+      [{ scope: "TRIAL", componentStudyId: '{"not":""}' }, /this trial's component studies/],
+      [{ scope: "PROPOSAL", componentStudyId: foreign.id }, /belongs to no study/],
+    ] as const) {
+      const refused = await refusal(uploadDocument(author, p.id, newDocument(pdf("x"), fields)));
+      expect(refused.fields?.componentStudyId, JSON.stringify(fields)).toMatch(message);
+    }
+    expect({ documents: await db.document.count(), chunks: await db.documentChunk.count() }).toEqual(before);
   });
 });
 

@@ -116,6 +116,10 @@ describe("seed", () => {
     const synopsis = docs.find((d) => d.id === "seed-doc-salivary-synopsis")!;
     expect(synopsis.versions.map((v) => v.number)).toEqual([1, 2]);
     expect(synopsis.versions[1]!.changeNote).not.toBe("");
+    // A component study's document: BALLAD's Japanese study.
+    const appendix = docs.find((d) => d.id === "seed-doc-jballad-appendix")!;
+    expect(appendix.scope).toBe("STUDY");
+    expect((await db.componentStudy.findUniqueOrThrow({ where: { id: appendix.componentStudyId! } })).name).toBe("J-BALLAD (JCOG1502C)");
     for (const v of docs.flatMap((d) => d.versions)) {
       const chunks = await db.documentChunk.findMany({ where: { key: v.storageKey }, orderBy: { index: "asc" } });
       const bytes = Buffer.concat(chunks.map((c) => c.data));

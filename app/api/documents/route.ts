@@ -11,7 +11,7 @@ import { fromThisSite } from "@/lib/same-site";
 /**
  * Uploads a document or a new version of one: POST /api/documents?proposal=<id>, a multipart body
  * with `file`, and either `documentId` and `changeNote` (a new version) or `scope`, `kind`, `title`
- * and an optional `changeNote` (a new document). Up to 50 MB, beyond a server action's 1 MB; counted
+ * and an optional `changeNote` (a new document; a trial's may name its `componentStudyId`). Up to 50 MB, beyond a server action's 1 MB; counted
  * as it arrives. Answers JSON: { ok, message, fields? }.
  */
 export async function POST(request: NextRequest) {
@@ -28,6 +28,7 @@ export async function POST(request: NextRequest) {
     const result = await uploadDocument(actor, proposalId, {
       documentId: form.get("documentId"),
       scope: form.get("scope"),
+      componentStudyId: form.get("componentStudyId"),
       kind: form.get("kind"),
       title: form.get("title"),
       changeNote: form.get("changeNote"),

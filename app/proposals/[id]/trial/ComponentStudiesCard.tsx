@@ -275,7 +275,9 @@ function StudyItem({ study, props }: { study: Study; props: TrialCardProps }) {
             tone="quiet"
             className="mt-2"
           >
-            <p className="text-sm text-slate-700">Its registry ids go back to the whole trial. A study with accrual reported stays.</p>
+            <p className="text-sm text-slate-700">
+              Its registry ids and documents go back to the whole trial. A study with accrual reported stays.
+            </p>
           </ActionForm>
         </details>
       ) : null}
@@ -312,7 +314,8 @@ function Umbrella({ props }: { props: TrialCardProps }) {
           : r.accruedFrom === "trial"
             ? `Counted from the latest report for the whole trial${r.studiesAccrued !== null ? ` (more than the studies' reports add up to, ${r.studiesAccrued})` : ""}.`
             : ""}{" "}
-        A report for the whole trial already includes the studies&apos; patients, so the two are never added: the larger counts.
+        A report for the whole trial already includes the studies&apos; patients, so the two are never added: the larger of the two is
+        shown.
       </p>
       <Forecast result={props.studies!.umbrella} what="umbrella" />
     </div>

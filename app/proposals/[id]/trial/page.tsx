@@ -91,7 +91,14 @@ export default async function TrialPage({
 
         <StartupCard id={id} trialId={trial.id} startup={startup} />
 
-        <DocumentsCard proposalId={id} scope="TRIAL" documents={documents} zone={viewerTimeZone(session)} canUpload={canUploadDocuments} />
+        <DocumentsCard
+          proposalId={id}
+          scope="TRIAL"
+          documents={documents}
+          zone={viewerTimeZone(session)}
+          canUpload={canUploadDocuments}
+          studies={trial.componentStudies.map((s) => ({ id: s.id, name: s.name }))}
+        />
       </div>
     </>
   );
