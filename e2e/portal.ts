@@ -2,7 +2,7 @@
 // For the suites that write a great deal (the authorization matrix, the bad-input suite) or need a
 // configuration of their own (a real SMTP server for the timing suite), so that what they do never
 // shows in the pages the other end-to-end tests look at.
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { createPrismaClient, type PrismaClient } from "../lib/prisma-client";
 import { freePort } from "../ops/embedded/server";
@@ -15,16 +15,32 @@ export const E2E_SECRET = "e2e-secret-not-for-production";
 
 export interface Portal {
   baseURL: string;
+  /** The portal's database, as the tests reach it directly. */
+  databaseUrl: string;
   db: PrismaClient;
+  /** The server process: the operations suites signal it themselves. */
+  server: ChildProcess;
   stop(): Promise<void>;
 }
 
-export async function startPortal(label: string, options: { demo: boolean; env?: Record<string, string> }): Promise<Portal> {
-  const database = await createTestDatabase(label);
-  await migrate(database.url);
+export interface PortalOptions {
+  demo: boolean;
+  env?: Record<string, string>;
+  /**
+   * Serve an existing database (another instance's, or one on a server the test restarts) instead
+   * of a fresh one: it is neither migrated, seeded nor dropped here.
+   */
+  databaseUrl?: string;
+}
+
+export async function startPortal(label: string, options: PortalOptions): Promise<Portal> {
+  const database = options.databaseUrl ? { url: options.databaseUrl, drop: async () => {} } : await createTestDatabase(label);
+  if (!options.databaseUrl) await migrate(database.url);
   const db = createPrismaClient(database.url, 4);
-  const { seedDatabase } = await import("../ops/seed");
-  await seedDatabase(db, { demo: options.demo });
+  if (!options.databaseUrl) {
+    const { seedDatabase } = await import("../ops/seed");
+    await seedDatabase(db, { demo: options.demo });
+  }
   const port = await freePort();
   const baseURL = `http://localhost:${port}`;
   const server = spawn(process.execPath, [path.join(ROOT, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)], {
@@ -72,5 +88,5 @@ export async function startPortal(label: string, options: { demo: boolean; env?:
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  return { baseURL, db, stop };
+  return { baseURL, databaseUrl: database.url, db, server, stop };
 }
