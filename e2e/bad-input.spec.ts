@@ -12,6 +12,7 @@ import http from "node:http";
 import fc from "fast-check";
 import { ACTIONS, documentUpload, type Call, type Case } from "./action-cases";
 import { minimalPdf } from "../lib/documents/pdf";
+import { STUDY_FIELDS } from "../lib/trials/component-study-schema";
 import { type Portal, startPortal } from "./portal";
 import { builtActions, builtPages, callAction, describeOutcome, form } from "./server-actions";
 import { databaseSignature, type Fixtures, makeFixtures, PERSONAS, type Persona } from "./matrix-fixtures";
@@ -28,20 +29,6 @@ const FEASIBILITY_FIELDS = [
   "monthsToActivation",
   "capabilities",
   "note",
-];
-
-/** A component study's fields (the version is hidden). */
-const STUDY_FIELDS = [
-  "name",
-  "shortName",
-  "sponsor",
-  "leadOrganizationId",
-  "countries",
-  "targetAccrual",
-  "overallStatus",
-  "startDate",
-  "plannedAccrualEnd",
-  "source",
 ];
 
 /**

@@ -29,6 +29,8 @@ export const ZComponentStudy = z.object({
   source: plainText(STUDY_TEXT_MAX.source),
 });
 export type ComponentStudyInput = z.infer<typeof ZComponentStudy>;
+/** The study form's fields, in the schema's order (the action reads them; the bad-input suite fills them). */
+export const STUDY_FIELDS = Object.keys(ZComponentStudy.shape) as (keyof ComponentStudyInput)[];
 
 /** Editing is guarded by the version the form was opened at. */
 export const ZStudyVersion = z.coerce.number({ message: "Reload the page and try again." }).int().min(1).max(2_147_483_647);

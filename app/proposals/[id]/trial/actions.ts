@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { currentActor } from "@/lib/authz/actor";
-import { attempt, formAction, formString, type FormState } from "@/lib/form-state";
+import { attempt, formString, type FormState } from "@/lib/form-state";
 import {
   addRegistryId,
   addSite,
@@ -18,20 +18,10 @@ import {
   updateTrial,
 } from "@/lib/trials/mutations";
 import { undoImport } from "@/lib/trials/import";
+import { onTrialPage } from "./on-trial-page";
 import { requireKey } from "@/lib/validation";
 
-/**
- * The trial page's forms. The proposal's id is bound to them only to name the page to refresh: it
- * comes back from the browser, so it is checked before anything is written.
- */
-function onTrialPage(proposalId: string, formData: FormData, work: () => Promise<unknown>, message: string): Promise<FormState> {
-  return formAction(formData, async () => {
-    const path = `/proposals/${requireKey(proposalId, "proposal")}/trial`;
-    await work();
-    revalidatePath(path);
-    return message;
-  });
-}
+// The trial page's forms: thin, the rules are in lib/trials/.
 
 export async function createTrialAction(proposalId: string, _s: FormState, formData: FormData) {
   return onTrialPage(proposalId, formData, async () => createTrial(await currentActor(), proposalId), "The trial record is created.");

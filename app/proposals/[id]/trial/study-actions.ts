@@ -1,35 +1,13 @@
 "use server";
 // The component studies' forms: a study added, edited or removed by the trial's keepers. Thin: the rules are in
 // lib/trials/component-studies.ts.
-import { revalidatePath } from "next/cache";
 import { currentActor } from "@/lib/authz/actor";
-import { formAction, formString, type FormState } from "@/lib/form-state";
+import { formString, type FormState } from "@/lib/form-state";
 import { createComponentStudy, removeComponentStudy, updateComponentStudy } from "@/lib/trials/component-studies";
-import { requireKey } from "@/lib/validation";
-
-const STUDY_FIELDS = [
-  "name",
-  "shortName",
-  "sponsor",
-  "leadOrganizationId",
-  "countries",
-  "targetAccrual",
-  "overallStatus",
-  "startDate",
-  "plannedAccrualEnd",
-  "source",
-] as const;
+import { STUDY_FIELDS } from "@/lib/trials/component-study-schema";
+import { onTrialPage } from "./on-trial-page";
 
 const studyInput = (formData: FormData) => Object.fromEntries(STUDY_FIELDS.map((f) => [f, formString(formData, f)]));
-
-function onTrialPage(proposalId: string, formData: FormData, work: () => Promise<unknown>, message: string): Promise<FormState> {
-  return formAction(formData, async () => {
-    const path = `/proposals/${requireKey(proposalId, "proposal")}/trial`;
-    await work();
-    revalidatePath(path);
-    return message;
-  });
-}
 
 export async function createComponentStudyAction(proposalId: string, trialId: string, _s: FormState, formData: FormData) {
   return onTrialPage(
