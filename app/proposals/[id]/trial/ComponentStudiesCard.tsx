@@ -12,7 +12,8 @@ import { STUDY_TEXT_MAX } from "@/lib/trials/component-study-schema";
 import { TRIAL_TEXT_MAX } from "@/lib/trials/limits";
 import { monitorSentence, monitorVerdict, targetDateSentence, VERDICT_LABEL, type TrialMonitorResult } from "@/lib/trials/monitoring";
 import { STUDY_WINDOW_PROBLEM_LABEL } from "@/lib/trials/study-monitors";
-import { REGISTRIES, REGISTRY_NAMES } from "@/lib/trials/registry";
+import { REGISTRIES } from "@/lib/trials/registry";
+import { RegistryIdFields } from "./fields";
 import { recordAccrualAction } from "./actions";
 import type { TrialCardProps } from "./card-props";
 import { RegistryIdList } from "./RegistryCard";
@@ -353,21 +354,8 @@ export function ComponentStudiesCard(props: TrialCardProps) {
               labels={LABELS}
             >
               <StudyFields organizations={organizations} prefix="new-study" />
-              <div className="mt-3 grid grid-cols-[8rem_1fr] gap-3">
-                <label className="block text-sm font-medium">
-                  Registry
-                  <select name="registry" className={inputClass}>
-                    {REGISTRY_NAMES.map((r) => (
-                      <option key={r} value={r}>
-                        {REGISTRIES[r].short}
-                      </option>
-                    ))}
-                  </select>
-                </label>
-                <label className="block text-sm font-medium">
-                  Its registry id (optional)
-                  <input name="registryValue" className={inputClass} placeholder={REGISTRIES.jRCT.example} />
-                </label>
+              <div className="mt-3">
+                <RegistryIdFields valueName="registryValue" valueLabel="Its registry id (optional)" placeholder={REGISTRIES.jRCT.example} />
               </div>
             </ActionForm>
           </details>

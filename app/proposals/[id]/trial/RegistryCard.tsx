@@ -3,7 +3,8 @@
 import { ActionForm } from "@/components/ActionForm";
 import { inputClass } from "@/components/ui/form";
 import { registryLink } from "@/lib/trials/queries";
-import { REGISTRIES, REGISTRY_NAMES, registryShortName } from "@/lib/trials/registry";
+import { registryShortName } from "@/lib/trials/registry";
+import { RegistryIdFields } from "./fields";
 import { Card, EmptyState } from "@/components/ui";
 import { addRegistryIdAction, attachRegistryIdAction, removeRegistryIdAction } from "./actions";
 import type { TrialCardProps } from "./card-props";
@@ -92,22 +93,7 @@ export function RegistryCard({ trial, id, canManage }: TrialCardProps) {
           className="mt-4 border-t border-slate-200 pt-3"
           labels={{ registry: "Registry", value: "Id", componentStudyId: "Study" }}
         >
-          <div className="grid grid-cols-[8rem_1fr] gap-3">
-            <label className="block text-sm font-medium">
-              Registry
-              <select name="registry" className={inputClass}>
-                {REGISTRY_NAMES.map((r) => (
-                  <option key={r} value={r}>
-                    {REGISTRIES[r].short}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="block text-sm font-medium">
-              Id
-              <input name="value" className={inputClass} placeholder="NCT01533207" />
-            </label>
-          </div>
+          <RegistryIdFields valueName="value" valueLabel="Id" placeholder="NCT01533207" />
           {studies.length > 0 ? (
             <div className="mt-3">
               <StudySelect studies={studies} label="For" />
