@@ -99,8 +99,11 @@ export class SharedCache {
 // The process's cache, on globalThis under a registered symbol: pages and route handlers are
 // bundled apart and must share one copy and one listener.
 const KEY = Symbol.for("irci.sharedCache");
-const holder = globalThis as unknown as { [KEY]?: { cache: SharedCache; listenerStarted: boolean } };
-const state = (holder[KEY] ??= { cache: new SharedCache(), listenerStarted: false });
+const holder = globalThis as unknown as {
+  [KEY]?: { cache: SharedCache; listenerStarted: boolean; pending: WeakMap<object, Set<string>> };
+};
+// `pending`: the prefixes each transaction makes stale, sent together in one statement at its end.
+const state = (holder[KEY] ??= { cache: new SharedCache(), listenerStarted: false, pending: new WeakMap() });
 
 /** The process's value for `key` (see SharedCache.get); starts listening for invalidations on first use. */
 export function shared<T>(key: string, ttlMs: number, load: () => Promise<T>): Promise<T> {
@@ -109,7 +112,8 @@ export function shared<T>(key: string, ttlMs: number, load: () => Promise<T>): P
 }
 
 function startListening(): void {
-  if (state.listenerStarted) return;
+  // `next build` may render a page to find out whether it is static: no connection for that.
+  if (state.listenerStarted || process.env.NEXT_PHASE === "phase-production-build") return;
   state.listenerStarted = true;
   let url: string;
   try {
@@ -125,9 +129,6 @@ function startListening(): void {
 
 type Sql = Pick<Prisma.TransactionClient, "$executeRaw">;
 
-// The prefixes each transaction makes stale, sent together in one statement at its end.
-const pending = new WeakMap<object, Set<string>>();
-
 function notify(client: Sql, prefixes: readonly string[]) {
   return client.$executeRaw`SELECT pg_notify(${CACHE_CHANNEL}, ${JSON.stringify(prefixes)})`;
 }
@@ -139,7 +140,7 @@ function notify(client: Sql, prefixes: readonly string[]) {
  * itself), the invalidation is sent, and applied here, at once.
  */
 export async function invalidateSharedOnCommit(tx: Sql, prefix: string): Promise<void> {
-  const known = pending.get(tx);
+  const known = state.pending.get(tx);
   if (known) {
     known.add(prefix);
     return;
@@ -152,7 +153,7 @@ export async function invalidateSharedOnCommit(tx: Sql, prefix: string): Promise
     () => state.cache.invalidate([...prefixes]),
   );
   if (inTransaction) {
-    pending.set(tx, prefixes);
+    state.pending.set(tx, prefixes);
     return;
   }
   await notify(tx, [prefix]);

@@ -15,7 +15,11 @@ interface Hooks {
 }
 
 // Keyed by the transaction client Prisma hands to the callback: the object callers pass along.
-const hooks = new WeakMap<object, Hooks>();
+// On globalThis under a registered symbol: the client is created by whichever bundle asks first
+// (lib/db.ts) and the code asking for a step may be another bundle's copy of this module.
+const KEY = Symbol.for("irci.transactionHooks");
+const holder = globalThis as unknown as { [KEY]?: WeakMap<object, Hooks> };
+const hooks = (holder[KEY] ??= new WeakMap());
 
 /** The transaction's end, for lib/prisma-client.ts: bound to `tx` before the caller's code runs. */
 export class TransactionEnd {

@@ -6,7 +6,7 @@
 // as the portal writes settings.
 import { inject } from "vitest";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db, onQuery } from "@/lib/db";
 import { audit } from "@/lib/audit/record";
 import { listenForInvalidations, type CacheListener } from "@/lib/runtime/cache-listener";
 import { invalidateSharedOnCommit, SharedCache } from "@/lib/shared-cache";
@@ -108,6 +108,25 @@ describe("the shared cache across instances", () => {
     expect(b.loads()).toBe(loadsBefore + 1);
     // The writing instance heard its own commit too (it also drops right after the commit, in process).
     await a.heardFor(KEY, since);
+  });
+
+  it("a transaction costs one statement more, however many entries it audits and prefixes it names", async () => {
+    const statements: string[] = [];
+    const stop = onQuery((sql) => statements.push(sql));
+    const since = performance.now();
+    try {
+      await db.$transaction(async (tx) => {
+        await tx.setting.upsert({ where: { key: PROBE }, create: { key: PROBE, value: 7 }, update: { value: 7 } });
+        await audit(tx, { actorId: null, action: "setting.changed", entityType: "setting", entityId: PROBE, data: { value: 7 } });
+        await audit(tx, { actorId: null, action: "setting.checked", entityType: "setting", entityId: PROBE });
+        await invalidateSharedOnCommit(tx, "ref:probe");
+      });
+    } finally {
+      stop();
+    }
+    expect(statements.filter((sql) => sql.includes("pg_notify"))).toHaveLength(1);
+    await b.heardFor("ref:probe", since);
+    expect(b.heard.find((h) => h.at >= since && h.prefixes.includes("ref:probe"))?.prefixes).toEqual(["data:", "ref:probe"]);
   });
 
   it("a rolled-back transaction notifies nobody", async () => {
