@@ -1,5 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { AppError } from "@/lib/errors";
+import { TransactionEnd } from "@/lib/runtime/transaction-hooks";
 import { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 
 /**
@@ -64,12 +65,28 @@ export async function withTransactionRetries<T>(attempt: () => Promise<T>, label
 
 /**
  * Every interactive transaction (`$transaction(async (tx) => …)`) of this client is retried by
- * withTransactionRetries; batch transactions and single queries pass through unchanged.
+ * withTransactionRetries and runs the steps asked for at its end (lib/runtime/transaction-hooks.ts);
+ * batch transactions and single queries pass through unchanged.
  */
 function retryingTransactions(client: PrismaClient): PrismaClient {
   const transaction = client.$transaction.bind(client) as (...args: unknown[]) => Promise<unknown>;
+  // Each attempt has its own end (lib/runtime/transaction-hooks.ts): what a rolled-back attempt
+  // asked for is forgotten with it; the committed one's steps run inside it, then after it.
+  const attempt = async (run: (tx: object) => Promise<unknown>, options?: unknown) => {
+    const end = new TransactionEnd();
+    const result = await transaction(async (tx: object) => {
+      end.bind(tx);
+      const value = await run(tx);
+      await end.beforeCommit();
+      return value;
+    }, options);
+    end.afterCommit();
+    return result;
+  };
   const interactive = (run: unknown, options?: unknown) =>
-    typeof run === "function" ? withTransactionRetries(() => transaction(run, options)) : transaction(run, options);
+    typeof run === "function"
+      ? withTransactionRetries(() => attempt(run as (tx: object) => Promise<unknown>, options))
+      : transaction(run, options);
   return new Proxy(client, {
     get(target, property) {
       if (property === "$transaction") return interactive;

@@ -1,4 +1,4 @@
-import { invalidateShared } from "@/lib/shared-cache";
+import { invalidateSharedOnCommit } from "@/lib/shared-cache";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 type Tx = Prisma.TransactionClient;
@@ -16,9 +16,12 @@ export interface AuditEntry {
 
 /**
  * Writes the audit event of a change, inside the transaction that makes the change. Every change
- * is audited, so this is also where this process drops the figures it shares between requests.
+ * is audited, so this is also where the figures shared between requests are declared stale: on
+ * every instance, once the transaction commits (lib/shared-cache.ts; one statement at its end,
+ * however many events it records).
  */
-export function audit(tx: Tx, entry: AuditEntry) {
-  invalidateShared("data:");
-  return tx.auditEvent.create({ data: entry });
+export async function audit(tx: Tx, entry: AuditEntry) {
+  const event = await tx.auditEvent.create({ data: entry });
+  await invalidateSharedOnCommit(tx, "data:");
+  return event;
 }

@@ -4,7 +4,7 @@ import { AppError, ValidationError, fieldErrors } from "@/lib/errors";
 import { can, type Actor } from "@/lib/authz/policy";
 import { audit } from "@/lib/audit/record";
 import { isUniqueViolation } from "@/lib/retry";
-import { invalidateShared } from "@/lib/shared-cache";
+import { invalidateSharedOnCommit } from "@/lib/shared-cache";
 import { REFERENCE_ORGANIZATIONS_KEY } from "./reference";
 import { ZNewOrganization, organizationSlug } from "./schema";
 
@@ -48,9 +48,10 @@ export async function addOrganization(actor: Actor | null, raw: unknown) {
           workingDays: created.workingDays,
         },
       });
+      // Every instance's list of members, once this commits (in the same statement as the audit's).
+      await invalidateSharedOnCommit(tx, REFERENCE_ORGANIZATIONS_KEY);
       return created;
     });
-    invalidateShared(REFERENCE_ORGANIZATIONS_KEY);
     return organization;
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;

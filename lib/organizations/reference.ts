@@ -4,8 +4,8 @@ import { shared } from "@/lib/shared-cache";
 
 /**
  * IRCI's member organizations, as reference data: a few rows that nearly every page names and
- * that change only when the secretariat admits a member (which drops this at once in the process
- * that admits it; other instances within the minute). Not a permission check: callers have made theirs.
+ * that change only when the secretariat admits a member (which drops this on every instance when
+ * the admission commits, see lib/shared-cache.ts). Not a permission check: callers have made theirs.
  */
 export const REFERENCE_ORGANIZATIONS_KEY = "ref:organizations";
 
