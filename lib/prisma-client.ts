@@ -1,5 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { AppError } from "@/lib/errors";
+import { translateDatabaseError } from "@/lib/runtime/database-outage";
 import { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 
 /**
@@ -68,8 +69,13 @@ export async function withTransactionRetries<T>(attempt: () => Promise<T>, label
  */
 function retryingTransactions(client: PrismaClient): PrismaClient {
   const transaction = client.$transaction.bind(client) as (...args: unknown[]) => Promise<unknown>;
+  // A transaction that could not even begin (no server to connect to) fails here, not in a query.
+  const translated = (run: unknown, options?: unknown) =>
+    transaction(run, options).catch((error: unknown) => {
+      throw translateDatabaseError(error);
+    });
   const interactive = (run: unknown, options?: unknown) =>
-    typeof run === "function" ? withTransactionRetries(() => transaction(run, options)) : transaction(run, options);
+    typeof run === "function" ? withTransactionRetries(() => translated(run, options)) : translated(run, options);
   return new Proxy(client, {
     get(target, property) {
       if (property === "$transaction") return interactive;
@@ -80,15 +86,34 @@ function retryingTransactions(client: PrismaClient): PrismaClient {
 }
 
 /**
+ * Every query of this client that fails because PostgreSQL cannot be reached throws a
+ * DatabaseUnavailableError instead of Prisma's error (lib/runtime/database-outage.ts): the person
+ * reads that the database is away and nothing was saved, not "something went wrong".
+ */
+function translatingOutages(client: PrismaClient): PrismaClient {
+  return client.$extends({
+    query: {
+      async $allOperations({ args, query }) {
+        try {
+          return await query(args);
+        } catch (error) {
+          throw translateDatabaseError(error);
+        }
+      },
+    },
+  }) as unknown as PrismaClient;
+}
+
+/**
  * A Prisma client on its own pool of `poolSize` connections (scripts and tests use this directly).
  * With `onQuery`, every SQL statement is reported: tests and benchmarks count queries per page.
  */
 export function createPrismaClient(connectionString: string, poolSize = 10, onQuery?: (sql: string) => void): PrismaClient {
   const adapter = new PrismaPg({ connectionString, max: poolSize });
-  if (!onQuery) return retryingTransactions(new PrismaClient({ adapter, transactionOptions: TRANSACTION_OPTIONS }));
+  if (!onQuery) return retryingTransactions(translatingOutages(new PrismaClient({ adapter, transactionOptions: TRANSACTION_OPTIONS })));
   const client = new PrismaClient({ adapter, transactionOptions: TRANSACTION_OPTIONS, log: [{ emit: "event", level: "query" }] });
   client.$on("query", (event) => onQuery(event.query));
-  return retryingTransactions(client);
+  return retryingTransactions(translatingOutages(client));
 }
 
 export { PrismaClient };
