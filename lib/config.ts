@@ -158,6 +158,9 @@ export function portalSecret(): string {
  */
 export async function validateConfiguration(source: Record<string, string | undefined> = process.env): Promise<string[]> {
   const problems = configProblems(source);
+  // Every mode signs sessions with it (npm start makes one for the embedded demo).
+  if (!source.NEXTAUTH_SECRET && !problems.some((p) => p.startsWith("NEXTAUTH_SECRET")))
+    problems.push("NEXTAUTH_SECRET: is not set: generate one with `openssl rand -hex 32` and set it, the same on every instance");
   if (problems.length) {
     // Imported here: the logger is for the server, and this module is also read by scripts.
     const { log } = await import("@/lib/runtime/log");

@@ -1,6 +1,9 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { AppError } from "@/lib/errors";
 import { translateDatabaseError } from "@/lib/runtime/database-outage";
+import { log } from "@/lib/runtime/log";
+
+const dbLog = log.child({ area: "db" });
 import { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 
 /**
@@ -50,12 +53,12 @@ export async function withTransactionRetries<T>(attempt: () => Promise<T>, label
       // pool answers "busy" after about two waits instead of queueing the same request again.
       const connectionWait = (error as Prisma.PrismaClientKnownRequestError).code === "P2028";
       if (n >= TRANSACTION_ATTEMPTS || (connectionWait && n >= 2)) {
-        console.warn(`[db] ${label} gave up after ${n} attempts: ${(error as Error).message.split("\n").pop()}`);
+        dbLog.warn(`${label} gave up after ${n} attempts: ${(error as Error).message.split("\n").pop()}`);
         throw new AppError("UNAVAILABLE", BUSY_MESSAGE);
       }
       retries.count++;
-      console.warn(
-        `[db] ${label} attempt ${n} failed (${(error as Prisma.PrismaClientKnownRequestError).code}); retrying (${retries.count} retries so far)`,
+      dbLog.warn(
+        `${label} attempt ${n} failed (${(error as Prisma.PrismaClientKnownRequestError).code}); retrying (${retries.count} retries so far)`,
       );
       // Spread the retries so that the writers that collided do not collide again.
       await new Promise((resolve) => setTimeout(resolve, 25 * 2 ** n + Math.random() * 50 * n));

@@ -4,10 +4,18 @@ import { getServerSession, type Session } from "next-auth";
 import { forbidden, redirect } from "next/navigation";
 import { authOptions } from "@/lib/auth/options";
 import { AppError } from "@/lib/errors";
+import { setRequestUser } from "@/lib/runtime/request-context";
 import { can, refusal, type Actor, type Permission } from "./policy";
 
-/** The signed-in person's session, read once per request. */
-export const currentSession = cache(async (): Promise<Session | null> => getServerSession(authOptions));
+/**
+ * The signed-in person's session, read once per request. Every page, action and route handler that
+ * asks who is there comes through here: the request's log line gets the person's id (never more).
+ */
+export const currentSession = cache(async (): Promise<Session | null> => {
+  const session = await getServerSession(authOptions);
+  if (session?.user?.id) setRequestUser(session.user.id);
+  return session;
+});
 
 export function actorOf(session: Session | null): Actor | null {
   if (!session?.user?.id) return null;
