@@ -1,19 +1,12 @@
 // Next.js calls register() once when a server instance starts, in the Node.js runtime and in the edge
-// runtime alike: the settings are checked and the workers are imported here only for the former.
+// runtime alike: the settings are checked and the workers started only in the former
+// (lib/runtime/instance-start.ts).
 import type { Instrumentation } from "next";
 
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  // `next build` loads this file too, without the deployment's settings: nothing to check there.
-  if (process.env.NEXT_PHASE !== "phase-production-build") {
-    const { validateConfiguration } = await import("@/lib/config");
-    // A misconfigured instance does not start: it logs what to fix instead of serving errors.
-    if ((await validateConfiguration()).length) process.exit(1);
-  }
-  if (process.env.JOBS === "off") return;
-  const { startWorkersWithRetry } = await import("@/lib/workers");
-  // Not awaited: the server serves pages while the workers start (and retry if the database is late).
-  void startWorkersWithRetry();
+  const { startInstance } = await import("@/lib/runtime/instance-start");
+  await startInstance();
 }
 
 /**
