@@ -62,6 +62,12 @@ function within<T>(work: Promise<T>, ms: number): Promise<T> {
 type DatabaseChecks = Pick<Readiness["checks"], "database" | "migrations">;
 
 /** The database's part of the checks (one SQL statement). */
+/**
+ * A check query that has not come back, by client: while a database hangs (a dropped network path,
+ * not a refused connection), later probes wait on it instead of piling up connection attempts.
+ */
+const unanswered = new WeakMap<object, Promise<unknown>>();
+
 async function checkDatabase(sources: ReadinessSources): Promise<DatabaseChecks> {
   const timeoutMs = sources.timeoutMs ?? 2000;
   let database: CheckResult;
@@ -71,11 +77,18 @@ async function checkDatabase(sources: ReadinessSources): Promise<DatabaseChecks>
   try {
     // One statement answers both: the database is there, and which migrations it finished (a
     // migration that failed and was rolled back has a row too, with rolled_back_at set).
-    const rows = await within(
-      sources.db.$queryRaw<{ migration_name: string }[]>`
-        select migration_name from _prisma_migrations where finished_at is not null and rolled_back_at is null`,
-      timeoutMs,
-    );
+    let query = unanswered.get(sources.db) as Promise<{ migration_name: string }[]> | undefined;
+    if (!query) {
+      query = sources.db.$queryRaw<{ migration_name: string }[]>`
+        select migration_name from _prisma_migrations where finished_at is not null and rolled_back_at is null`;
+      const asked = query;
+      unanswered.set(sources.db, asked);
+      void asked.then(
+        () => unanswered.get(sources.db) === asked && unanswered.delete(sources.db),
+        () => unanswered.get(sources.db) === asked && unanswered.delete(sources.db),
+      );
+    }
+    const rows = await within(query, timeoutMs);
     database = { ok: true, detail: `answered in ${Date.now() - started} ms` };
     const applied = new Set(rows.map((r) => r.migration_name));
     if (!expected) {

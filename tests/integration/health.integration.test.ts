@@ -133,4 +133,24 @@ describe("readiness", () => {
     expect((await probe()).ready).toBe(false);
     expect(statements).toHaveLength(1);
   });
+
+  it("gives up on a database that hangs after the timeout, and asks it again only once it answered", async () => {
+    let asked = 0;
+    let answer: (rows: unknown[]) => void = () => {};
+    const hanging = {
+      $queryRaw: () => {
+        asked++;
+        return new Promise((resolve) => (answer = resolve));
+      },
+    } as unknown as PrismaClient;
+    const first = await checkReadiness(sources({ db: hanging, timeoutMs: 100 }));
+    expect(first.checks.database).toEqual({ ok: false, detail: "did not answer within 100 ms" });
+    const second = await checkReadiness(sources({ db: hanging, timeoutMs: 100 }));
+    expect(second.ready).toBe(false);
+    expect(asked).toBe(1);
+    answer([]);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    await checkReadiness(sources({ db: hanging, timeoutMs: 100 }));
+    expect(asked).toBe(2);
+  });
 });
