@@ -61,13 +61,13 @@ function within<T>(work: Promise<T>, ms: number): Promise<T> {
 
 type DatabaseChecks = Pick<Readiness["checks"], "database" | "migrations">;
 
-/** The database's part of the checks (one SQL statement). */
 /**
  * A check query that has not come back, by client: while a database hangs (a dropped network path,
  * not a refused connection), later probes wait on it instead of piling up connection attempts.
  */
 const unanswered = new WeakMap<object, Promise<unknown>>();
 
+/** The database's part of the checks (one SQL statement). */
 async function checkDatabase(sources: ReadinessSources): Promise<DatabaseChecks> {
   const timeoutMs = sources.timeoutMs ?? 2000;
   let database: CheckResult;
