@@ -11,7 +11,7 @@ import { createTestDatabase, migrate } from "../scripts/lib/test-database";
 const ROOT = path.join(__dirname, "..");
 
 /** The secret the end-to-end servers sign with (sessions, unsubscribe links): a test value only. */
-export const E2E_SECRET = "e2e-secret-not-for-production";
+export const E2E_SECRET = "e2e-only-4c7d1a9f0b3e8265-not-for-production";
 
 export interface Portal {
   baseURL: string;

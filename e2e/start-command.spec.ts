@@ -200,7 +200,8 @@ test("on the embedded database, 8 signed-in people read their own session 100 ti
   console.log(`[start test] ${total} session reads, all the caller's own, beside ${writes} sign-ins with page loads`);
   expect(writes).toBeGreaterThan(0);
   const log = portal.output().slice(logBefore);
-  expect(log).not.toMatch(/bind message|prepared statement|protocol|Connection terminated|P20\d\d|\[error /i);
+  // Errors are JSON lines now (lib/runtime/log.ts): a line at level error or fatal counts too.
+  expect(log).not.toMatch(/bind message|prepared statement|protocol|Connection terminated|P20\d\d|\[error |"level":"(error|fatal)"/i);
 });
 
 test("Ctrl-C stops the portal and its database; a restart keeps the data and the session; SIGTERM stops it too", async ({ page }) => {

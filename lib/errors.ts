@@ -44,3 +44,33 @@ export const HTTP_STATUS: Record<AppError["code"], number> = {
   CONFLICT: 409,
   UNAVAILABLE: 503,
 };
+
+/**
+ * The digest of a page that failed because PostgreSQL could not be reached. Next.js passes only the
+ * digest of a server error to the error page, and keeps a digest set on the thrown error: this
+ * prefix lets app/error.tsx say what happened instead of "something went wrong".
+ */
+export const DATABASE_UNAVAILABLE_DIGEST = "DATABASE_UNAVAILABLE";
+
+export const DATABASE_UNAVAILABLE_MESSAGE =
+  "The portal cannot reach its database at the moment: nothing was saved. Please try again in a minute.";
+
+/** True for the digest of a DatabaseUnavailableError (the part after the colon is its reference). */
+export function isDatabaseUnavailableDigest(digest: string | undefined): boolean {
+  return typeof digest === "string" && digest.startsWith(`${DATABASE_UNAVAILABLE_DIGEST}:`);
+}
+
+/**
+ * A query failed because PostgreSQL could not be reached or shut down (lib/runtime/database-outage.ts
+ * decides): forms show the message, route handlers answer 503, pages show the outage page.
+ */
+export class DatabaseUnavailableError extends AppError {
+  /** Kept by Next.js as the error's digest: the page's "Reference", also in the log line. */
+  readonly digest: string;
+  constructor(cause: unknown) {
+    super("UNAVAILABLE", DATABASE_UNAVAILABLE_MESSAGE);
+    this.name = "DatabaseUnavailableError";
+    this.cause = cause;
+    this.digest = `${DATABASE_UNAVAILABLE_DIGEST}:${crypto.randomUUID().slice(0, 8)}`;
+  }
+}

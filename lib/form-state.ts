@@ -1,5 +1,6 @@
 import "server-only";
-import { AppError, ValidationError } from "@/lib/errors";
+import { AppError, DatabaseUnavailableError, ValidationError } from "@/lib/errors";
+import { log } from "@/lib/runtime/log";
 
 /** What a form shows after the server answered: a message, field messages, and the values typed. */
 export interface FormState {
@@ -27,9 +28,14 @@ export function formValues(formData: FormData): Record<string, string> {
 export function failure(error: unknown, formData?: FormData): FormState {
   const values = formData ? formValues(formData) : undefined;
   if (error instanceof ValidationError) return { ok: false, code: "INVALID", message: error.message, fields: error.fields, values };
+  if (error instanceof DatabaseUnavailableError) {
+    // Not the person's doing, and support will hear of it: one line with the reference.
+    const cause = error.cause instanceof Error ? error.cause.message.split("\n").pop() : undefined;
+    log.child({ area: "forms" }).warn({ digest: error.digest, cause }, "a form's action could not reach the database");
+  }
   if (error instanceof AppError) return { ok: false, code: error.code, message: error.message, values };
   const reference = crypto.randomUUID().slice(0, 8);
-  console.error(`[error ${reference}]`, error);
+  log.child({ area: "forms" }).error({ reference, err: error }, `a form's action failed (reference ${reference})`);
   return {
     ok: false,
     code: "ERROR",

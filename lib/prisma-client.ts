@@ -1,6 +1,10 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { AppError } from "@/lib/errors";
+import { translateDatabaseError } from "@/lib/runtime/database-outage";
+import { log } from "@/lib/runtime/log";
 import { TransactionEnd } from "@/lib/runtime/transaction-hooks";
+
+const dbLog = log.child({ area: "db" });
 import { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 
 /**
@@ -50,12 +54,12 @@ export async function withTransactionRetries<T>(attempt: () => Promise<T>, label
       // pool answers "busy" after about two waits instead of queueing the same request again.
       const connectionWait = (error as Prisma.PrismaClientKnownRequestError).code === "P2028";
       if (n >= TRANSACTION_ATTEMPTS || (connectionWait && n >= 2)) {
-        console.warn(`[db] ${label} gave up after ${n} attempts: ${(error as Error).message.split("\n").pop()}`);
+        dbLog.warn(`${label} gave up after ${n} attempts: ${(error as Error).message.split("\n").pop()}`);
         throw new AppError("UNAVAILABLE", BUSY_MESSAGE);
       }
       retries.count++;
-      console.warn(
-        `[db] ${label} attempt ${n} failed (${(error as Prisma.PrismaClientKnownRequestError).code}); retrying (${retries.count} retries so far)`,
+      dbLog.warn(
+        `${label} attempt ${n} failed (${(error as Prisma.PrismaClientKnownRequestError).code}); retrying (${retries.count} retries so far)`,
       );
       // Spread the retries so that the writers that collided do not collide again.
       await new Promise((resolve) => setTimeout(resolve, 25 * 2 ** n + Math.random() * 50 * n));
@@ -83,10 +87,15 @@ function retryingTransactions(client: PrismaClient): PrismaClient {
     end.afterCommit();
     return result;
   };
+  // A transaction that could not even begin (no server to connect to) fails here, not in a query.
+  const translated = <T>(work: Promise<T>) =>
+    work.catch((error: unknown) => {
+      throw translateDatabaseError(error);
+    });
   const interactive = (run: unknown, options?: unknown) =>
     typeof run === "function"
-      ? withTransactionRetries(() => attempt(run as (tx: object) => Promise<unknown>, options))
-      : transaction(run, options);
+      ? withTransactionRetries(() => translated(attempt(run as (tx: object) => Promise<unknown>, options)))
+      : translated(transaction(run, options));
   return new Proxy(client, {
     get(target, property) {
       if (property === "$transaction") return interactive;
@@ -97,15 +106,34 @@ function retryingTransactions(client: PrismaClient): PrismaClient {
 }
 
 /**
+ * Every query of this client that fails because PostgreSQL cannot be reached throws a
+ * DatabaseUnavailableError instead of Prisma's error (lib/runtime/database-outage.ts): the person
+ * reads that the database is away and nothing was saved, not "something went wrong".
+ */
+function translatingOutages(client: PrismaClient): PrismaClient {
+  return client.$extends({
+    query: {
+      async $allOperations({ args, query }) {
+        try {
+          return await query(args);
+        } catch (error) {
+          throw translateDatabaseError(error);
+        }
+      },
+    },
+  }) as unknown as PrismaClient;
+}
+
+/**
  * A Prisma client on its own pool of `poolSize` connections (scripts and tests use this directly).
  * With `onQuery`, every SQL statement is reported: tests and benchmarks count queries per page.
  */
 export function createPrismaClient(connectionString: string, poolSize = 10, onQuery?: (sql: string) => void): PrismaClient {
   const adapter = new PrismaPg({ connectionString, max: poolSize });
-  if (!onQuery) return retryingTransactions(new PrismaClient({ adapter, transactionOptions: TRANSACTION_OPTIONS }));
+  if (!onQuery) return retryingTransactions(translatingOutages(new PrismaClient({ adapter, transactionOptions: TRANSACTION_OPTIONS })));
   const client = new PrismaClient({ adapter, transactionOptions: TRANSACTION_OPTIONS, log: [{ emit: "event", level: "query" }] });
   client.$on("query", (event) => onQuery(event.query));
-  return retryingTransactions(client);
+  return retryingTransactions(translatingOutages(client));
 }
 
 export { PrismaClient };

@@ -9,11 +9,26 @@ import { QUEUES, queue } from "@/lib/jobs/queue";
 
 let started: Promise<void> | undefined;
 
+// On globalThis: instrumentation.ts starts the workers from its own bundle, and the readiness route
+// (another bundle, with its own copy of this module) must see that they run.
+const RUNNING = Symbol.for("irci.workersRunning");
+const holder = globalThis as unknown as { [RUNNING]?: boolean };
+
+/** True once this process's job workers are registered and polling (readiness reports it). */
+export function workersRunning(): boolean {
+  return holder[RUNNING] === true;
+}
+
 export function startWorkers(): Promise<void> {
-  started ??= registerWorkers().catch((error: unknown) => {
-    started = undefined;
-    throw error;
-  });
+  started ??= registerWorkers().then(
+    () => {
+      holder[RUNNING] = true;
+    },
+    (error: unknown) => {
+      started = undefined;
+      throw error;
+    },
+  );
   return started;
 }
 

@@ -3,6 +3,7 @@ import type { NextAuthOptions } from "next-auth";
 import EmailProvider from "next-auth/providers/email";
 import { db } from "@/lib/db";
 import { config } from "@/lib/config";
+import { log } from "@/lib/runtime/log";
 import { portalAdapter, normalizeEmail, type PortalUser, type SessionOrigin } from "./adapter";
 import { authRedirect } from "./callback-url";
 import { LINK_LIFETIME_SECONDS } from "./sign-in-mail";
@@ -28,8 +29,31 @@ const emailProvider = EmailProvider({
   },
 });
 
+const authLog = log.child({ area: "auth" });
+
+/**
+ * next-auth's own messages, as JSON lines like the rest. Only the code and the error's name and
+ * message: its metadata may carry the address someone typed, and never belongs in a log.
+ */
+const authLogger: NextAuthOptions["logger"] = {
+  error(code, metadata) {
+    const candidate = (metadata as { error?: unknown } | undefined)?.error ?? metadata;
+    const error = candidate as { name?: unknown; message?: unknown } | undefined;
+    const described =
+      error && typeof error.message === "string"
+        ? { name: String(error.name ?? "Error"), message: error.message.split("\n").pop() }
+        : undefined;
+    authLog.error({ code, ...(described ? { error: described } : {}) }, `next-auth: ${code}`);
+  },
+  warn(code) {
+    authLog.warn({ code }, `next-auth: ${code}`);
+  },
+  debug() {},
+};
+
 /** Reading sessions: every page and action. Signing in goes through authOptionsForRequest. */
 export const authOptions: NextAuthOptions = {
+  logger: authLogger,
   adapter: portalAdapter(db),
   session: { strategy: "database", maxAge: 30 * 24 * 60 * 60, updateAge: 24 * 60 * 60 },
   pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin/error" },

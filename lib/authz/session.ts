@@ -1,13 +1,55 @@
 import "server-only";
+import { AsyncLocalStorage } from "node:async_hooks";
 import { cache } from "react";
-import { getServerSession, type Session } from "next-auth";
+import { getServerSession, type NextAuthOptions, type Session } from "next-auth";
+import type { Adapter } from "next-auth/adapters";
 import { forbidden, redirect } from "next/navigation";
 import { authOptions } from "@/lib/auth/options";
 import { AppError } from "@/lib/errors";
+import { isDatabaseUnreachable, translateDatabaseError } from "@/lib/runtime/database-outage";
+import { setRequestUser } from "@/lib/runtime/request-context";
 import { can, refusal, type Actor, type Permission } from "./policy";
 
-/** The signed-in person's session, read once per request. */
-export const currentSession = cache(async (): Promise<Session | null> => getServerSession(authOptions));
+/**
+ * next-auth answers "nobody is signed in" when reading the session fails, whatever the reason. When
+ * the reason is that the database cannot be reached, that answer would send a signed-in person to
+ * the sign-in page, or refuse their Save with "Please sign in": the session reader notes the
+ * outage here instead, and currentSession throws it.
+ */
+const sessionRead = new AsyncLocalStorage<{ outage?: unknown }>();
+
+function noticingOutages(adapter: Adapter): Adapter {
+  const noticed =
+    <A extends unknown[], R>(method: (...args: A) => R | PromiseLike<R>) =>
+    async (...args: A): Promise<Awaited<R>> => {
+      try {
+        return await method(...args);
+      } catch (error) {
+        const read = sessionRead.getStore();
+        if (read && isDatabaseUnreachable(error)) read.outage ??= translateDatabaseError(error);
+        throw error;
+      }
+    };
+  return {
+    ...adapter,
+    getSessionAndUser: noticed(adapter.getSessionAndUser!.bind(adapter)),
+    updateSession: noticed(adapter.updateSession!.bind(adapter)),
+  };
+}
+
+const readingOptions: NextAuthOptions = { ...authOptions, adapter: noticingOutages(authOptions.adapter!) };
+
+/**
+ * The signed-in person's session, read once per request. Every page, action and route handler that
+ * asks who is there comes through here: the request's log line gets the person's id (never more).
+ */
+export const currentSession = cache(async (): Promise<Session | null> => {
+  const read: { outage?: unknown } = {};
+  const session = await sessionRead.run(read, () => getServerSession(readingOptions));
+  if (read.outage) throw read.outage;
+  if (session?.user?.id) setRequestUser(session.user.id);
+  return session;
+});
 
 export function actorOf(session: Session | null): Actor | null {
   if (!session?.user?.id) return null;

@@ -1,4 +1,5 @@
 import "server-only";
+import { log } from "@/lib/runtime/log";
 import { QUEUES, queue } from "./queue";
 
 /**
@@ -10,5 +11,5 @@ export function nudgeMailWorker(): void {
   if (process.env.JOBS === "off") return;
   void queue()
     .then((boss) => boss.send(QUEUES.mail, {}, { retryLimit: 0 }))
-    .catch((error: Error) => console.error(`[jobs] could not nudge the mail worker: ${error.message}`));
+    .catch((error: Error) => log.child({ area: "jobs" }).error(`could not nudge the mail worker: ${error.message}`));
 }

@@ -2,6 +2,9 @@ import "server-only";
 import nodemailer, { type Transporter } from "nodemailer";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
+import { log } from "@/lib/runtime/log";
+
+const mailLog = log.child({ area: "mail" });
 
 export interface Mail {
   to: string;
@@ -36,13 +39,12 @@ export async function sendMail(mail: Mail, transport?: Transporter): Promise<boo
     const demoPerson =
       isFictionalAddress(mail.to) || (await db.user.findFirst({ where: { email: mail.to, demo: true }, select: { id: true } }));
     if (!demoPerson) {
-      console.warn(
-        `[mail] not sent to ${mail.to}: only demo people and .example addresses get mail without an SMTP server (set EMAIL_SERVER).`,
-      );
+      // Not the address: it is a real person's, and logs go to places mail does not.
+      mailLog.warn(`not sent: only demo people and .example addresses get mail without an SMTP server (set EMAIL_SERVER)`);
       return false;
     }
     await db.devMail.create({ data: { to: mail.to, subject: mail.subject, text: mail.text, html: mail.html } });
-    console.info(`[mail] captured for ${mail.to}: ${mail.subject}`);
+    mailLog.info(`captured in the development mailbox: ${mail.subject}`);
     return true;
   }
   if (!transport && !EMAIL_SERVER) throw new Error("No SMTP server configured (EMAIL_SERVER)");

@@ -18,6 +18,7 @@ import { DEMO_MIN_OPEN_MINUTES, MIN_OPEN_MINUTES, ZBallot, ZCloseReason, closing
 import { defaultQuorum } from "./tally";
 import { MAX_VOTE_DOCUMENTS } from "./limits";
 import { closeVote, representatives, scheduleVoteClose } from "./close";
+import { log } from "@/lib/runtime/log";
 
 /**
  * The form gives the closing time as the person typed it, in their own zone ("closes" and "zone");
@@ -130,7 +131,7 @@ export async function openVote(actor: Actor | null, proposalId: string, raw: unk
   });
   // Closing on time does not depend on this: the minute sweep closes any overdue vote too.
   await scheduleVoteClose(vote.id, vote.closesAt).catch((error: Error) =>
-    console.error(`[jobs] could not schedule the close of vote ${vote.id}: ${error.message}`),
+    log.child({ area: "jobs" }).error(`could not schedule the close of vote ${vote.id}: ${error.message}`),
   );
   nudgeMailWorker();
   return vote;

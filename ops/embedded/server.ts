@@ -26,6 +26,8 @@ export interface EmbeddedOptions {
   persistent?: boolean;
   /** Called with each line the server logs (EMBEDDED_POSTGRES_LOG=1 prints them). */
   onLog?: (line: string) => void;
+  /** A port of the caller's choosing: a fault test restarts the server where its clients expect it. */
+  port?: number;
 }
 
 /** Thrown with a message that says what to do; the server's last log lines are in `details`. */
@@ -196,7 +198,7 @@ export async function startEmbeddedDatabase(options: EmbeddedOptions): Promise<E
   const password = passwordFrom(passwordFile);
 
   for (let attempt = 1; ; attempt++) {
-    const port = await freePort();
+    const port = options.port ?? (await freePort());
     const server = new EmbeddedPostgres({
       databaseDir: clusterDir,
       port,
@@ -225,7 +227,7 @@ export async function startEmbeddedDatabase(options: EmbeddedOptions): Promise<E
     } catch (error) {
       const explained = explain(error instanceof Error ? [...recent, error.message] : recent, clusterDir, port);
       // A racer took the port between our check and the server's bind: take another.
-      if (/is taken/.test(explained.message) && attempt < 3) continue;
+      if (/is taken/.test(explained.message) && attempt < 3 && options.port === undefined) continue;
       throw explained;
     }
     // embedded-postgres waits for the server's exit event when stopping it, which never comes

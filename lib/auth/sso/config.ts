@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { portalSecret } from "@/lib/config";
 import { environmentProviders, ssoProviderId, type EnvironmentProvider } from "./schema";
 import { openSecret } from "./secret-box";
+import { log } from "@/lib/runtime/log";
 
 export interface SsoProvider {
   providerId: string;
@@ -22,12 +23,13 @@ export interface SsoProvider {
   source: "portal" | "environment";
 }
 
+const ssoLog = log.child({ area: "sso" });
 let reported = "";
 /** The environment's settings, each problem said once per process (the server log names the variable). */
 function fromEnvironment(): EnvironmentProvider[] {
   const { providers, problems } = environmentProviders(process.env);
   const said = problems.join("\n");
-  if (said && said !== reported) console.error(`Single sign-on settings in the environment are ignored:\n${said}`);
+  if (said && said !== reported) ssoLog.error(`Single sign-on settings in the environment are ignored:\n${said}`);
   reported = said;
   return providers;
 }
@@ -43,7 +45,7 @@ export async function allSsoProviders(): Promise<SsoProvider[]> {
   const bySlug = new Map(env.map((p) => [p.slug, p]));
   for (const slug of bySlug.keys()) {
     if (!organizations.some((o) => o.slug === slug))
-      console.error(`Single sign-on settings for "${slug}": no organization has that address.`);
+      ssoLog.error(`Single sign-on settings for "${slug}": no organization has that address.`);
   }
   return organizations.flatMap((o): SsoProvider[] => {
     const common = { providerId: ssoProviderId(o.slug), organizationId: o.id, slug: o.slug, shortName: o.shortName, name: o.name };
