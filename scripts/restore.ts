@@ -3,7 +3,7 @@
 // version of the portal has that the backup predates: see ops/backup/restore.ts and README, Backups.
 import path from "node:path";
 import { restoreBackup } from "../ops/backup/restore";
-import { openEngine } from "../ops/migrate/engine";
+import { listMigrations, openEngine } from "../ops/migrate/engine";
 import { describeTarget, formatMs, rowsTable } from "./lib/backup-cli";
 import { runningEmbeddedUrl, withDatabase } from "./lib/database";
 
@@ -36,6 +36,8 @@ async function main() {
       ].join("\n"),
     );
     // A backup from an older version: bring its data up to this version, as an upgrade would.
+    const restored = new Set(header.migrations.map((m) => m.name));
+    if (listMigrations().migrationDirectories.every((d) => restored.has(d.path))) return;
     const engine = await openEngine(url);
     try {
       const applied = await engine.deploy();

@@ -74,6 +74,8 @@ export async function writeBackup(url: string, file: string, options: BackupOpti
     );
     const { version, database, at } = rows[0]!;
     const migrations = await appliedMigrations(client);
+    // Without them a restore could not re-create the schema: this is not (yet) a portal database.
+    if (migrations.length === 0) throw new Error(`The database ${database} has no applied migrations: it holds no portal data to back up.`);
     const tables = await listTables(client);
     const sequences = await usedSequences(client);
 

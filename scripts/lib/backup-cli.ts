@@ -1,12 +1,14 @@
 // What db:backup and db:restore share: which database they talk to, said in words, and figures
 // printed for people.
-import { redactUrl, runningEmbeddedUrl } from "./database";
+import path from "node:path";
+import { DATA_DIR, redactUrl, runningEmbeddedUrl } from "./database";
 
 /** Describes the database a command is about to use, before it opens it. */
 export function describeTarget(): string {
   if (process.env.DATABASE_URL) return `the database at ${redactUrl(process.env.DATABASE_URL)}`;
   if (runningEmbeddedUrl()) return "the embedded database of the running portal";
-  return "the embedded database in .data/ (the portal is not running: started for this command, stopped after)";
+  const folder = path.relative(process.cwd(), DATA_DIR) || DATA_DIR;
+  return `the embedded database in ${folder}/ (the portal is not running: started for this command, stopped after)`;
 }
 
 export function formatBytes(bytes: number): string {
