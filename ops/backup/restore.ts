@@ -91,13 +91,13 @@ const text = (line: Buffer) => line.toString("utf8").replace(/\n$/, "");
 /** Reads the header comments; returns them and the first line after them. */
 async function readHeader(it: AsyncGenerator<Buffer>, hash: ReturnType<typeof createHash>) {
   const header: BackupHeader = { format: "", migrations: [] };
-  for (;;) {
+  for (let lineNo = 1; ; lineNo++) {
     const next = await it.next();
     if (next.done) throw new RestoreRefused("The file ends inside its header: it is not a whole backup.");
     const line = text(next.value);
     if (!line.startsWith("--")) {
       if (!header.format) throw new RestoreRefused("This is not an IRCI portal backup (no format line in its header).");
-      return { header, first: line }; // hashed by the body's reader, which takes it from here
+      return { header, first: line, firstLineNo: lineNo }; // hashed by the body's reader, which takes it from here
     }
     hash.update(next.value);
     const format = LINE.format.exec(line);
@@ -244,6 +244,9 @@ async function moveContents(client: Client, from: string, to: string) {
   for (const r of routines) await client.query(`ALTER ROUTINE ${r.name} SET SCHEMA ${quoteIdent(to)}`);
 }
 
+/** The advisory lock a restore holds on the database. */
+export const RESTORE_LOCK = "irci-restore";
+
 /** Where the backup is built before it replaces `public`; left over only if a restore was killed. */
 const STAGING = "irci_restore";
 
@@ -259,12 +262,15 @@ export async function restoreBackup(url: string, file: string, options: RestoreO
   let connected = false;
   let staged = false;
   try {
-    const { header, first } = await readHeader(it, hash);
+    const { header, first, firstLineNo } = await readHeader(it, hash);
     if (header.format !== FORMAT) throw new RestoreRefused(`Unknown backup format "${header.format}" (this version reads ${FORMAT}).`);
     const scripts = migrationScripts(header.migrations);
 
     await client.connect();
     connected = true;
+    // One restore at a time per database: two would share the staging schema. Released with the session.
+    const { rows: lock } = await client.query<{ ok: boolean }>("SELECT pg_try_advisory_lock(hashtext($1)) AS ok", [RESTORE_LOCK]);
+    if (!lock[0]?.ok) throw new RestoreRefused("Another restore into this database is under way. Nothing was restored.");
     // Said before any work: the same check runs again where it counts, in the final transaction.
     if (!options.force && (await holdsData(client))) throw refuseData();
 
@@ -285,7 +291,7 @@ export async function restoreBackup(url: string, file: string, options: RestoreO
     await client.query(`SET LOCAL search_path TO ${quoteIdent(STAGING)}`);
     for (const [name, value] of SESSION_SETTINGS) await client.query(`SET LOCAL ${name} = ${value}`);
     await recordMigrations(client, STAGING, scripts);
-    const loaded = await loadRows(client, it, hash, first, header.migrations.length + 8);
+    const loaded = await loadRows(client, it, hash, first, firstLineNo);
 
     const replacedData = await holdsData(client);
     if (replacedData && !options.force) throw refuseData();
@@ -364,7 +370,10 @@ async function loadRows(
       ended = true;
       continue;
     }
-    if (ended) throw new RestoreRefused(`Unexpected content after the end of the backup (line ${lineNo}).`);
+    if (ended)
+      throw new RestoreRefused(
+        `Unexpected content after the end of the backup (line ${lineNo}): the file is damaged or was altered. Nothing was restored.`,
+      );
     hash.update(raw);
     if (line === "" || line === "BEGIN;" || line === "COMMIT;") continue;
     const rows = LINE.rows.exec(line);
@@ -382,7 +391,10 @@ async function loadRows(
       continue;
     }
     const copy = LINE.copy.exec(line);
-    if (!copy) throw new RestoreRefused(`Line ${lineNo} of the backup is not something a backup contains: ${line.slice(0, 80)}`);
+    if (!copy)
+      throw new RestoreRefused(
+        `Line ${lineNo} of the backup is not something a backup contains (the file is damaged or was altered): ${line.slice(0, 80)}`,
+      );
     const table = copy[1]!.replaceAll('""', '"');
     const columns = parseColumns(copy[2]!);
     const stream = client.query(copyFrom(`COPY ${qualified(table, STAGING)} (${columns.map(quoteIdent).join(", ")}) FROM STDIN`));
@@ -439,11 +451,13 @@ async function loadRows(
   for (const t of loaded) {
     if (expected.get(t.name) !== t.rows) {
       throw new RestoreRefused(
-        `Table ${t.name}: the file holds ${t.rows} rows but its trailer says ${expected.get(t.name) ?? "none"}. Nothing was restored.`,
+        `Table ${t.name}: the file holds ${t.rows} rows but its trailer says ${expected.get(t.name) ?? "none"}: the file is damaged or was altered. Nothing was restored.`,
       );
     }
   }
   if (expected.size !== loaded.length)
-    throw new RestoreRefused("The backup's trailer names tables it does not contain. Nothing was restored.");
+    throw new RestoreRefused(
+      "The backup's trailer names tables it does not contain: the file is damaged or was altered. Nothing was restored.",
+    );
   return { tables: loaded, sequences };
 }

@@ -10,7 +10,7 @@ import { gunzipSync, gzipSync } from "node:zlib";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeBackup } from "@/ops/backup/backup";
-import { restoreBackup } from "@/ops/backup/restore";
+import { RESTORE_LOCK, restoreBackup } from "@/ops/backup/restore";
 import { openEngine, PROJECT_ROOT } from "@/ops/migrate/engine";
 import { seedDatabase } from "@/ops/seed";
 import { createPrismaClient } from "@/lib/prisma-client";
@@ -228,12 +228,15 @@ describe("restore refuses", () => {
     writeFileSync(cutClean, gzipSync(plain.slice(0, plain.indexOf('COPY "public"."Proposal"'))));
     await expect(restoreBackup(target, cutClean, { force: true })).rejects.toThrow(/cut short/);
 
-    const flipped = Buffer.from(bytes);
-    const middle = Math.floor(flipped.length / 2);
-    flipped[middle] = flipped[middle]! ^ 0xff;
-    const damaged = path.join(dir, "damaged.sql.gz");
-    writeFileSync(damaged, flipped);
-    await expect(restoreBackup(target, damaged, { force: true })).rejects.toThrow(/damaged|checksum|gzip/);
+    // One byte flipped, here and there: whatever it breaks (gzip, a row, a line, a count), nothing loads.
+    for (const at of [0.1, 0.3, 0.5, 0.7, 0.9, 0.999]) {
+      const flipped = Buffer.from(bytes);
+      const position = Math.floor(flipped.length * at);
+      flipped[position] = flipped[position]! ^ 0xff;
+      const damaged = path.join(dir, `damaged-${at}.sql.gz`);
+      writeFileSync(damaged, flipped);
+      await expect(restoreBackup(target, damaged, { force: true })).rejects.toThrow(/damaged|altered|cut short/);
+    }
 
     const altered = path.join(dir, "altered.sql.gz");
     writeFileSync(altered, gzipSync(plain.replace("x@example.org", "y@example.org")));
@@ -256,6 +259,32 @@ describe("restore refuses", () => {
     writeFileSync(notGzip, plain);
     await expect(restoreBackup(target, notGzip)).rejects.toThrow(/gzip/);
     expect(await fingerprint(target)).toEqual({});
+  });
+});
+
+describe("restore and the sessions around it", () => {
+  it("gives up, changing nothing, when another session holds the tables, or another restore runs", async () => {
+    const target = await freshDatabase("restore_locked");
+    await restoreBackup(target, backupFile);
+    const current = await fingerprint(target);
+    const other = new pg.Client({ connectionString: target });
+    await other.connect();
+    try {
+      // A portal instance in the middle of a transaction that read a table.
+      await other.query(`BEGIN; SELECT count(*) FROM "User"`);
+      await expect(restoreBackup(target, backupFile, { force: true, lockTimeoutMs: 500 })).rejects.toThrow(
+        /Another session holds the database's tables.*Nothing was restored/,
+      );
+      await other.query("ROLLBACK");
+      await other.query("SELECT pg_advisory_lock(hashtext($1))", [RESTORE_LOCK]);
+      await expect(restoreBackup(target, backupFile, { force: true })).rejects.toThrow(/Another restore into this database is under way/);
+    } finally {
+      await other.end();
+    }
+    expect(await fingerprint(target)).toEqual(current);
+    // No staging schema is left behind by the attempts.
+    const staging = await withClient(target, (c) => c.query("SELECT 1 FROM pg_namespace WHERE nspname = 'irci_restore'"));
+    expect(staging.rowCount).toBe(0);
   });
 });
 
