@@ -290,6 +290,13 @@ export async function restoreBackup(url: string, file: string, options: RestoreO
     await client.query(`SET LOCAL lock_timeout = ${Math.round(options.lockTimeoutMs ?? 30_000)}`);
     await client.query(`SET LOCAL search_path TO ${quoteIdent(STAGING)}`);
     for (const [name, value] of SESSION_SETTINGS) await client.query(`SET LOCAL ${name} = ${value}`);
+    // A migration may insert rows of its own (defaults, reference data): the backup holds the
+    // tables' whole content at those migrations, so only its rows are loaded.
+    const { rows: made } = await client.query<{ name: string }>(
+      `SELECT relname AS name FROM pg_catalog.pg_class WHERE relnamespace = $1::regnamespace AND relkind IN ('r', 'p')`,
+      [STAGING],
+    );
+    if (made.length) await client.query(`TRUNCATE ${made.map((t) => qualified(t.name, STAGING)).join(", ")}`);
     await recordMigrations(client, STAGING, scripts);
     const loaded = await loadRows(client, it, hash, first, firstLineNo);
 
