@@ -77,6 +77,8 @@ export async function writeBackup(url: string, file: string, options: BackupOpti
     // Without them a restore could not re-create the schema: this is not (yet) a portal database.
     if (migrations.length === 0) throw new Error(`The database ${database} has no applied migrations: it holds no portal data to back up.`);
     const tables = await listTables(client);
+    // As pg_dump does: no migration may alter or drop a table while it is being read (writes go on).
+    if (tables.length) await client.query(`LOCK TABLE ${tables.map((t) => qualified(t.name)).join(", ")} IN ACCESS SHARE MODE`);
     const sequences = await usedSequences(client);
 
     await write(
