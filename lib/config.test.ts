@@ -23,6 +23,15 @@ describe("configuration", () => {
     expect(() => parseConfig({ DATABASE_URL, PORTAL_MODE: "demo", PORTAL_DEMO_ON_SERVER: "yes" })).toThrow(/PORTAL_DEMO_ON_SERVER/);
   });
 
+  it("sends the long-lived connections to DATABASE_DIRECT_URL when a pooler sits behind DATABASE_URL", () => {
+    const base = { DATABASE_URL, PORTAL_MODE: "demo", EMBEDDED_DATABASE: "true" };
+    expect(parseConfig(base).directDatabaseUrl).toBe(DATABASE_URL);
+    const direct = "postgresql://db.internal:5432/irci";
+    expect(parseConfig({ ...base, DATABASE_URL: "postgresql://pgbouncer:6432/irci", DATABASE_DIRECT_URL: direct }).directDatabaseUrl).toBe(
+      direct,
+    );
+  });
+
   it("demo without SMTP captures mail in the development mailbox", () => {
     const c = parseConfig({ DATABASE_URL, PORTAL_MODE: "demo", EMBEDDED_DATABASE: "true" });
     expect(c.demo).toBe(true);

@@ -67,6 +67,12 @@ const Env = z
   .object({
     DATABASE_URL: z.string().min(1, "DATABASE_URL is required"),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+    /**
+     * Where the long-lived connections go (the cache's LISTEN and the job queue): a direct or
+     * session-mode address when DATABASE_URL points at a transaction-mode pooler, which passes no
+     * notifications on and breaks the queue's locks. Defaults to DATABASE_URL.
+     */
+    DATABASE_DIRECT_URL: z.string().min(1).optional(),
     /** "demo" adds one-click sign-in as demo people and the development mailbox. */
     PORTAL_MODE: z.enum(["production", "demo"]).default("production"),
     /** SMTP server as a URL, e.g. smtps://user:pass@smtp.example.org:465 */
@@ -109,6 +115,8 @@ const Env = z
 
 export type Config = Omit<z.infer<typeof Env>, "NEXTAUTH_URL" | "NEXTAUTH_SECRET" | "NODE_ENV"> & {
   NEXTAUTH_URL: string;
+  /** The address for long-lived connections (LISTEN, the job queue): DATABASE_DIRECT_URL, else DATABASE_URL. */
+  directDatabaseUrl: string;
   demo: boolean;
   captureMail: boolean;
 };
@@ -138,6 +146,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
     ...env,
     // Outside production, a machine of one's own: links point to the usual local address.
     NEXTAUTH_URL: env.NEXTAUTH_URL ?? "http://localhost:3000",
+    directDatabaseUrl: env.DATABASE_DIRECT_URL ?? env.DATABASE_URL,
     demo: env.PORTAL_MODE === "demo",
     // Outside production, with no SMTP server, mail is captured in the development mailbox.
     captureMail: env.PORTAL_MODE !== "production" && !env.EMAIL_SERVER,

@@ -117,7 +117,7 @@ function startListening(): void {
   state.listenerStarted = true;
   let url: string;
   try {
-    url = config().DATABASE_URL;
+    url = config().directDatabaseUrl;
   } catch (error) {
     // Without a database nothing is cached for long anyway (see UNLISTENED_TTL_MS).
     log.warn({ area: "cache", err: error }, "the shared cache cannot listen for invalidations: entries are kept 1 s");

@@ -20,7 +20,7 @@ const globalForBoss = globalThis as unknown as { boss?: Promise<PgBoss> };
 
 export function queue(): Promise<PgBoss> {
   globalForBoss.boss ??= (async () => {
-    const boss = new PgBoss({ connectionString: config().DATABASE_URL, schema: JOBS_SCHEMA, max: 3, application_name: "irci-jobs" });
+    const boss = new PgBoss({ connectionString: config().directDatabaseUrl, schema: JOBS_SCHEMA, max: 3, application_name: "irci-jobs" });
     boss.on("error", (error) => console.error(`[jobs] ${error.message}`));
     // Maintenance findings (an index to rebuild, a table to vacuum) are worth a line in the log.
     boss.on("warning", (warning) => console.warn(`[jobs] ${warning.message}`));
