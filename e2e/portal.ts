@@ -58,6 +58,8 @@ export async function startPortal(label: string, options: PortalOptions): Promis
       NEXTAUTH_URL: baseURL,
       NEXTAUTH_SECRET: E2E_SECRET,
       PORT: String(port),
+      // Warnings and errors only: an access log line per request would bury the tests' own output.
+      LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
       ...options.env,
     },
   });

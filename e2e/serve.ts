@@ -48,6 +48,8 @@ async function main() {
     PORTAL_DEMO_ON_SERVER: "true",
     NEXTAUTH_URL: `http://localhost:${port}`,
     NEXTAUTH_SECRET: E2E_SECRET,
+    // Warnings and errors only: an access log line per request would bury the tests' own output.
+    LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
   };
   // Mail goes to the development mailbox, where the tests read the sign-in links.
   delete env.EMAIL_SERVER;
