@@ -163,10 +163,11 @@ test("SIGTERM under load: no request cut, exit 0 within the bound, no mail lost 
   const errors = seen.filter((l) => (l.status as number) >= 500);
   // A request that failed on the client's side must be one the server never received.
   const failedButSeen = failures.filter((f) => seen.some((l) => l.requestId === f.id));
+  const drained = lines.find((l) => l.msg === "requests finished; stopping the workers and pools");
   console.log(
     `SIGTERM under load: ${answered.size} answered, ${draining?.inFlight} in flight at SIGTERM, ${refused} refused after close, ` +
-      `${failures.length} failed before reaching the server, ${cut.length} cut; exited ${exit.code} ${took} ms after SIGTERM; ` +
-      `${received.length} of ${MAILS} mails sent before it stopped`,
+      `${failures.length} failed before reaching the server (${failures.map((f) => f.error).join("; ")}), ${cut.length} cut; ` +
+      `requests drained in ${drained?.ms} ms, exited ${exit.code} ${took} ms after SIGTERM; ${received.length} of ${MAILS} mails sent before it stopped`,
   );
   expect(exit, first.text().slice(-3000)).toMatchObject({ code: 0, signal: null });
   expect(took).toBeLessThan(SHUTDOWN_LIMIT_MS);
