@@ -60,6 +60,10 @@ async function main() {
 
   const { listener, inFlight } = requestListener(handle, serverLog);
   const server = http.createServer(listener);
+  // Behind a load balancer that keeps idle connections open longer than Node's 5 s, set this above
+  // its idle timeout, or it sends a request on a connection Node has just closed (as `next start`).
+  const keepAlive = positive(process.env.KEEP_ALIVE_TIMEOUT, 0);
+  if (keepAlive) server.keepAliveTimeout = keepAlive;
 
   let shutdownBegan = 0;
   async function shutdown(signal: NodeJS.Signals) {
