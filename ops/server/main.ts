@@ -42,7 +42,9 @@ function applyBuildConfig(dir: string) {
 }
 
 async function main() {
-  // Next installs its own SIGTERM/SIGINT handlers (which exit at once) unless told we handle them.
+  // Next's own server start (next start, the standalone server.js) exits at once on SIGTERM and
+  // SIGINT unless this is set. The custom-server path used here installs no such handler; the
+  // variable says so to any part of Next that would, so the drain below is the only one.
   process.env.NEXT_MANUAL_SIG_HANDLE = "true";
   // As the standalone server.js does: React and Next must run their production builds.
   (process.env as Record<string, string>).NODE_ENV = "production";
