@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { SERVER_BUNDLE } from "../ops/server/paths";
 import { createTestDatabase, migrate, type TestDatabase } from "../scripts/lib/test-database";
 import { BENCH_PERSON, BENCH_VOTE_PROPOSAL, generate, type Scale } from "./generate";
 import { castBallot, COOKIE, drive, once, saveDraft, type Target } from "./load";
@@ -86,7 +87,7 @@ async function waitFor(url: string, timeoutMs: number) {
 }
 
 async function startServer(databaseUrl: string): Promise<ChildProcess> {
-  const server = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
+  const server = spawn(process.execPath, [SERVER_BUNDLE], {
     cwd: ROOT,
     stdio: ["ignore", "ignore", "inherit"],
     env: {
@@ -99,6 +100,7 @@ async function startServer(databaseUrl: string): Promise<ChildProcess> {
       PORTAL_DEMO_ON_SERVER: "true",
       NEXTAUTH_URL: baseUrl,
       NEXTAUTH_SECRET: "bench-secret-not-for-production",
+      PORT: String(port),
       // The timed jobs would add work of their own at random moments: off, so pages are measured alone.
       JOBS: "off",
       BENCH_STATS: "1",

@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { createPrismaClient, type PrismaClient } from "../lib/prisma-client";
 import { freePort } from "../ops/embedded/server";
+import { SERVER_BUNDLE } from "../ops/server/paths";
 import { createTestDatabase, migrate } from "../scripts/lib/test-database";
 
 const ROOT = path.join(__dirname, "..");
@@ -43,7 +44,7 @@ export async function startPortal(label: string, options: PortalOptions): Promis
   }
   const port = await freePort();
   const baseURL = `http://localhost:${port}`;
-  const server = spawn(process.execPath, [path.join(ROOT, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)], {
+  const server = spawn(process.execPath, [SERVER_BUNDLE], {
     cwd: ROOT,
     stdio: ["ignore", "inherit", "inherit"],
     env: {
@@ -56,6 +57,9 @@ export async function startPortal(label: string, options: PortalOptions): Promis
       PORTAL_DEMO_ON_SERVER: options.demo ? "true" : "false",
       NEXTAUTH_URL: baseURL,
       NEXTAUTH_SECRET: E2E_SECRET,
+      PORT: String(port),
+      // Warnings and errors only: an access log line per request would bury the tests' own output.
+      LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
       ...options.env,
     },
   });

@@ -4,6 +4,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { PROJECT_ROOT } from "../ops/migrate/engine";
+import { BUNDLE_SCRIPT, SERVER_BUNDLE, serverBundleExists } from "../ops/server/paths";
 import { createTestDatabase, migrate } from "../scripts/lib/test-database";
 import { E2E_SECRET } from "./portal";
 
@@ -18,6 +19,10 @@ async function main() {
       env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
     });
     if (build.status !== 0) throw new Error("next build failed");
+  }
+  if (!serverBundleExists()) {
+    const bundle = spawnSync(process.execPath, ["--import", "tsx", BUNDLE_SCRIPT], { stdio: "inherit", cwd: PROJECT_ROOT });
+    if (bundle.status !== 0) throw new Error("bundling the server entry failed");
   }
   const database = await createTestDatabase("e2e");
   let dropped = false;
@@ -43,10 +48,13 @@ async function main() {
     PORTAL_DEMO_ON_SERVER: "true",
     NEXTAUTH_URL: `http://localhost:${port}`,
     NEXTAUTH_SECRET: E2E_SECRET,
+    // Warnings and errors only: an access log line per request would bury the tests' own output.
+    LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
   };
   // Mail goes to the development mailbox, where the tests read the sign-in links.
   delete env.EMAIL_SERVER;
-  const server = spawn(process.execPath, [nextBin, "start", "-p", port], { cwd: PROJECT_ROOT, stdio: "inherit", env });
+  // The server the production image runs (ops/server/main.ts), from the project root.
+  const server = spawn(process.execPath, [SERVER_BUNDLE], { cwd: PROJECT_ROOT, stdio: "inherit", env: { ...env, PORT: port } });
   const stop = () => {
     server.kill("SIGTERM");
   };

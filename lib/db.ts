@@ -1,6 +1,7 @@
 import "server-only";
 import { createPrismaClient, type PrismaClient } from "@/lib/prisma-client";
 import { config } from "@/lib/config";
+import { onShutdown } from "@/lib/runtime/lifecycle";
 
 // One client (one connection pool) per server process, created on first use so that building
 // the app needs no database, and kept across hot reloads in development.
@@ -33,6 +34,8 @@ function client(): PrismaClient {
       }
       for (const listener of listeners) listener(sql);
     });
+    // Last at shutdown, once the requests and the job workers that query through it are done.
+    onShutdown({ name: "database pool", order: 30, stop: () => client().$disconnect() });
   }
   return globalForPrisma.prisma;
 }

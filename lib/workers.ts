@@ -6,8 +6,23 @@ import { purgeSignInData } from "@/lib/auth/sign-in-requests";
 import { deliverMail } from "@/lib/mail/outbox";
 import { closeDueVotes, sendDueReminders } from "@/lib/votes/close";
 import { QUEUES, queue } from "@/lib/jobs/queue";
+import { onShutdown } from "@/lib/runtime/lifecycle";
+
+/**
+ * How long a job already running may take to finish when the instance stops. Below the server's
+ * own bound (SHUTDOWN_TIMEOUT_MS, 25 s), which also covers the requests in flight before it.
+ */
+const JOB_GRACE_MS = 15_000;
 
 let started: Promise<void> | undefined;
+// On globalThis: instrumentation.ts starts the workers, a route handler (readiness) asks about
+// them, and Next bundles the two apart.
+const state = globalThis as unknown as { irciWorkersRunning?: boolean };
+
+/** True once this instance's workers run, false again after they stopped: readiness reports it. */
+export function workersRunning(): boolean {
+  return state.irciWorkersRunning === true;
+}
 
 // On globalThis: instrumentation.ts starts the workers from its own bundle, and the readiness route
 // (another bundle, with its own copy of this module) must see that they run.
@@ -46,6 +61,17 @@ export async function startWorkersWithRetry(delayMs = 15_000): Promise<void> {
 
 async function registerWorkers() {
   const boss = await queue();
+  // On shutdown, first of all (the pools it uses close after it): no new job is fetched, a job in
+  // progress finishes within the grace, and one that cannot is failed back to its queue, where
+  // pg-boss retries it on another instance (or this one, restarted). A job is never lost.
+  onShutdown({
+    name: "job workers",
+    order: 10,
+    stop: async () => {
+      state.irciWorkersRunning = false;
+      await boss.stop({ graceful: true, close: true, timeout: JOB_GRACE_MS });
+    },
+  });
   await boss.work(QUEUES.closeVote, { pollingIntervalSeconds: 2 }, async () => {
     await closeDueVotes();
   });
@@ -70,5 +96,6 @@ async function registerWorkers() {
       );
     }
   });
+  state.irciWorkersRunning = true;
   console.info("[jobs] workers started");
 }

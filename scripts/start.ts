@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseConfig } from "../lib/config";
 import { openEngine, PROJECT_ROOT } from "../ops/migrate/engine";
+import { BUNDLE_SCRIPT, nextBuildExists, SERVER_BUNDLE, serverBundleExists } from "../ops/server/paths";
 import { DATA_DIR, legacyPgliteNotice, openEmbedded, redactUrl } from "./lib/database";
 import { requireSupportedNode } from "./lib/node-version";
 
@@ -162,16 +163,22 @@ async function main() {
     await prisma.$disconnect();
   }
 
-  if (!dev && !existsSync(path.join(PROJECT_ROOT, ".next", "BUILD_ID"))) {
+  if (!dev && !nextBuildExists()) {
     log("no build found: building the portal once (the long part: a minute or two; progress below)");
     await build(env);
     log(`built (${seconds()} since npm start)`);
   }
+  // The portal's own server entry, bundled after `next build` (a second or so): made here too when
+  // the build came from `next build` alone or from a version before it existed.
+  if (!dev && !serverBundleExists()) run(process.execPath, ["--import", "tsx", BUNDLE_SCRIPT], env);
 
   log(`starting the ${dev ? "development " : ""}web server`);
-  child = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(port)], {
+  // Production: our server entry (ops/server/main.ts) around Next, which drains and stops the job
+  // workers and pools on SIGTERM. Development: Next's own development server.
+  const command = dev ? [nextBin, "dev", "-p", String(port)] : [SERVER_BUNDLE];
+  child = spawn(process.execPath, command, {
     // The server's heap sized like a container's, unless you say otherwise (README, Performance).
-    env: dev ? env : { ...env, NODE_OPTIONS: env.NODE_OPTIONS ?? SERVER_NODE_OPTIONS },
+    env: dev ? env : { ...env, PORT: String(port), NODE_OPTIONS: env.NODE_OPTIONS ?? SERVER_NODE_OPTIONS },
     cwd: PROJECT_ROOT,
     stdio: "inherit",
   });

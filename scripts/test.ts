@@ -98,9 +98,8 @@ async function main() {
   step("Unit tests", bin("vitest"), ["run", "--project", "unit", ...vitestJson("unit")]);
   step("Integration tests (PostgreSQL)", bin("vitest"), ["run", "--project", "integration", ...vitestJson("integration")]);
   // Without DATABASE_URL: no page may read data while being built (lib/db.ts fails the build if one does).
-  step("Production build", process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], {
-    DATABASE_URL: "",
-  });
+  // npm run build: `next build`, then the server entry and the image's scripts (scripts/bundle.ts).
+  step("Production build", "npm", ["run", "--silent", "build"], { DATABASE_URL: "" });
   ensureBrowser();
   step("End-to-end tests (Chromium)", bin("playwright"), ["test", "--reporter=list,json"], {
     PLAYWRIGHT_JSON_OUTPUT_NAME: path.join(reports, "e2e.json"),

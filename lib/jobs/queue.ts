@@ -1,6 +1,7 @@
 import "server-only";
 import { PgBoss } from "pg-boss";
 import { config } from "@/lib/config";
+import { onShutdown } from "@/lib/runtime/lifecycle";
 
 // A PostgreSQL-backed job queue (pg-boss): jobs live in the database, so any instance can run
 // them, each runs once (SKIP LOCKED), and nothing is lost when an instance stops. This is the
@@ -25,6 +26,9 @@ export function queue(): Promise<PgBoss> {
     // Maintenance findings (an index to rebuild, a table to vacuum) are worth a line in the log.
     boss.on("warning", (warning) => console.warn(`[jobs] ${warning.message}`));
     await boss.start();
+    // An instance that only sends jobs (JOBS=off) still holds the queue's pool: closed at shutdown
+    // after the workers (lib/workers.ts), which stop this same client first when they run here.
+    onShutdown({ name: "job queue", order: 11, stop: () => boss.stop({ graceful: true, close: true }) });
     for (const name of Object.values(QUEUES)) await boss.createQueue(name);
     return boss;
   })().catch((error: unknown) => {
