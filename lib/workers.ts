@@ -7,6 +7,7 @@ import { deliverMail } from "@/lib/mail/outbox";
 import { closeDueVotes, sendDueReminders } from "@/lib/votes/close";
 import { QUEUES, queue } from "@/lib/jobs/queue";
 import { onShutdown } from "@/lib/runtime/lifecycle";
+import { log } from "@/lib/runtime/log";
 
 /**
  * How long a job already running may take to finish when the instance stops. Below the server's
@@ -15,35 +16,24 @@ import { onShutdown } from "@/lib/runtime/lifecycle";
 const JOB_GRACE_MS = 15_000;
 
 let started: Promise<void> | undefined;
-// On globalThis: instrumentation.ts starts the workers, a route handler (readiness) asks about
-// them, and Next bundles the two apart.
-const state = globalThis as unknown as { irciWorkersRunning?: boolean };
-
-/** True once this instance's workers run, false again after they stopped: readiness reports it. */
-export function workersRunning(): boolean {
-  return state.irciWorkersRunning === true;
-}
+const jobsLog = log.child({ area: "jobs" });
+const mailLog = log.child({ area: "mail" });
 
 // On globalThis: instrumentation.ts starts the workers from its own bundle, and the readiness route
 // (another bundle, with its own copy of this module) must see that they run.
 const RUNNING = Symbol.for("irci.workersRunning");
 const holder = globalThis as unknown as { [RUNNING]?: boolean };
 
-/** True once this process's job workers are registered and polling (readiness reports it). */
+/** True once this process's job workers are registered and polling, false again after they stopped (readiness reports it). */
 export function workersRunning(): boolean {
   return holder[RUNNING] === true;
 }
 
 export function startWorkers(): Promise<void> {
-  started ??= registerWorkers().then(
-    () => {
-      holder[RUNNING] = true;
-    },
-    (error: unknown) => {
-      started = undefined;
-      throw error;
-    },
-  );
+  started ??= registerWorkers().catch((error: unknown) => {
+    started = undefined;
+    throw error;
+  });
   return started;
 }
 
@@ -53,7 +43,7 @@ export async function startWorkersWithRetry(delayMs = 15_000): Promise<void> {
     try {
       return await startWorkers();
     } catch (error) {
-      console.error(`[jobs] could not start the workers, trying again in ${delayMs / 1000} s: ${(error as Error).message}`);
+      jobsLog.error({ err: error }, `could not start the workers, trying again in ${delayMs / 1000} s`);
       await new Promise((resolve) => setTimeout(resolve, delayMs));
     }
   }
@@ -68,7 +58,7 @@ async function registerWorkers() {
     name: "job workers",
     order: 10,
     stop: async () => {
-      state.irciWorkersRunning = false;
+      holder[RUNNING] = false;
       await boss.stop({ graceful: true, close: true, timeout: JOB_GRACE_MS });
     },
   });
@@ -81,9 +71,9 @@ async function registerWorkers() {
     const closed = await closeDueVotes();
     const reminded = await sendDueReminders();
     const purged = await purgeSignInData();
-    if (closed || reminded) console.info(`[jobs] sweep: closed ${closed} votes, sent ${reminded} reminders`);
+    if (closed || reminded) jobsLog.info({ closed, reminded }, `sweep: closed ${closed} votes, sent ${reminded} reminders`);
     if (purged.tokens || purged.requests)
-      console.info(`[jobs] sweep: removed ${purged.tokens} expired sign-in tokens, ${purged.requests} old sign-in requests`);
+      jobsLog.info(purged, `sweep: removed ${purged.tokens} expired sign-in tokens, ${purged.requests} old sign-in requests`);
   });
   // Notification email: triage, digests and sending, every minute and when nudged. A run that
   // finds the mail server down leaves the mail in the outbox for a later try (lib/mail/outbox.ts).
@@ -91,11 +81,12 @@ async function registerWorkers() {
   await boss.work(QUEUES.mail, { pollingIntervalSeconds: 2, batchSize: 20 }, async () => {
     const done = await deliverMail();
     if (done.links || done.sent || done.retrying || done.failed || done.digests) {
-      console.info(
-        `[mail] sign-in links ${done.links}, sent ${done.sent}, waiting to retry ${done.retrying}, failed ${done.failed}, digests queued ${done.digests}`,
+      mailLog.info(
+        done,
+        `sign-in links ${done.links}, sent ${done.sent}, waiting to retry ${done.retrying}, failed ${done.failed}, digests queued ${done.digests}`,
       );
     }
   });
-  state.irciWorkersRunning = true;
-  console.info("[jobs] workers started");
+  holder[RUNNING] = true;
+  jobsLog.info("workers started");
 }

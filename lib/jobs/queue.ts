@@ -1,6 +1,9 @@
 import "server-only";
 import { PgBoss } from "pg-boss";
 import { config } from "@/lib/config";
+import { log } from "@/lib/runtime/log";
+
+const jobsLog = log.child({ area: "jobs" });
 import { onShutdown } from "@/lib/runtime/lifecycle";
 
 // A PostgreSQL-backed job queue (pg-boss): jobs live in the database, so any instance can run
@@ -22,9 +25,9 @@ const globalForBoss = globalThis as unknown as { boss?: Promise<PgBoss> };
 export function queue(): Promise<PgBoss> {
   globalForBoss.boss ??= (async () => {
     const boss = new PgBoss({ connectionString: config().directDatabaseUrl, schema: JOBS_SCHEMA, max: 3, application_name: "irci-jobs" });
-    boss.on("error", (error) => console.error(`[jobs] ${error.message}`));
+    boss.on("error", (error) => jobsLog.error({ err: error }, error.message));
     // Maintenance findings (an index to rebuild, a table to vacuum) are worth a line in the log.
-    boss.on("warning", (warning) => console.warn(`[jobs] ${warning.message}`));
+    boss.on("warning", (warning) => jobsLog.warn(warning.message));
     await boss.start();
     // An instance that only sends jobs (JOBS=off) still holds the queue's pool: closed at shutdown
     // after the workers (lib/workers.ts), which stop this same client first when they run here.
