@@ -76,7 +76,7 @@ async function start(label: string) {
     env: { EMAIL_SERVER: `smtp://127.0.0.1:${smtpPort}`, EMAIL_FROM: "IRCI portal <portal@irci.example>" },
   });
   instances.push(instance);
-  await expect.poll(() => instance.text().includes("[jobs] workers started"), { timeout: 120_000 }).toBe(true);
+  await expect.poll(() => instance.text().includes(`"msg":"workers started"`), { timeout: 120_000 }).toBe(true);
   return instance;
 }
 
