@@ -4,7 +4,7 @@
 // seed prepare a fresh database, the image's command serves the sign-in page and the browser's
 // files, and SIGTERM (docker stop) ends it cleanly within the bound.
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
@@ -89,6 +89,17 @@ test("the image's layout, migrate step and server serve the portal and stop clea
     const run = spawnSync(process.execPath, args, { cwd: layout, env, encoding: "utf8", timeout: 120_000 });
     expect(run.status, `${command}:\n${run.stdout}\n${run.stderr}`).toBe(0);
   }
+
+  // A backup taken with the image's own program (README, Backup and restore: `docker compose run`).
+  const backupFile = path.join(layout, "backup-from-image.sql.gz");
+  const backup = spawnSync(process.execPath, [".next/portal/backup.cjs", "--out", backupFile], {
+    cwd: layout,
+    env,
+    encoding: "utf8",
+    timeout: 120_000,
+  });
+  expect(backup.status, `backup.cjs:\n${backup.stdout}\n${backup.stderr}`).toBe(0);
+  expect(statSync(backupFile).size, "the backup holds the reference data").toBeGreaterThan(1000);
 
   const script = stage.command.at(-1)!;
   server = await launchServer("image", {

@@ -4,6 +4,8 @@
 //   server.cjs   the web server (ops/server/main.ts)
 //   migrate.cjs  `node .next/portal/migrate.cjs deploy` (scripts/migrate.ts)
 //   seed.cjs     `node .next/portal/seed.cjs --reference-only` (prisma/seed.ts)
+//   backup.cjs   `node .next/portal/backup.cjs --out /backups/…` (scripts/backup.ts)
+//   restore.cjs  `node .next/portal/restore.cjs <file> [--force]` (scripts/restore.ts)
 // Two folders deep on purpose: code that finds the project from its own file (PROJECT_ROOT in
 // ops/migrate/engine.ts) sees the same root from .next/portal/ as from ops/migrate/.
 // Left out of the bundles, and found in node_modules at run time:
@@ -23,6 +25,8 @@ const entries: Record<string, string> = {
   server: "ops/server/main.ts",
   migrate: "scripts/migrate.ts",
   seed: "prisma/seed.ts",
+  backup: "scripts/backup.ts",
+  restore: "scripts/restore.ts",
 };
 
 async function main() {

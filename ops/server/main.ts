@@ -13,6 +13,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
+import { format } from "node:util";
 import { runShutdownSteps, startDraining } from "@/lib/runtime/lifecycle";
 import { log } from "@/lib/runtime/log";
 import { requestListener } from "./requests";
@@ -41,6 +42,26 @@ function applyBuildConfig(dir: string) {
   process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(config);
 }
 
+/**
+ * Next prints its own messages with console.error and console.warn: written as JSON lines like the
+ * rest of the log. A failed request's error carries its digest and was already logged, with the
+ * request's id, by onRequestError (instrumentation.ts): printed again it would be a second, stack-laden
+ * copy of the same failure, so it is left out here.
+ */
+function routeConsoleToLog() {
+  const nextLog = log.child({ area: "next" });
+  const writer =
+    (level: "warn" | "error") =>
+    (...args: unknown[]) => {
+      if (args.some((a) => a instanceof Error && typeof (a as { digest?: unknown }).digest === "string")) return;
+      const err = args.find((a) => a instanceof Error);
+      const rest = args.filter((a) => a !== err);
+      nextLog[level](err ? { err } : {}, rest.length ? format(...rest) : (err as Error | undefined)?.message);
+    };
+  console.error = writer("error");
+  console.warn = writer("warn");
+}
+
 async function main() {
   // Next's own server start (next start, the standalone server.js) exits at once on SIGTERM and
   // SIGINT unless this is set. The custom-server path used here installs no such handler; the
@@ -53,6 +74,7 @@ async function main() {
   // Not HOSTNAME: Docker sets it to the container's id. Unset: every interface, IPv4 and IPv6.
   const host = process.env.LISTEN_HOST || undefined;
   applyBuildConfig(dir);
+  routeConsoleToLog();
 
   const started = Date.now();
   const { default: next } = await import("next");
