@@ -101,6 +101,14 @@ test("the image's layout, migrate step and server serve the portal and stop clea
   expect(backup.status, `backup.cjs:\n${backup.stdout}\n${backup.stderr}`).toBe(0);
   expect(statSync(backupFile).size, "the backup holds the reference data").toBeGreaterThan(1000);
 
+  // The first secretariat account, added with the image's own program (README, Running it with Docker).
+  const people = spawnSync(
+    process.execPath,
+    [".next/portal/people.cjs", "add", "--email", "secretariat@irci.example", "--name", "IRCI Secretariat", "--secretariat"],
+    { cwd: layout, env, encoding: "utf8", timeout: 120_000 },
+  );
+  expect(people.status, `people.cjs:\n${people.stdout}\n${people.stderr}`).toBe(0);
+
   const script = stage.command.at(-1)!;
   server = await launchServer("image", {
     databaseUrl: database.url,

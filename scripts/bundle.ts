@@ -6,6 +6,7 @@
 //   seed.cjs     `node .next/portal/seed.cjs --reference-only` (prisma/seed.ts)
 //   backup.cjs   `node .next/portal/backup.cjs --out /backups/…` (scripts/backup.ts)
 //   restore.cjs  `node .next/portal/restore.cjs <file> [--force]` (scripts/restore.ts)
+//   people.cjs   `node .next/portal/people.cjs add …` (scripts/people.ts: the first secretariat account)
 // Two folders deep on purpose: code that finds the project from its own file (PROJECT_ROOT in
 // ops/migrate/engine.ts) sees the same root from .next/portal/ as from ops/migrate/.
 // Left out of the bundles, and found in node_modules at run time:
@@ -27,6 +28,7 @@ const entries: Record<string, string> = {
   seed: "prisma/seed.ts",
   backup: "scripts/backup.ts",
   restore: "scripts/restore.ts",
+  people: "scripts/people.ts",
 };
 
 async function main() {
