@@ -8,9 +8,16 @@
 import { Socket } from "node:net";
 import pg from "pg";
 import { log as rootLog } from "@/lib/runtime/log";
-import type { SharedCache } from "@/lib/shared-cache";
 
 /** The channel invalidations travel on: a JSON array of key prefixes as the payload. */
+/** What the listener drives: the shared cache (lib/shared-cache.ts), or a test's stand-in. */
+export interface InvalidationTarget {
+  /** Drops every entry whose key starts with one of `prefixes` ("" drops all). */
+  invalidate(prefixes: readonly string[]): void;
+  /** Whether invalidations are being heard: while not, entries are kept only briefly. */
+  setListening(listening: boolean): void;
+}
+
 export const CACHE_CHANNEL = "irci_cache";
 
 export interface ListenerOptions {
@@ -43,7 +50,7 @@ export function parsePayload(payload: string | undefined): string[] {
   return [""];
 }
 
-export function listenForInvalidations(cache: SharedCache, connectionString: string, options: ListenerOptions = {}): CacheListener {
+export function listenForInvalidations(cache: InvalidationTarget, connectionString: string, options: ListenerOptions = {}): CacheListener {
   const heartbeatMs = options.heartbeatMs ?? 5_000;
   const heartbeatTimeoutMs = options.heartbeatTimeoutMs ?? 3_000;
   const firstRetryMs = options.firstRetryMs ?? 100;
