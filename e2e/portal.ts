@@ -8,11 +8,11 @@ import { createPrismaClient, type PrismaClient } from "../lib/prisma-client";
 import { freePort } from "../ops/embedded/server";
 import { SERVER_BUNDLE } from "../ops/server/paths";
 import { createTestDatabase, migrate } from "../scripts/lib/test-database";
+import { serverEnv, untilServing } from "./server-process";
+
+export { E2E_SECRET } from "./server-process";
 
 const ROOT = path.join(__dirname, "..");
-
-/** The secret the end-to-end servers sign with (sessions, unsubscribe links): a test value only. */
-export const E2E_SECRET = "e2e-only-4c7d1a9f0b3e8265-not-for-production";
 
 export interface Portal {
   baseURL: string;
@@ -47,21 +47,12 @@ export async function startPortal(label: string, options: PortalOptions): Promis
   const server = spawn(process.execPath, [SERVER_BUNDLE], {
     cwd: ROOT,
     stdio: ["ignore", "inherit", "inherit"],
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      DATABASE_URL: database.url,
-      DATABASE_POOL_SIZE: "8",
-      PORTAL_MODE: options.demo ? "demo" : "production",
-      PORTAL_DEMO_ON_SERVER: options.demo ? "true" : "false",
-      NEXTAUTH_URL: baseURL,
-      NEXTAUTH_SECRET: E2E_SECRET,
-      PORT: String(port),
-      // Warnings and errors only: an access log line per request would bury the tests' own output.
-      LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
-      ...options.env,
-    },
+    // Warnings and errors only: an access log line per request would bury the tests' own output.
+    env: serverEnv(port, {
+      databaseUrl: database.url,
+      demo: options.demo,
+      env: { LOG_LEVEL: process.env.LOG_LEVEL ?? "warn", ...options.env },
+    }),
   });
   const exited = new Promise((resolve) => server.once("exit", resolve));
   const stop = async () => {
@@ -72,25 +63,6 @@ export async function startPortal(label: string, options: PortalOptions): Promis
     await db.$disconnect();
     await database.drop();
   };
-  // Ready when it answers; a busy machine may take a while to start it.
-  const deadline = Date.now() + 180_000;
-  for (;;) {
-    if (server.exitCode !== null) {
-      await stop();
-      throw new Error(`the ${label} portal exited with code ${server.exitCode} while starting`);
-    }
-    if (
-      await fetch(`${baseURL}/signin`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      break;
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`the ${label} portal did not answer within 3 minutes`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
+  await untilServing(server, baseURL, label, stop);
   return { baseURL, databaseUrl: database.url, db, server, stop };
 }

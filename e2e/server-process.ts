@@ -4,7 +4,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { freePort } from "../ops/embedded/server";
 import { SERVER_BUNDLE } from "../ops/server/paths";
-import { E2E_SECRET } from "./portal";
+
+/** The secret the end-to-end servers sign with (sessions, unsubscribe links): a test value only. */
+export const E2E_SECRET = "e2e-only-4c7d1a9f0b3e8265-not-for-production";
 
 export interface LogLine {
   level: string;
@@ -32,9 +34,11 @@ export interface LaunchOptions {
   env?: Record<string, string>;
 }
 
-export async function launchServer(label: string, options: LaunchOptions): Promise<ServerProcess> {
-  const port = await freePort();
-  const baseURL = `http://localhost:${port}`;
+/**
+ * A production server's environment, as every end-to-end server gets it: the build in production
+ * mode on `databaseUrl`, on `port`, in demo mode or not, with the suite's own settings on top.
+ */
+export function serverEnv(port: number, options: { databaseUrl: string; demo: boolean; env?: Record<string, string> }): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
@@ -44,13 +48,48 @@ export async function launchServer(label: string, options: LaunchOptions): Promi
     DATABASE_POOL_SIZE: "8",
     PORTAL_MODE: options.demo ? "demo" : "production",
     PORTAL_DEMO_ON_SERVER: options.demo ? "true" : "false",
-    NEXTAUTH_URL: baseURL,
+    NEXTAUTH_URL: `http://localhost:${port}`,
     NEXTAUTH_SECRET: E2E_SECRET,
-    LOG_FORMAT: "json",
     ...options.env,
   };
   // Demo mail goes to the development mailbox unless the suite brings its own SMTP server.
   if (options.demo && !options.env?.EMAIL_SERVER) delete env.EMAIL_SERVER;
+  return env;
+}
+
+/** Resolves once the server answers its sign-in page; a busy machine may take a while to start it. */
+export async function untilServing(
+  child: ChildProcess,
+  baseURL: string,
+  label: string,
+  stop: () => Promise<void>,
+  output: () => string = () => "",
+): Promise<void> {
+  const deadline = Date.now() + 180_000;
+  for (;;) {
+    if (child.exitCode !== null) {
+      await stop();
+      throw new Error(`the ${label} server exited with code ${child.exitCode} while starting${output()}`);
+    }
+    if (
+      await fetch(`${baseURL}/signin`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`the ${label} server did not answer within 3 minutes${output()}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+export async function launchServer(label: string, options: LaunchOptions): Promise<ServerProcess> {
+  const port = await freePort();
+  const baseURL = `http://localhost:${port}`;
+  const env = serverEnv(port, { ...options, env: { LOG_FORMAT: "json", ...options.env } });
   const child = spawn(process.execPath, [options.script ?? SERVER_BUNDLE], { cwd: options.cwd, env, stdio: ["ignore", "pipe", "pipe"] });
   let text = "";
   const parsed: LogLine[] = [];
@@ -77,23 +116,7 @@ export async function launchServer(label: string, options: LaunchOptions): Promi
     if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
     await exited;
   };
-  const deadline = Date.now() + 180_000;
-  for (;;) {
-    if (child.exitCode !== null)
-      throw new Error(`the ${label} server exited with code ${child.exitCode} while starting:\n${text.slice(-4000)}`);
-    if (
-      await fetch(`${baseURL}/signin`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      break;
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`the ${label} server did not answer within 3 minutes:\n${text.slice(-4000)}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
+  await untilServing(child, baseURL, label, stop, () => `:\n${text.slice(-4000)}`);
   return { baseURL, child, lines: () => [...parsed], text: () => text, exited, stop };
 }
 
