@@ -132,10 +132,12 @@ async function main() {
     env.NEXTAUTH_SECRET ??= embeddedSecret();
     log(`database: embedded PostgreSQL on 127.0.0.1:${db.port}, data in ${path.relative(process.cwd(), DATA_DIR) || "."}/postgres`);
   }
-  env.NEXTAUTH_URL ??= `http://localhost:${port}`;
+  // On a machine of one's own the portal is at this address; a production portal must say its public one.
+  if (env.PORTAL_MODE === "demo" || dev) env.NEXTAUTH_URL ??= `http://localhost:${port}`;
   if (!env.NEXTAUTH_SECRET) throw new Error("Set NEXTAUTH_SECRET (a long random string) when using DATABASE_URL.");
-  // A misconfigured portal does not start: it says what is wrong instead of serving errors.
-  parseConfig(env);
+  // A misconfigured portal does not start: it says what is wrong instead of serving errors. Checked
+  // as the server will run (in production unless --dev), before the database is migrated.
+  parseConfig({ ...env, NODE_ENV: dev ? "development" : "production" });
 
   if (env.MIGRATE_ON_START !== "false") {
     const engine = await openEngine(env.DATABASE_URL);
