@@ -1195,6 +1195,18 @@ export const ROUTES: Record<string, RouteCase[]> = {
   ],
   // Suggestions for a mention: for whoever may write in the discussion (members of an organization
   // and the secretariat); someone in no organization is refused before anything is looked up.
+  // Health: for the load balancer and the container engine, so nobody signs in to ask. They say
+  // nothing about anyone's data (e2e/health.spec.ts checks what they answer).
+  "/api/health/live": [
+    { state: "the process runs", request: async () => ({ method: "GET", path: "/api/health/live" }), expected: all(200) },
+  ],
+  "/api/health/ready": [
+    {
+      state: "migrated, job workers running (they started while the actions above ran)",
+      request: async () => ({ method: "GET", path: "/api/health/ready" }),
+      expected: all(200),
+    },
+  ],
   "/api/mentions": [
     {
       state: "people for a proposal's discussion",

@@ -3,6 +3,8 @@ import "server-only";
 // Started by instrumentation.ts in every app instance; the work is shared through the database,
 // never done twice.
 import { purgeSignInData } from "@/lib/auth/sign-in-requests";
+import { db } from "@/lib/db";
+import { purgeOrphanChunks } from "@/lib/documents/sweep";
 import { deliverMail } from "@/lib/mail/outbox";
 import { closeDueVotes, sendDueReminders } from "@/lib/votes/close";
 import { QUEUES, queue } from "@/lib/jobs/queue";
@@ -74,6 +76,12 @@ async function registerWorkers() {
     if (closed || reminded) jobsLog.info({ closed, reminded }, `sweep: closed ${closed} votes, sent ${reminded} reminders`);
     if (purged.tokens || purged.requests)
       jobsLog.info(purged, `sweep: removed ${purged.tokens} expired sign-in tokens, ${purged.requests} old sign-in requests`);
+  });
+  // Housekeeping, hourly: the chunks of files whose version never came to be (lib/documents/sweep.ts).
+  await boss.schedule(QUEUES.housekeeping, "23 * * * *", {}, { singletonKey: "housekeeping" });
+  await boss.work(QUEUES.housekeeping, { pollingIntervalSeconds: 30 }, async () => {
+    const chunks = await purgeOrphanChunks(db);
+    if (chunks) jobsLog.info({ chunks }, `housekeeping: removed ${chunks} orphaned document chunks`);
   });
   // Notification email: triage, digests and sending, every minute and when nudged. A run that
   // finds the mail server down leaves the mail in the outbox for a later try (lib/mail/outbox.ts).

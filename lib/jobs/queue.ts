@@ -10,7 +10,7 @@ import { onShutdown } from "@/lib/runtime/lifecycle";
 // them, each runs once (SKIP LOCKED), and nothing is lost when an instance stops. This is the
 // queue's client only; it knows nothing of the domain. The workers are registered in
 // lib/workers.ts, which imports the domain's handlers.
-export const QUEUES = { closeVote: "vote-close", sweep: "vote-sweep", mail: "mail" } as const;
+export const QUEUES = { closeVote: "vote-close", sweep: "vote-sweep", mail: "mail", housekeeping: "housekeeping" } as const;
 
 /**
  * The queue's own schema. pg-boss 12 cannot upgrade the `pgboss` schema that pg-boss 10 made, so it

@@ -185,7 +185,7 @@ describe("backup, wipe, restore", () => {
     expect(text).toMatch(/^-- IRCI portal backup/);
     expect(text).toMatch(/^-- format: irci-backup\/1$/m);
     expect(text).toMatch(/^-- migration: 20261125142057_init [0-9a-f]{64}$/m);
-    expect(text).toMatch(/^COPY "public"\."DocumentChunk" \("key", "index", "data"\) FROM stdin;$/m);
+    expect(text).toMatch(/^COPY "public"\."DocumentChunk" \("key", "index", "data", "createdAt"\) FROM stdin;$/m);
     // The generated search column is computed again, never copied.
     expect(text).not.toMatch(/"searchVector"/);
     expect(text).toMatch(/^-- rows: DocumentChunk \d+$/m);
