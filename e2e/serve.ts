@@ -6,7 +6,7 @@ import path from "node:path";
 import { PROJECT_ROOT } from "../ops/migrate/engine";
 import { BUNDLE_SCRIPT, SERVER_BUNDLE, serverBundleExists } from "../ops/server/paths";
 import { createTestDatabase, migrate } from "../scripts/lib/test-database";
-import { E2E_SECRET } from "./portal";
+import { serverEnv } from "./server-process";
 
 const port = process.env.E2E_PORT ?? "3210";
 const nextBin = path.join(PROJECT_ROOT, "node_modules", "next", "dist", "bin", "next");
@@ -38,23 +38,11 @@ async function main() {
   await seedDatabase(db, { demo: true });
   await db.$disconnect();
 
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: "production",
-    NEXT_TELEMETRY_DISABLED: "1",
-    DATABASE_URL: database.url,
-    DATABASE_POOL_SIZE: "8",
-    PORTAL_MODE: "demo",
-    PORTAL_DEMO_ON_SERVER: "true",
-    NEXTAUTH_URL: `http://localhost:${port}`,
-    NEXTAUTH_SECRET: E2E_SECRET,
-    // Warnings and errors only: an access log line per request would bury the tests' own output.
-    LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
-  };
-  // Mail goes to the development mailbox, where the tests read the sign-in links.
-  delete env.EMAIL_SERVER;
+  // Demo mode, mail in the development mailbox where the tests read the sign-in links; warnings and
+  // errors only: an access log line per request would bury the tests' own output.
+  const env = serverEnv(Number(port), { databaseUrl: database.url, demo: true, env: { LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" } });
   // The server the production image runs (ops/server/main.ts), from the project root.
-  const server = spawn(process.execPath, [SERVER_BUNDLE], { cwd: PROJECT_ROOT, stdio: "inherit", env: { ...env, PORT: port } });
+  const server = spawn(process.execPath, [SERVER_BUNDLE], { cwd: PROJECT_ROOT, stdio: "inherit", env });
   const stop = () => {
     server.kill("SIGTERM");
   };
