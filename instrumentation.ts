@@ -17,7 +17,7 @@ export async function register() {
  */
 export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { log } = await import("@/lib/runtime/log");
+  const { log, loggablePath } = await import("@/lib/runtime/log");
   const { isDatabaseUnreachable } = await import("@/lib/runtime/database-outage");
   const { requestContext } = await import("@/lib/runtime/request-context");
   const failure = error as (Error & { digest?: string; cause?: unknown }) | undefined;
@@ -33,7 +33,7 @@ export const onRequestError: Instrumentation.onRequestError = async (error, requ
       error: { name: failure?.name, message: failure?.message, ...(cause ? { cause } : {}), stack: failure?.stack },
       method: request.method,
       // The address without its query: a query may carry a token (unsubscribe and sign-in links).
-      path: request.path.split("?")[0],
+      path: loggablePath(request.path),
       route: context.routePath,
       routeType: context.routeType,
       ...(context.renderSource ? { renderSource: context.renderSource } : {}),

@@ -31,3 +31,13 @@ const KEY = Symbol.for("irci.logger");
 const holder = globalThis as unknown as { [KEY]?: Logger };
 /** The process's logger; `log.child({ area: "jobs" })` for a part of the portal. */
 export const log: Logger = (holder[KEY] ??= makeLogger());
+
+/**
+ * A request's path as it may be logged: without its query string (sign-in and unsubscribe links
+ * carry tokens there), and with the secret part of a path that is itself a credential replaced by
+ * the route's name (an invitation link's token accepts the invitation).
+ */
+export function loggablePath(url: string): string {
+  const path = url.split("?", 1)[0] ?? "/";
+  return path.replace(/^\/invitations\/[^/]+/, "/invitations/[token]");
+}

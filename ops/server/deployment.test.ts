@@ -82,6 +82,14 @@ describe("deploy/nginx.conf", () => {
     for (const target of passes) expect(target).toMatch(/^\$/);
     expect(nginx).toMatch(/set\s+\$\w+\s+http:\/\/app:3000;/);
   });
+  it("logs no query string and no invitation token, and keeps the health checks off the internet", () => {
+    const format = /log_format\s+portal\s+([^;]+);/.exec(nginx)?.[1] ?? "";
+    expect(format).toContain("$loggable_uri");
+    expect(format).not.toMatch(/\$request\b|\$request_uri|\$args|\$query_string|\$uri\b/);
+    expect(nginx).toMatch(/access_log\s+\S+\s+portal;/);
+    expect(nginx).toMatch(/~\^\/invitations\/\s+\/invitations\/\[token\];/);
+    expect(nginx).toMatch(/location \/api\/health\/ \{[^}]*allow 10\.0\.0\.0\/8;[^}]*deny all;/);
+  });
   it("keeps the 51 MB upload location and the forwarded headers", () => {
     expect(nginx).toMatch(/location = \/api\/documents \{[^}]*client_max_body_size 51m;/);
     for (const header of ["X-Forwarded-For", "X-Forwarded-Proto", "X-Forwarded-Host", "X-Request-Id"]) {
@@ -118,11 +126,13 @@ describe(".dockerignore", () => {
     .map((l) => l.trim())
     .filter((l) => l && !l.startsWith("#"));
   it("keeps secrets and local data out of the build context", () => {
-    for (const pattern of [".env", ".env.*", "*.pem", "*.key", "secrets/", "backups/", ".data", "node_modules", ".next", ".git"]) {
+    // Secrets in any folder (a key under deploy/tls/ as much as one at the top).
+    for (const pattern of ["**/.env", "**/.env.*", "**/*.pem", "**/*.key", "**/secrets/", "**/backups/", "**/*.sql.gz"]) {
       expect(ignored, pattern).toContain(pattern);
     }
+    for (const pattern of [".data", "node_modules", ".next", ".git"]) expect(ignored, pattern).toContain(pattern);
     // The example settings carry no secret and document the variables.
     expect(ignored).toContain("!.env.example");
-    expect(ignored.indexOf("!.env.example")).toBeGreaterThan(ignored.indexOf(".env.*"));
+    expect(ignored.indexOf("!.env.example")).toBeGreaterThan(ignored.indexOf("**/.env.*"));
   });
 });

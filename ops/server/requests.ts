@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Logger } from "pino";
 import { isDraining } from "@/lib/runtime/lifecycle";
+import { loggablePath } from "@/lib/runtime/log";
 import { requestContextStorage, type RequestContext } from "@/lib/runtime/request-context";
 
 /** What a client is told to wait before trying again when the database is unreachable. */
@@ -71,7 +72,7 @@ export function requestListener(handle: Handler, logger: Logger) {
     const bytes = countBytes(res);
     inFlight.add(res);
 
-    const route = (req.url ?? "/").split("?", 1)[0] ?? "/";
+    const route = loggablePath(req.url ?? "/");
     let logged = false;
     const done = () => {
       if (logged) return;
