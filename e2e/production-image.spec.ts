@@ -141,6 +141,9 @@ test("the image's layout, migrate step and server serve the portal and stop clea
     .toMatchObject({ method: "GET", route: "/signin", status: 200, aborted: false });
   expect(server.lines().find((l) => l.msg === "request" && l.requestId === "image-test-request-0001")?.bytes).toBeGreaterThan(1000);
 
+  // Ready, as compose's health check waits for: the job workers run (they start beside the server).
+  await expect.poll(async () => (await fetch(`${server!.baseURL}/api/health/ready`)).status, { timeout: 60_000 }).toBe(200);
+
   // docker stop: SIGTERM, exit 0 within the bound, having stopped the workers and the pool.
   const sent = Date.now();
   server.child.kill("SIGTERM");

@@ -8,7 +8,7 @@ import { purgeOrphanChunks } from "@/lib/documents/sweep";
 import { deliverMail } from "@/lib/mail/outbox";
 import { closeDueVotes, sendDueReminders } from "@/lib/votes/close";
 import { QUEUES, queue } from "@/lib/jobs/queue";
-import { onShutdown } from "@/lib/runtime/lifecycle";
+import { isDraining, onShutdown } from "@/lib/runtime/lifecycle";
 import { log } from "@/lib/runtime/log";
 
 /**
@@ -53,6 +53,8 @@ export async function startWorkersWithRetry(delayMs = 15_000): Promise<void> {
 
 async function registerWorkers() {
   const boss = await queue();
+  // Stopped while the queue was starting: the shutdown has already closed it, so no worker starts.
+  if (isDraining()) return;
   // On shutdown, first of all (the pools it uses close after it): no new job is fetched, a job in
   // progress finishes within the grace, and one that cannot is failed back to its queue, where
   // pg-boss retries it on another instance (or this one, restarted). A job is never lost.
