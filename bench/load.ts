@@ -182,13 +182,16 @@ export async function drive(baseUrl: string, target: Target, seconds: number, co
         : { method: "GET", path: target.path, headers },
     ],
   });
+  // A window in which no request finished says only that every request took longer than the
+  // window: its latencies are at least that, not the zero autocannon reports.
+  const floor = result.requests.total === 0 ? Math.round(result.duration * 1000) : 0;
   return {
     requests: result.requests.total,
     // Over the window's real length: autocannon's average is of whole one-second samples, which in
     // a window of two or three seconds leaves out a good part of it.
     rps: result.requests.total / result.duration,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
+    p50: Math.max(result.latency.p50, floor),
+    p99: Math.max(result.latency.p99, floor),
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
     refused,

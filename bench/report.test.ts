@@ -172,9 +172,19 @@ describe("the comparison with the previous committed result", () => {
       ["proposals: middle page", "within noise"],
       ["portfolio dashboard", "better"],
     ]);
-    expect(entries[0]!.before).toEqual({ median: 0.6, min: 0.6, max: 0.6 });
+    // The old single window is given this run's relative spread: 0.6 × (0.44 / 0.45) to 0.6 × (0.46 / 0.45).
+    expect(entries[0]!.before.median).toBeCloseTo(0.6);
+    expect(entries[0]!.before.min).toBeCloseTo(0.5867);
+    expect(entries[0]!.before.max).toBeCloseTo(0.6133);
     const md = markdown(now, { file: "bench/results/old.json", entries });
     expect(md).toContain("2 moved beyond the noise: **dashboard** at 100x worse, **portfolio dashboard** at 100x better.");
+  });
+
+  it("gives an old single window this run's spread before judging", () => {
+    // Every round below 0.6, but this run's rounds range from 0.6 to 1.1 of its median: had the old
+    // run been as noisy, its 0.6 could have been 0.36.
+    const now = results({ "100": scale([target("dashboard", [0.3, 0.5, 0.55])]) });
+    expect(compare(now, legacy)[0]!.verdict).toBe("within noise");
   });
 
   it("does not call a change worse when the two runs' rounds overlap, however the medians moved", () => {
@@ -209,6 +219,9 @@ describe("the report", () => {
     expect(md).toContain("a spread of 50% of its median");
     expect(md).toContain("| dynamic, no data (/help) | 1 | 200 (150–250) |");
     expect(md).toContain("Server memory: ✓ 300 MB");
+    // Said once, above the 1000x table only (the other scales vary by 10%).
+    expect(md.match(/\*\*A busy machine\*\*: the baseline's own windows vary by 50%/g)).toHaveLength(1);
+    expect(md.indexOf("**A busy machine**")).toBeGreaterThan(md.indexOf("## 1000x"));
   });
 });
 

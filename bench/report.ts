@@ -121,6 +121,9 @@ export interface LegacyResults {
 
 export const TARGETS = { ratioToDynamic: 0.8, p99ToDynamic: 2, growth: 1.2, queries: 8, serverMB: 400 } as const;
 
+/** Machine noise above this is said in so many words above a scale's table. */
+export const BUSY = 0.25;
+
 export const STATIC = "static (robots.txt)";
 export const DYNAMIC = "dynamic, no data (/help)";
 
@@ -275,7 +278,9 @@ export interface Comparison {
  * Every page's ratio now and in the previous committed result. "Worse" (or "better") needs two
  * things: a median more than `tolerance` (10%) away, and no overlap between the two runs' ranges of
  * rounds, so that no round of one run is as good as the worst of the other. A change inside the
- * combined spread is the machine, not the code. Results from before rounds count as a single round.
+ * combined spread is the machine, not the code. A result from before rounds is a single window
+ * whose spread nobody measured: it is given this run's spread, relative to the median, as if that
+ * machine had been as noisy as this one.
  */
 export function compare(now: Results, before: Results | LegacyResults, tolerance = 0.1): Comparison[] {
   const [current, previous] = [ratiosOf(now), ratiosOf(before)];
@@ -284,8 +289,12 @@ export function compare(now: Results, before: Results | LegacyResults, tolerance
     const old = previous.get(scale);
     if (!old) continue;
     for (const [page, n] of pages) {
-      const b = old.get(page);
-      if (!b) continue;
+      const measured = old.get(page);
+      if (!measured) continue;
+      const b =
+        measured.min === measured.max && n.median > 0
+          ? { median: measured.median, min: (measured.median * n.min) / n.median, max: (measured.median * n.max) / n.median }
+          : measured;
       const verdict =
         n.median < b.median * (1 - tolerance) && n.max < b.min
           ? "worse"
@@ -298,7 +307,7 @@ export function compare(now: Results, before: Results | LegacyResults, tolerance
   return out;
 }
 
-const fixed = (n: number, digits = 2) => (Number.isFinite(n) ? n.toFixed(digits) : "–");
+const fixed = (n: number, digits = 2) => (Number.isFinite(n) ? n.toFixed(digits) : n === Infinity ? "∞" : "–");
 const mark = (ok: boolean) => (ok ? "✓" : "✗");
 const range = (s: Spread, digits = 2) => `${fixed(s.median, digits)} (${fixed(s.min, digits)}–${fixed(s.max, digits)})`;
 const percent = (x: number) => `${Number.isFinite(x) ? (x * 100).toFixed(0) : "–"}%`;
@@ -344,6 +353,12 @@ export function markdown(results: Results, comparison: { file: string; entries: 
       "",
     );
     const unsettled = run.warmUp.filter((w) => !w.settled).map((w) => w.name);
+    if (b.noise > BUSY)
+      lines.push(
+        `**A busy machine**: the baseline's own windows vary by ${percent(b.noise)} of their median (over ${percent(BUSY)}). ` +
+          "Each ratio still compares windows taken seconds apart, but expect wide spreads and `noisy` verdicts at this scale.",
+        "",
+      );
     lines.push(
       `Machine noise: the dynamic baseline made ${range(b.rps, 0)} req/s over its ${b.windows.length} windows, a spread of ${percent(b.noise)} of its median. ` +
         `Warm-up: ${run.warmUp.reduce((n, w) => n + w.windows.length, 0)} one-second windows` +

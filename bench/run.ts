@@ -77,8 +77,14 @@ const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const WARM_UP_AGREE = 0.1;
 const WARM_UP_MIN = 3;
 const WARM_UP_MAX = 10;
-/** Between windows: the requests cut off at the end of one finish before the next starts. */
+/**
+ * Between windows, so that the requests cut off at the end of one (autocannon stops waiting for
+ * them, the server does not) finish before the next starts instead of slowing it down: at least
+ * this long, and at least the window's p99, since each of them started less than that before the end.
+ */
 const GAP_MS = 300;
+const GAP_MAX_MS = 5000;
+const gapAfter = (figures: LoadFigures) => pause(Math.min(GAP_MAX_MS, Math.max(GAP_MS, figures.p99)));
 
 function sh(command: string, argv: string[]): string {
   return execFileSync(command, argv, { cwd: ROOT, encoding: "utf8" }).trim();
@@ -163,10 +169,12 @@ async function stats(): Promise<{ queries: number }> {
  * like with like only when a page shows as many of them at both scales.
  */
 const SHOWN = {
-  /** Entries of the proposals list: each is a link to the proposal, in the list's own style. */
-  proposals: /<a href="\/proposals\/(?!new")[^"/?]+" class="font-medium"/g,
-  /** Everything listed: list items and table rows (open votes, notifications, groups; matrix, comments, timeline). */
-  items: /<(?:li|tr)[\s>]/g,
+  /** Entries of the proposals list: each is a link to the proposal in the list's own style ("New proposal" is a button). */
+  proposals: /<a class="font-medium" href="\/proposals\/[^"/?]+"/g,
+  /** Everything listed: list items, table rows and comments (open votes, notifications, groups; the interest matrix, timeline, comments; the portfolio's tables). */
+  items: /<(?:li|tr|article)[\s>]/g,
+  /** The public portfolio's trial cards (each is one list item holding one article: counted once). */
+  trials: /<article aria-label=/g,
 } as const;
 
 async function targets(databaseUrl: string): Promise<{ baseline: Target; pages: Target[]; writes: Target[] }> {
@@ -194,7 +202,7 @@ async function targets(databaseUrl: string): Promise<{ baseline: Target; pages: 
       { name: "proposals: search", kind: "page", path: "/proposals?q=immunotherapy", signedIn: true, shown: SHOWN.proposals },
       { name: "proposal page", kind: "page", path: `/proposals/${BENCH_VOTE_PROPOSAL}`, signedIn: true, shown: SHOWN.items },
       { name: "portfolio dashboard", kind: "page", path: "/portfolio", signedIn: true, shown: SHOWN.items },
-      { name: "public portfolio (/trials)", kind: "page", path: "/trials", signedIn: false, shown: SHOWN.items },
+      { name: "public portfolio (/trials)", kind: "page", path: "/trials", signedIn: false, shown: SHOWN.trials },
     ] satisfies Target[]
   ).filter(wanted);
   const writes = (
@@ -273,20 +281,38 @@ async function warmUp(scale: Scale, list: Target[]): Promise<WarmUp[]> {
     const windows: number[] = [];
     let settled = false;
     while (windows.length < WARM_UP_MAX && !settled) {
-      windows.push(Math.round((await drive(baseUrl, target, 1, CONNECTIONS)).rps));
+      const figures = await drive(baseUrl, target, 1, CONNECTIONS);
+      windows.push(Math.round(figures.rps));
+      await gapAfter(figures);
       const [a, b] = windows.slice(-2) as [number, number];
-      settled = windows.length >= WARM_UP_MIN && Math.abs(a - b) <= WARM_UP_AGREE * Math.max(a, b);
+      // Two empty windows agree too, but say only that a request takes longer than a window.
+      settled = windows.length >= WARM_UP_MIN && a > 0 && b > 0 && Math.abs(a - b) <= WARM_UP_AGREE * Math.max(a, b);
     }
-    await pause(GAP_MS);
     log(`${scale}x warm-up ${target.name}: ${windows.join(", ")} req/s${settled ? "" : " (did not settle)"}`);
     out.push({ name: target.name, windows, settled });
   }
   return out;
 }
 
+/**
+ * Waits until the server has stopped sending SQL (the count unchanged for half a second, at most
+ * 15 s): requests cut off at the end of the last window are still being answered, and their
+ * statements would be counted against the next target's.
+ */
+async function quiet() {
+  let last = (await stats()).queries;
+  for (let i = 0; i < 30; i++) {
+    await pause(500);
+    const now = (await stats()).queries;
+    if (now === last) return;
+    last = now;
+  }
+  log("the server did not stop sending SQL within 15 s: the next count may be too high");
+}
+
 /** SQL statements per request, one request at a time with the server otherwise idle; and what it shows. */
 async function countQueries(target: Target): Promise<{ queries: number; shown: number | null }> {
-  await pause(1000);
+  await quiet();
   const samples = 5;
   const before = await stats();
   let body = "";
@@ -312,7 +338,7 @@ async function measureRounds(
     sampler.window = 0;
     const figures = await drive(baseUrl, target, seconds, CONNECTIONS);
     const peakRss = sampler.window;
-    await pause(GAP_MS);
+    await gapAfter(figures);
     return { figures, peakRss };
   };
   const baselineWindows: LoadFigures[] = [];
@@ -418,8 +444,14 @@ async function measureScale(scale: Scale): Promise<{ result: ScaleResult; browse
       let browser: BrowserResults | undefined;
       if (scale === 100 && !args["no-browser"] && !args.only) {
         log(`${scale}x: browser-side figures (bench/browser.ts)`);
-        const { measureBrowser } = await import("./browser");
-        browser = await measureBrowser(ROOT, baseUrl, SESSION_COOKIE);
+        try {
+          const { measureBrowser } = await import("./browser");
+          browser = await measureBrowser(ROOT, baseUrl, SESSION_COOKIE);
+        } catch (error) {
+          // The load figures are worth keeping without the browser's: say so, and fail the run at the end.
+          log(`the browser-side measure failed: ${(error as Error).stack ?? String(error)}`);
+          process.exitCode = 1;
+        }
       }
       return { result, browser };
     } finally {
