@@ -454,7 +454,7 @@ export function markdown(results: Results, comparison: { file: string; entries: 
     lines.push(
       "Ratios to the dynamic baseline only (absolute figures from another day on a shared machine compare nothing). " +
         "`worse` or `better`: the median moved by more than 10% and the two runs' ranges of rounds do not overlap; anything else is within noise. " +
-        "A result from before rounds counts as a single round.",
+        "A result from before rounds is a single window with no spread of its own: it is given this run's, relative to the median.",
       "",
     );
     const moved = comparison.entries.filter((e) => e.verdict !== "within noise");
