@@ -14,6 +14,8 @@ export interface Target {
   signedIn: boolean;
   /** For writes: builds each request, per connection. */
   write?: WriteRequest;
+  /** For pages: the markup of one item the page shows, counted by bench/shown.ts. */
+  shown?: RegExp;
 }
 
 export interface WriteRequest {
@@ -26,9 +28,14 @@ export interface WriteRequest {
   prepare?(): Promise<void>;
 }
 
-export const COOKIE = `next-auth.session-token=${BENCH_SESSION}`;
+/** The benchmark's session, as a browser holds it (bench/browser.ts sets it in a browser context). */
+export const SESSION_COOKIE = { name: "next-auth.session-token", value: BENCH_SESSION } as const;
+export const COOKIE = `${SESSION_COOKIE.name}=${SESSION_COOKIE.value}`;
 
-/** The id Next.js gave a server action in this build. */
+/**
+ * The id Next.js gave a server action in this build. The manifest names each action's file as the
+ * repository path, route segments and all ("app/proposals/[id]/edit/actions.ts").
+ */
 export function actionId(root: string, file: string, name: string): string {
   const manifest = JSON.parse(readFileSync(path.join(root, ".next/server/server-reference-manifest.json"), "utf8")) as {
     node: Record<string, { filename?: string; exportedName?: string }>;
@@ -64,7 +71,7 @@ const form = (fields: Record<string, string>) => {
  * per connection), with the version its last save gave, so saves never collide.
  */
 export async function saveDraft(root: string, databaseUrl: string): Promise<WriteRequest> {
-  const id = actionId(root, "app/proposals/actions.ts", "saveProposalAction");
+  const id = actionId(root, "app/proposals/[id]/edit/actions.ts", "saveProposalAction");
   const versions = new Map<number, number>();
   const templates = await Promise.all(
     Array.from({ length: BENCH_DRAFTS }, (_, i) =>
@@ -119,7 +126,7 @@ export async function saveDraft(root: string, databaseUrl: string): Promise<Writ
 
 /** Casting (and changing) NCI's ballot on the open vote. */
 export async function castBallot(root: string, voteId: string): Promise<WriteRequest> {
-  const id = actionId(root, "app/proposals/vote-actions.ts", "castBallotAction");
+  const id = actionId(root, "app/proposals/[id]/vote/actions.ts", "castBallotAction");
   const encoded = await encodeArguments([
     BENCH_VOTE_PROPOSAL,
     voteId,
@@ -133,12 +140,12 @@ export async function castBallot(root: string, voteId: string): Promise<WriteReq
   };
 }
 
-/** Drives one target with `connections` connections for `seconds`, from this (second) process. */
 /** What a browser sends for the target: the page or an action's answer, and the session cookie. */
 function headersFor(target: Target): Record<string, string> {
   return { accept: target.write ? "text/x-component" : "text/html", ...(target.signedIn ? { cookie: COOKIE } : {}) };
 }
 
+/** Drives one target with `connections` connections for `seconds`, from this (second) process. */
 export async function drive(baseUrl: string, target: Target, seconds: number, connections: number): Promise<LoadFigures> {
   await target.write?.prepare?.();
   let refused = 0;
@@ -175,25 +182,29 @@ export async function drive(baseUrl: string, target: Target, seconds: number, co
         : { method: "GET", path: target.path, headers },
     ],
   });
+  // A window in which no request finished says only that every request took longer than the
+  // window: its latencies are at least that, not the zero autocannon reports.
+  const floor = result.requests.total === 0 ? Math.round(result.duration * 1000) : 0;
   return {
     requests: result.requests.total,
-    rps: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
+    // Over the window's real length: autocannon's average is of whole one-second samples, which in
+    // a window of two or three seconds leaves out a good part of it.
+    rps: result.requests.total / result.duration,
+    p50: Math.max(result.latency.p50, floor),
+    p99: Math.max(result.latency.p99, floor),
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
     refused,
   };
 }
 
-/** One request at a time, for the count of SQL statements each costs. */
-export async function once(baseUrl: string, target: Target): Promise<void> {
+/** One request at a time, for the count of SQL statements each costs; returns what it answered. */
+export async function once(baseUrl: string, target: Target): Promise<string> {
   const headers = headersFor(target);
   if (!target.write) {
     const response = await fetch(new URL(target.path, baseUrl), { headers, redirect: "manual" });
     if (response.status !== 200) throw new Error(`${target.name}: ${target.path} answered ${response.status}`);
-    await response.arrayBuffer();
-    return;
+    return response.text();
   }
   await target.write.prepare?.();
   const { body, contentType, slot } = target.write.body();
@@ -205,4 +216,5 @@ export async function once(baseUrl: string, target: Target): Promise<void> {
   const text = await response.text();
   if (!target.write.done(slot, response.status, text))
     throw new Error(`${target.name}: the server refused the write (${response.status}): ${text.slice(0, 300)}`);
+  return text;
 }
