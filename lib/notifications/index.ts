@@ -57,9 +57,16 @@ export async function listNotifications(actor: Actor | null, page = 1) {
   return toPage(items, total, page, NOTIFICATIONS_PER_PAGE);
 }
 
+/** Unread notifications counted for the header, at most: it shows "99+" beyond. */
+export const UNREAD_COUNTED = 100;
+
+/**
+ * The header's count of unread notifications, on every page: counted up to UNREAD_COUNTED, so a
+ * person who never reads them does not make every page they open slower than the last.
+ */
 export async function unreadCount(actor: Actor | null): Promise<number> {
   if (!actor) return 0;
-  return db.notification.count({ where: { userId: actor.userId, readAt: null } });
+  return db.notification.count({ where: { userId: actor.userId, readAt: null }, take: UNREAD_COUNTED });
 }
 
 /** The newest unread notifications, for the dashboard. */
