@@ -66,7 +66,13 @@ export const UNREAD_COUNTED = 100;
  */
 export async function unreadCount(actor: Actor | null): Promise<number> {
   if (!actor) return 0;
-  return db.notification.count({ where: { userId: actor.userId, readAt: null }, take: UNREAD_COUNTED });
+  // Written out: Prisma's bounded count orders by id, which walks the primary key past everyone
+  // else's notifications; this reads the person's unread ones from their index, and stops.
+  const [row] = await db.$queryRaw<{ unread: number }[]>`
+    SELECT count(*)::int AS "unread" FROM (
+      SELECT 1 FROM "Notification" WHERE "userId" = ${actor.userId} AND "readAt" IS NULL LIMIT ${UNREAD_COUNTED}
+    ) AS "shown"`;
+  return row?.unread ?? 0;
 }
 
 /** The newest unread notifications, for the dashboard. */
