@@ -36,8 +36,12 @@ export interface ProposalFilters {
   page?: number;
 }
 
-/** Search matches ranked by relevance, at most; beyond, the most recently updated of them are listed. */
-export const SEARCH_RANKED = 1000;
+/**
+ * Search matches ranked by relevance, at most (ten pages); beyond, the most recently updated of them
+ * are listed. Finding out costs reading this many matches: for a common word at 100x, reading and
+ * ranking 1,000 took 4.7 ms, 200 took 1.0 ms.
+ */
+export const SEARCH_RANKED = 200;
 
 /** The list's filters as conditions on "Proposal" p, for the search, which Prisma cannot express. */
 function filterConditions(actor: Actor, filters: ProposalFilters): Prisma.Sql[] {
