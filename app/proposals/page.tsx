@@ -121,7 +121,9 @@ export default async function ProposalsPage({ searchParams }: { searchParams: Pr
             Clear
           </Link>
           <p className="ml-auto text-sm text-slate-600" role="status">
-            {proposals.total} proposal{proposals.total === 1 ? "" : "s"}
+            {proposals.moreThan
+              ? `More than ${proposals.total.toLocaleString("en")} proposals match: the most recently updated ${proposals.total.toLocaleString("en")} are listed, newest first. More words or a filter narrow the search.`
+              : `${proposals.total.toLocaleString("en")} proposal${proposals.total === 1 ? "" : "s"}`}
           </p>
         </div>
       </form>

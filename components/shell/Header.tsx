@@ -55,7 +55,7 @@ export function Header({ session, unread = 0 }: { session: Session | null; unrea
             <Link
               href="/notifications"
               className="relative rounded-full p-2 text-white no-underline hover:bg-brand-800 hover:no-underline"
-              aria-label={unread ? `Notifications, ${unread} unread` : "Notifications"}
+              aria-label={unread > 99 ? "Notifications, more than 99 unread" : unread ? `Notifications, ${unread} unread` : "Notifications"}
             >
               <svg aria-hidden viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="2">
                 <path d="M18 8a6 6 0 1 0-12 0c0 7-3 9-3 9h18s-3-2-3-9M13.7 21a2 2 0 0 1-3.4 0" />

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { shared } from "@/lib/shared-cache";
 import { AppError } from "@/lib/errors";
 import { assertCan } from "@/lib/authz/session";
 import type { Actor } from "@/lib/authz/policy";
@@ -119,8 +120,14 @@ export async function mayConveneGroup(actor: Actor | null): Promise<boolean> {
   return allowed(actor, "group.create", { chairsAnyGroup });
 }
 
-/** The groups a filter offers to choose from while they are few enough to list (GROUPS_LISTED). */
+/**
+ * The groups a filter offers to choose from while they are few enough to list (GROUPS_LISTED).
+ * The same for everyone who may list groups: shared until the next audited change (convening or
+ * renaming a group is one) or for a minute, like the other figures of the list pages.
+ */
 export async function groupChoices(actor: Actor | null) {
   assertCan(actor, "group.list");
-  return db.expertGroup.findMany({ orderBy: { name: "asc" }, select: { slug: true, name: true }, take: GROUPS_LISTED + 1 });
+  return shared("data:group-choices", 60_000, () =>
+    db.expertGroup.findMany({ orderBy: { name: "asc" }, select: { slug: true, name: true }, take: GROUPS_LISTED + 1 }),
+  );
 }

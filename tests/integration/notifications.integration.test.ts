@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { seedDatabase } from "@/ops/seed";
 import type { Actor } from "@/lib/authz/policy";
 import { postComment } from "@/lib/discussion";
-import { listNotifications, markAllRead, markRead, setFollowing, unreadCount } from "@/lib/notifications";
+import { listNotifications, markAllRead, markRead, setFollowing, UNREAD_COUNTED, unreadCount } from "@/lib/notifications";
 import { createProposal, saveProposal, transitionProposal } from "@/lib/proposals/mutations";
 import { actorFor, makePerson, refusal } from "../support/fixtures";
 
@@ -81,5 +81,17 @@ describe("reading notifications", () => {
     expect(await markAllRead(charlie)).toBe(before - 1);
     expect(await unreadCount(charlie)).toBe(0);
     expect((await refusal(listNotifications(null))).code).toBe("UNAUTHENTICATED");
+  });
+
+  it("the header counts unread notifications up to a hundred, however many there are", async () => {
+    const reader = await makePerson(db, { org: "jcog" });
+    const some = (n: number, from: number) =>
+      Array.from({ length: n }, (_, i) => ({ userId: reader.userId, kind: "comment.new", title: `Unread ${from + i}`, body: "" }));
+    await db.notification.createMany({ data: some(40, 0) });
+    expect(await unreadCount(reader)).toBe(40);
+    await db.notification.createMany({ data: some(80, 40) });
+    expect(await unreadCount(reader)).toBe(UNREAD_COUNTED);
+    expect(await markAllRead(reader)).toBe(120);
+    expect(await unreadCount(reader)).toBe(0);
   });
 });

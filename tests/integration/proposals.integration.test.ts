@@ -7,8 +7,9 @@ import { seedDatabase } from "@/ops/seed";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/authz/policy";
 import { createProposal, recordInterest, saveProposal, transitionProposal } from "@/lib/proposals/mutations";
-import { getProposal, listProposals } from "@/lib/proposals/queries";
+import { getProposal, listProposals, SEARCH_RANKED } from "@/lib/proposals/queries";
 import { setRareThreshold } from "@/lib/settings";
+import { invalidateSharedOnCommit } from "@/lib/shared-cache";
 import { openVote } from "@/lib/votes/mutations";
 import { createGroup, removeGroupMember, setGroupMember } from "@/lib/groups/mutations";
 import { actorFor, makePerson, refusal as refused } from "../support/fixtures";
@@ -262,12 +263,20 @@ describe("the proposals list", () => {
   }
 
   it("a page costs the same number of queries whatever the data size", async () => {
-    const small = await queriesFor(() => listProposals(nciRep, {}));
+    // Measured with the shared count dropped each time (as after any change), so the count is in both.
+    const cold = async () => {
+      await invalidateSharedOnCommit(db, "data:proposal-count");
+      return queriesFor(() => listProposals(nciRep, {}));
+    };
+    const before = (await listProposals(nciRep, {})).total;
+    const small = await cold();
     for (let i = 0; i < 25; i++) {
       const p = await newDraft(`Bulk proposal ${i}`);
       await recordInterest(nciRep, p.id, { level: "LEAD", expectedSites: "", expectedPatientsPerYear: "", note: "" });
     }
-    const large = await queriesFor(() => listProposals(nciRep, {}));
+    // The shared count is exact: each new proposal's audit entry dropped it, and it is counted again.
+    expect((await listProposals(nciRep, {})).total).toBe(before + 25);
+    const large = await cold();
     expect(small).toBeGreaterThan(0);
     expect(large).toBe(small);
     expect(await queriesFor(() => listProposals(nciRep, { q: "leiomyosarcoma", status: "DRAFT" }))).toBeLessThanOrEqual(small + 1);
@@ -287,6 +296,40 @@ describe("the proposals list", () => {
     expect((await listProposals(eortcRep, { q: "zzzunfindable" })).total).toBe(0);
     expect((await refusal(listProposals(null, {}))).code).toBe("UNAUTHENTICATED");
     expect((await refusal(listProposals(await makePerson(db), {}))).code).toBe("FORBIDDEN");
+  });
+
+  it("a search with more matches than it ranks lists the newest of them and says there are more", async () => {
+    const group = await db.expertGroup.findUniqueOrThrow({ where: { slug: "uterine-sarcoma" } });
+    const word = "xenograftbulkword";
+    const at = (i: number) => new Date(Date.UTC(2020, 0, 1) + i * 60_000);
+    await db.proposal.createMany({
+      data: Array.from({ length: SEARCH_RANKED + 5 }, (_, i) => ({
+        id: `search-bulk-${i}`,
+        groupId: group.id,
+        title: `Search bulk ${word} ${i}`,
+        status: i % 100 === 0 ? ("SUBMITTED" as const) : ("DRAFT" as const),
+        updatedAt: at(i),
+      })),
+    });
+    try {
+      const first = await listProposals(nciRep, { q: word });
+      expect(first.moreThan).toBe(true);
+      expect(first.total).toBe(SEARCH_RANKED);
+      const newest = Array.from({ length: 20 }, (_, k) => `search-bulk-${SEARCH_RANKED + 4 - k}`);
+      expect(first.items.map((p) => p.id)).toEqual(newest);
+      // Pages go as far as the matches listed, and no further.
+      const far = await listProposals(nciRep, { q: word, page: 500 });
+      expect(far.page).toBe(SEARCH_RANKED / 20);
+      expect(far.items.map((p) => p.id)).toEqual(Array.from({ length: 20 }, (_, k) => `search-bulk-${24 - k}`));
+      // Narrowed below the bound by a filter: counted exactly and ranked.
+      const submitted = await listProposals(nciRep, { q: word, status: "SUBMITTED" });
+      expect(submitted.moreThan).toBe(false);
+      expect(submitted.total).toBe(Math.floor((SEARCH_RANKED + 4) / 100) + 1); // every hundredth
+      expect(submitted.items.every((p) => p.status === "SUBMITTED")).toBe(true);
+      expect((await listProposals(nciRep, { q: word, lead: "nci" })).total).toBe(0);
+    } finally {
+      await db.proposal.deleteMany({ where: { id: { startsWith: "search-bulk-" } } });
+    }
   });
 
   it("the seeded real trials are there in their real states", async () => {
