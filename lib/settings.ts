@@ -23,9 +23,12 @@ export async function readRareThreshold(client: Pick<typeof db, "setting"> = db)
   return parsed.success ? parsed.data : DEFAULT_RARE_THRESHOLD;
 }
 
-/** For showing: read on every proposal page, so shared for a minute and dropped when changed here. */
+/**
+ * For showing: read on every proposal page, so shared for a minute and dropped when changed here
+ * (by audit(): a change audited against a setting drops every "setting:" entry, other changes none).
+ */
 export function getRareThreshold(): Promise<number> {
-  return shared("data:setting:rare-threshold", 60_000, () => readRareThreshold());
+  return shared("setting:rare-threshold", 60_000, () => readRareThreshold());
 }
 
 export const ZThreshold = z.coerce
@@ -97,7 +100,7 @@ export async function readForecastSettings(client: Pick<typeof db, "setting"> = 
 
 /** For showing: read by every proposal and trial page, so shared for a minute and dropped when changed. */
 export function getForecastSettings(): Promise<ForecastSettings> {
-  return shared("data:setting:forecast", 60_000, () => readForecastSettings());
+  return shared("setting:forecast", 60_000, () => readForecastSettings());
 }
 
 /** A number as people type it in a form: decimal digits with an optional fraction, nothing else ("0x10", "1e3" are refused). */

@@ -144,6 +144,24 @@ describe("the shared cache", () => {
     expect(load).toHaveBeenCalledTimes(4);
   });
 
+  it("keeps at most maxEntries, dropping the one loaded longest ago first", async () => {
+    const cache = new SharedCache({ maxEntries: 2 });
+    cache.setListening(true);
+    const load = vi.fn(async () => 1);
+    await cache.get("a", 60_000, load);
+    await cache.get("b", 60_000, load);
+    await cache.get("c", 60_000, load);
+    expect(cache.size).toBe(2);
+    expect(load).toHaveBeenCalledTimes(3);
+    await cache.get("b", 60_000, load);
+    await cache.get("c", 60_000, load);
+    expect(load).toHaveBeenCalledTimes(3);
+    await cache.get("a", 60_000, load); // "a" went first: loaded again, and "b" goes now
+    expect(load).toHaveBeenCalledTimes(4);
+    await cache.get("c", 60_000, load);
+    expect(load).toHaveBeenCalledTimes(4);
+  });
+
   it("drops everything on a notification it cannot read, and reads the prefixes of one it can", () => {
     expect(parsePayload('["data:","ref:organizations"]')).toEqual(["data:", "ref:organizations"]);
     for (const bad of [undefined, "", "data:", "[]", "[1]", '{"a":1}']) expect(parsePayload(bad)).toEqual([""]);

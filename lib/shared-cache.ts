@@ -25,6 +25,12 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 
 /** While no invalidation can reach this instance, an entry is served for at most this long. */
 export const UNLISTENED_TTL_MS = 1_000;
+/**
+ * Entries kept at most: beyond it the oldest loaded go first. Entries keyed per record (each
+ * proposal's page parts) would otherwise pile up, since an entry past its lifetime is replaced
+ * only when asked for again.
+ */
+export const MAX_ENTRIES = 2_000;
 
 interface Entry {
   at: number;
@@ -36,6 +42,7 @@ export interface SharedCacheOptions {
   unlistenedTtlMs?: number;
   /** Told of every invalidation this cache applies (tests wait on it). */
   onInvalidate?: (prefixes: readonly string[]) => void;
+  maxEntries?: number;
 }
 
 /** One process's copy of the shared data. The app has one (below); tests make their own. */
@@ -64,7 +71,14 @@ export class SharedCache {
     if (entry && now - entry.at < lifetime) return entry.value as Promise<T>;
     const value = load();
     const own: Entry = { at: now, value };
+    // Deleted first, so the map's order stays the order of loading and its first key is the oldest.
+    this.entries.delete(key);
     this.entries.set(key, own);
+    const max = this.options.maxEntries ?? MAX_ENTRIES;
+    for (const oldest of this.entries.keys()) {
+      if (this.entries.size <= max) break;
+      this.entries.delete(oldest);
+    }
     value.catch(() => {
       if (this.entries.get(key) === own) this.entries.delete(key);
     });

@@ -3,7 +3,8 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { cache } from "react";
 import { getServerSession, type NextAuthOptions, type Session } from "next-auth";
 import type { Adapter } from "next-auth/adapters";
-import { forbidden, redirect } from "next/navigation";
+import { headers } from "next/headers";
+import { forbidden, redirect, unstable_rethrow } from "next/navigation";
 import { authOptions } from "@/lib/auth/options";
 import { AppError } from "@/lib/errors";
 import { isDatabaseUnreachable, translateDatabaseError } from "@/lib/runtime/database-outage";
@@ -39,17 +40,50 @@ function noticingOutages(adapter: Adapter): Adapter {
 
 const readingOptions: NextAuthOptions = { ...authOptions, adapter: noticingOutages(authOptions.adapter!) };
 
-/**
- * The signed-in person's session, read once per request. Every page, action and route handler that
- * asks who is there comes through here: the request's log line gets the person's id (never more).
- */
-export const currentSession = cache(async (): Promise<Session | null> => {
+async function readSession(): Promise<Session | null> {
   const read: { outage?: unknown } = {};
   const session = await sessionRead.run(read, () => getServerSession(readingOptions));
   if (read.outage) throw read.outage;
   if (session?.user?.id) setRequestUser(session.user.id);
   return session;
+}
+
+/**
+ * Sessions that server actions handed on to the page they re-render in the same response, by the
+ * request's headers (one object for the whole request). React's cache() does not reach into an
+ * action, so without this the page would read the session a second time.
+ */
+const handedOn = new WeakMap<object, Promise<Session | null>>();
+
+async function requestHeaders(): Promise<object | null> {
+  try {
+    return await headers();
+  } catch (error) {
+    unstable_rethrow(error); // Next.js's own signals (a page found dynamic while being built) go on.
+    // Outside a request (a script): nothing to share.
+    return null;
+  }
+}
+
+/**
+ * The signed-in person's session, read once per request. Every page, action and route handler that
+ * asks who is there comes through here: the request's log line gets the person's id (never more).
+ */
+export const currentSession = cache(async (): Promise<Session | null> => {
+  const key = await requestHeaders();
+  return (key && handedOn.get(key)) ?? readSession();
 });
+
+/**
+ * For a server action whose change cannot alter the person's own session (their name, zone,
+ * organization or role): the session, handed on to the page re-rendered in the same response.
+ */
+export async function actionSession(): Promise<Session | null> {
+  const key = await requestHeaders();
+  const session = readSession();
+  if (key) handedOn.set(key, session);
+  return session;
+}
 
 export function actorOf(session: Session | null): Actor | null {
   if (!session?.user?.id) return null;

@@ -13,13 +13,15 @@ import { mentionNames, resolveMentions } from "./people";
 import { assertThread, type ThreadType } from "./thread";
 import { ZCommentBody } from "./schema";
 import { allowed, assertAllowed } from "@/lib/authz/rules";
+import { shared } from "@/lib/shared-cache";
+import { PROPOSAL_CACHE_TTL_MS, proposalCacheKey } from "@/lib/proposals/page-cache";
 
 export { THREAD_TYPES, type ThreadType } from "./thread";
 
 export const COMMENTS_SHOWN = 200;
 
-export async function listComments(actor: Actor | null, type: ThreadType, id: string) {
-  await assertThread(actor, type, id);
+/** A thread's comments as stored, rendered, for every reader alike (who may do what is added per reader). */
+async function readComments(type: ThreadType, id: string) {
   const rows = await db.comment.findMany({
     where: { threadType: type, threadId: id },
     orderBy: { createdAt: "asc" },
@@ -41,7 +43,7 @@ export async function listComments(actor: Actor | null, type: ThreadType, id: st
     db,
     rows.filter((c) => !c.deletedAt).map((c) => c.body),
   );
-  const comments = rows.map((c) => ({
+  return rows.map((c) => ({
     id: c.id,
     parentId: c.parentId,
     createdAt: c.createdAt,
@@ -50,8 +52,35 @@ export async function listComments(actor: Actor | null, type: ThreadType, id: st
     html: c.deletedAt ? null : renderComment(c.body, names),
     body: c.deletedAt ? null : c.body,
     author: c.author ? `${c.author.name}${c.author.membership ? ` (${c.author.membership.organization.shortName})` : ""}` : "Former member",
-    mine: allowed(actor, "comment.edit", c),
-    canDelete: allowed(actor, "comment.delete", c),
+    authorId: c.authorId,
+  }));
+}
+
+/**
+ * A thread's comments for this reader. A proposal's are rendered once for all its readers and kept
+ * with the rest of its page (lib/proposals/page-cache.ts), dropped when a comment changes.
+ */
+export async function listComments(actor: Actor | null, type: ThreadType, id: string) {
+  let reader: Actor;
+  let stored: Awaited<ReturnType<typeof readComments>>;
+  if (type === "proposal") {
+    // assertThread's checks, with the proposal's existence read once for all readers.
+    const proposalId = requireKey(id, "proposal");
+    assertCan(actor, "proposal.view");
+    reader = actor;
+    stored = await shared(proposalCacheKey(proposalId, "comments"), PROPOSAL_CACHE_TTL_MS, async () => {
+      const [exists, comments] = await Promise.all([db.proposal.count({ where: { id: proposalId } }), readComments(type, proposalId)]);
+      if (!exists) throw new AppError("NOT_FOUND", "No such proposal.");
+      return comments;
+    });
+  } else {
+    reader = (await assertThread(actor, type, id)).reader;
+    stored = await readComments(type, id);
+  }
+  const comments = stored.map(({ authorId, ...c }) => ({
+    ...c,
+    mine: allowed(reader, "comment.edit", { authorId }),
+    canDelete: allowed(reader, "comment.delete", { authorId }),
   }));
   const top = comments.filter((c) => !c.parentId);
   return top.map((c) => ({ ...c, replies: comments.filter((r) => r.parentId === c.id) }));

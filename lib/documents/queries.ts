@@ -9,6 +9,8 @@ import type { Prisma } from "@/lib/prisma-client";
 import type { DocumentScope } from "@/lib/generated/prisma/enums";
 import { requireKey } from "@/lib/validation";
 import { DOCUMENTS_SHOWN, VERSIONS_SHOWN } from "./kinds";
+import { shared } from "@/lib/shared-cache";
+import { PROPOSAL_CACHE_TTL_MS, proposalCacheKey } from "@/lib/proposals/page-cache";
 
 /** A version as the pages show it (and the vote panel and the register name it). */
 export const versionSummary = {
@@ -37,8 +39,15 @@ export const namedVersion = {
  * The trial page's are the whole trial's and its component studies' (each named with its study).
  */
 export async function listDocuments(actor: Actor | null, proposalId: string, page: Exclude<DocumentScope, "STUDY">) {
-  proposalId = requireKey(proposalId, "proposal");
+  const id = requireKey(proposalId, "proposal");
   assertCan(actor, "proposal.view");
+  // The proposal page's list is read once for all its readers (lib/proposals/page-cache.ts).
+  return page === "PROPOSAL"
+    ? shared(proposalCacheKey(id, "documents"), PROPOSAL_CACHE_TTL_MS, () => readDocuments(id, page))
+    : readDocuments(id, page);
+}
+
+function readDocuments(proposalId: string, page: Exclude<DocumentScope, "STUDY">) {
   return db.document.findMany({
     where: { proposalId, scope: page === "TRIAL" ? { in: ["TRIAL", "STUDY"] } : page },
     orderBy: [{ updatedAt: "desc" }, { id: "desc" }],

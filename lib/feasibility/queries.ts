@@ -7,6 +7,8 @@ import { assertCan } from "@/lib/authz/session";
 import type { Actor } from "@/lib/authz/policy";
 import { requireKey } from "@/lib/validation";
 import { sitePatientsPerYear } from "./estimate";
+import { shared } from "@/lib/shared-cache";
+import { PROPOSAL_CACHE_TTL_MS, proposalCacheKey } from "@/lib/proposals/page-cache";
 
 /** More sites than any organization opens for one trial: the page reads at most this many. */
 export const SITES_READ = 500;
@@ -28,9 +30,14 @@ const figures = {
   note: true,
 } as const;
 
+/** The same for everyone who may view the proposal: read once for all of them (lib/proposals/page-cache.ts). */
 export async function listFeasibility(actor: Actor | null, proposalId: string) {
-  proposalId = requireKey(proposalId, "proposal");
+  const id = requireKey(proposalId, "proposal");
   assertCan(actor, "proposal.view");
+  return shared(proposalCacheKey(id, "feasibility"), PROPOSAL_CACHE_TTL_MS, () => readFeasibility(id));
+}
+
+async function readFeasibility(proposalId: string) {
   const [sites, changes] = await Promise.all([
     db.feasibilitySite.findMany({
       where: { proposalId },
@@ -67,5 +74,5 @@ export async function listFeasibility(actor: Actor | null, proposalId: string) {
   };
 }
 
-export type Feasibility = Awaited<ReturnType<typeof listFeasibility>>;
+export type Feasibility = Awaited<ReturnType<typeof readFeasibility>>;
 export type FeasibilitySiteView = Feasibility["sites"][number];

@@ -1,5 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { invalidateSharedOnCommit, shared } from "@/lib/shared-cache";
+import { PROPOSAL_CACHE_TTL_MS, proposalCacheKey } from "@/lib/proposals/page-cache";
 import { AppError } from "@/lib/errors";
 import { assertCan } from "@/lib/authz/session";
 import type { Actor } from "@/lib/authz/policy";
@@ -114,8 +116,15 @@ export async function setFollowing(actor: Actor | null, proposalId: string, foll
   } else {
     await db.proposalFollow.deleteMany({ where: { proposalId, userId: actor.userId } });
   }
+  // The proposal page keeps who follows it (see isFollowing): stale now, on every instance.
+  await invalidateSharedOnCommit(db, proposalCacheKey(proposalId, "followers"));
 }
 
+/** Whether the actor follows the proposal: from who follows it, read once for all its readers. */
 export async function isFollowing(actor: Actor, proposalId: string): Promise<boolean> {
-  return (await db.proposalFollow.count({ where: { proposalId, userId: actor.userId } })) > 0;
+  const followers = await shared(proposalCacheKey(proposalId, "followers"), PROPOSAL_CACHE_TTL_MS, async () => {
+    const rows = await db.proposalFollow.findMany({ where: { proposalId }, select: { userId: true } });
+    return new Set(rows.map((r) => r.userId));
+  });
+  return followers.has(actor.userId);
 }

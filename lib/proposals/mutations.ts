@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { nudgeMailWorker } from "@/lib/jobs/nudge";
 import { recordProposalClosedEarly } from "@/lib/decisions/record";
 import { db } from "@/lib/db";
@@ -9,7 +10,7 @@ import { audit } from "@/lib/audit/record";
 import type { Prisma } from "@/lib/prisma-client";
 import { retryOnUniqueViolation } from "@/lib/retry";
 import { notifyProposal } from "@/lib/notifications";
-import { loadProposalContext } from "./queries";
+import { loadProposalContext, shownProposal } from "./queries";
 import { ZCreateProposal, ZProposalContent, ZRecordInterest, ZTransition, CONTENT_FIELDS, type ProposalContent } from "./schema";
 import {
   EDITABLE_STATUSES,
@@ -100,7 +101,9 @@ export async function saveProposal(actor: Actor | null, id: string, raw: unknown
   }
   const parsed = ZProposalContent.safeParse(raw);
   if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
-  const { proposal, access } = await loadProposalContext(actor, id);
+  // The row the page shows (exact: every change drops it when it commits); the update below is
+  // guarded by the version and the status, so a change committed since is never overwritten.
+  const { proposal, access } = await shownProposal(id);
   assertAllowed(actor, "proposal.edit", access);
   if (!EDITABLE_STATUSES.includes(proposal.status)) {
     throw new AppError("CONFLICT", `The proposal is ${STATUS_PHRASE[proposal.status]}: only drafts can be edited.`);
@@ -117,15 +120,19 @@ export async function saveProposal(actor: Actor | null, id: string, raw: unknown
         "Someone else saved this proposal after you opened it. Your text is still in the form: copy what you need, reload to see their version, then apply your changes again.",
       );
     }
-    // Revisions are numbered 1, 2, 3… (the version also counts status changes, so it can skip).
-    const last = await tx.proposalRevision.aggregate({ where: { proposalId: id }, _max: { number: true } });
-    const number = (last._max.number ?? 0) + 1;
-    await tx.proposalRevision.create({ data: { proposalId: id, number, content: contentOf(content), authorId: actor.userId } });
-    await tx.proposalAuthor.upsert({
-      where: { proposalId_userId: { proposalId: id, userId: actor.userId } },
-      create: { proposalId: id, userId: actor.userId },
-      update: {},
-    });
+    // Revisions are numbered 1, 2, 3… (the version also counts status changes, so it can skip):
+    // the next number and the row in one statement, while the update above holds the proposal's
+    // row, so saves of one proposal number their revisions one after another.
+    const [{ number }] = await tx.$queryRaw<[{ number: number }]>`
+      INSERT INTO "ProposalRevision" ("id", "proposalId", "number", "content", "authorId")
+      SELECT ${randomUUID()}, ${id}, coalesce(max("number"), 0) + 1, ${JSON.stringify(contentOf(content))}::jsonb, ${actor.userId}
+      FROM "ProposalRevision" WHERE "proposalId" = ${id}
+      RETURNING "number"`;
+    // Whoever saves a revision is one of its authors (authors are never removed, so one already
+    // named stays named; a first save adds them, and a concurrent first save adds them once).
+    if (!access.authorIds.includes(actor.userId)) {
+      await tx.proposalAuthor.createMany({ data: [{ proposalId: id, userId: actor.userId }], skipDuplicates: true });
+    }
     await audit(tx, { actorId: actor.userId, action: "proposal.saved", entityType: "proposal", entityId: id, data: { revision: number } });
     return { version: version + 1, revision: number };
   });

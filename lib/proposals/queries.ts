@@ -23,6 +23,8 @@ import { SEARCH_DOCUMENT } from "./search";
 import { INTEREST_CHANGES_SHOWN, interestHistories, type InterestRecordRow } from "./interest-history";
 import { requireKey } from "@/lib/validation";
 import { allowed, proposalRoles, type ProposalContext } from "@/lib/authz/rules";
+import { shared } from "@/lib/shared-cache";
+import { PROPOSAL_CACHE_TTL_MS, proposalCacheKey } from "./page-cache";
 
 export const PROPOSALS_PER_PAGE = 20;
 
@@ -209,19 +211,31 @@ const proposalDetail = {
   _count: { select: { revisions: true } },
 } satisfies Prisma.ProposalSelect;
 
-/** The proposal with everything needed to decide what someone may do with it. */
-export async function loadProposalContext(actor: Actor, id: string) {
-  const [proposal, organizations, threshold] = await Promise.all([
-    db.proposal.findUnique({ where: { id }, include: proposalDetail }),
-    referenceOrganizations(),
-    getRareThreshold(),
-  ]);
-  if (!proposal) throw new AppError("NOT_FOUND", "No such proposal.");
-  const access: ProposalContext = {
+const readProposal = (id: string) => db.proposal.findUnique({ where: { id }, include: proposalDetail });
+/** The proposal row as pages show it, shared between requests (see ./page-cache.ts). */
+const sharedProposal = (id: string) => shared(proposalCacheKey(id, "core"), PROPOSAL_CACHE_TTL_MS, () => readProposal(id));
+
+/** Who stands in which relation to the proposal, for the authorization rules. */
+function accessTo(proposal: NonNullable<Awaited<ReturnType<typeof readProposal>>>): ProposalContext {
+  return {
     authorIds: proposal.authors.map((a) => a.userId),
     leadOrganizationId: proposal.leadOrganizationId,
     chairIds: proposal.group.members.map((m) => m.userId),
   };
+}
+
+/**
+ * The proposal with everything needed to decide what someone may do with it. Pages read the row
+ * shared between requests (`shared`, see ./page-cache.ts); changes read it as stored.
+ */
+export async function loadProposalContext(actor: Actor, id: string, { shared: fromCache = false } = {}) {
+  const [proposal, organizations, threshold] = await Promise.all([
+    fromCache ? sharedProposal(id) : readProposal(id),
+    referenceOrganizations(),
+    getRareThreshold(),
+  ]);
+  if (!proposal) throw new AppError("NOT_FOUND", "No such proposal.");
+  const access = accessTo(proposal);
   const roles = proposalRoles(actor, access);
   const orgById = new Map(organizations.map((o) => [o.id, o]));
   // Everything eligibility needs but the interests, which a caller may read again in a transaction.
@@ -255,14 +269,18 @@ export async function loadProposalContext(actor: Actor, id: string) {
 export async function getProposal(actor: Actor | null, id: string) {
   id = requireKey(id, "proposal");
   assertCan(actor, "proposal.view");
-  const context = await loadProposalContext(actor, id);
+  const [context, timeline] = await Promise.all([
+    loadProposalContext(actor, id, { shared: true }),
+    shared(proposalCacheKey(id, "timeline"), PROPOSAL_CACHE_TTL_MS, () =>
+      db.auditEvent.findMany({
+        where: { entityType: "proposal", entityId: id },
+        orderBy: [{ at: "desc" }, { id: "desc" }],
+        take: 50,
+        select: { id: true, at: true, action: true, reason: true, data: true, organizationId: true, actor: { select: { name: true } } },
+      }),
+    ),
+  ]);
   const { proposal, access, roles, facts } = context;
-  const timeline = await db.auditEvent.findMany({
-    where: { entityType: "proposal", entityId: id },
-    orderBy: [{ at: "desc" }, { id: "desc" }],
-    take: 50,
-    select: { id: true, at: true, action: true, reason: true, data: true, organizationId: true, actor: { select: { name: true } } },
-  });
   // Opening a vote has its own form (closing time, rules); results come from the vote.
   const actions = availableEvents(proposal.status, roles)
     .filter((event) => !isViaVote(event))
@@ -281,6 +299,24 @@ export async function getProposal(actor: Actor | null, id: string) {
 }
 
 /**
+ * The proposal as its page shows it and who stands where to it, from the shared row: exact, since
+ * every change to it drops the row when it commits (./page-cache.ts). Callers check permissions.
+ */
+export async function shownProposal(id: string) {
+  const proposal = await sharedProposal(id);
+  if (!proposal) throw new AppError("NOT_FOUND", "No such proposal.");
+  return { proposal, access: accessTo(proposal) };
+}
+
+/** A draft for its editor: the proposal and whether this person may edit it (no timeline, no next steps). */
+export async function getProposalToEdit(actor: Actor | null, id: string) {
+  id = requireKey(id, "proposal");
+  assertCan(actor, "proposal.view");
+  const { proposal, access } = await shownProposal(id);
+  return { proposal, canEdit: allowed(actor, "proposal.edit", access) };
+}
+
+/**
  * Each organization's interest changes on a proposal, newest first: at most INTEREST_CHANGES_SHOWN
  * per organization (and the record before them, for the level they changed from), read through
  * the (proposal, organization, time) index one organization at a time.
@@ -288,6 +324,11 @@ export async function getProposal(actor: Actor | null, id: string) {
 export async function interestHistory(actor: Actor | null, proposalId: string) {
   proposalId = requireKey(proposalId, "proposal");
   assertCan(actor, "proposal.view");
+  const id = proposalId;
+  return shared(proposalCacheKey(id, "interests"), PROPOSAL_CACHE_TTL_MS, () => readInterestHistory(id));
+}
+
+async function readInterestHistory(proposalId: string) {
   const rows = await db.$queryRaw<InterestRecordRow[]>`
     SELECT r."id", r."organizationId", r."level"::text AS "level", r."expectedSites", r."expectedPatientsPerYear",
            r."note", r."recordedAt", u."name" AS "recordedBy"

@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { requireKey } from "@/lib/validation";
 import { nudgeMailWorker } from "@/lib/jobs/nudge";
 import { readRareThreshold } from "@/lib/settings";
@@ -152,21 +153,29 @@ export async function castBallot(actor: Actor | null, voteId: string, raw: unkno
   const { choice, rationale } = parsed.data;
   const write = () =>
     db.$transaction(async (tx) => {
-      const [vote] = await tx.$queryRaw<{ proposalId: string; status: string; open: boolean; closesAt: Date }[]>`
-        SELECT "proposalId", "status"::text AS "status", "closesAt" > now() AS "open", "closesAt"
-        FROM "Vote" WHERE "id" = ${voteId} FOR SHARE`;
+      // One statement: the vote read FOR SHARE, and the ballot written (or changed) only when the
+      // vote is open by the database clock. Under READ COMMITTED a close that committed while this
+      // waited for the row is seen, and nothing is written.
+      const [vote] = await tx.$queryRaw<{ proposalId: string; status: string; open: boolean; closesAt: Date; ballotId: string | null }[]>`
+        WITH v AS (
+          SELECT "id", "proposalId", "status"::text AS "status", "closesAt" > now() AS "open", "closesAt"
+          FROM "Vote" WHERE "id" = ${voteId} FOR SHARE
+        ), b AS (
+          INSERT INTO "Ballot" ("id", "voteId", "organizationId", "choice", "rationale", "castById", "updatedAt")
+          SELECT ${randomUUID()}, v."id", ${organizationId}, ${choice}::"BallotChoice", ${rationale}, ${actor.userId}, now()
+          FROM v WHERE v."status" = 'OPEN' AND v."open"
+          ON CONFLICT ("voteId", "organizationId") DO UPDATE
+            SET "choice" = EXCLUDED."choice", "rationale" = EXCLUDED."rationale", "castById" = EXCLUDED."castById", "updatedAt" = EXCLUDED."updatedAt"
+          RETURNING "id"
+        )
+        SELECT v."proposalId", v."status", v."open", v."closesAt", (SELECT "id" FROM b) AS "ballotId" FROM v`;
       if (!vote) throw new AppError("NOT_FOUND", "No such vote.");
-      if (vote.status !== "OPEN" || !vote.open) {
+      if (vote.status !== "OPEN" || !vote.open || !vote.ballotId) {
         throw new AppError(
           "CONFLICT",
           `The vote closed at ${formatDateTime(vote.closesAt, "UTC")}; ballots can no longer be cast or changed.`,
         );
       }
-      const ballot = await tx.ballot.upsert({
-        where: { voteId_organizationId: { voteId, organizationId } },
-        create: { voteId, organizationId, choice, rationale, castById: actor.userId },
-        update: { choice, rationale, castById: actor.userId },
-      });
       // The audit says that the organization voted, never how: ballots are secret until the close.
       await audit(tx, {
         actorId: actor.userId,
@@ -176,7 +185,7 @@ export async function castBallot(actor: Actor | null, voteId: string, raw: unkno
         organizationId,
         data: { voteId },
       });
-      return ballot;
+      return { id: vote.ballotId, voteId, organizationId, choice, rationale };
     });
   return retryOnUniqueViolation(write);
 }

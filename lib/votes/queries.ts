@@ -5,16 +5,13 @@ import { assertCan } from "@/lib/authz/session";
 import type { Actor } from "@/lib/authz/policy";
 import type { Tally } from "./tally";
 import { requireKey } from "@/lib/validation";
+import { shared } from "@/lib/shared-cache";
+import { PROPOSAL_CACHE_TTL_MS, proposalCacheKey } from "@/lib/proposals/page-cache";
 
-/**
- * The latest vote on a proposal as the actor may see it. Until the close, an organization sees its
- * own ballot and which organizations have answered, never how; after the close, everything.
- */
-export async function getVotePanel(actor: Actor | null, proposalId: string) {
-  proposalId = requireKey(proposalId, "proposal");
-  assertCan(actor, "vote.view");
+/** The latest vote on a proposal with every ballot, as stored: read once for all viewers (see getVotePanel). */
+function latestVote(proposalId: string) {
   // One statement: the earlier votes are counted in the same query, through the proposal.
-  const latest = await db.vote.findFirst({
+  return db.vote.findFirst({
     where: { proposalId },
     orderBy: { opensAt: "desc" },
     select: {
@@ -35,6 +32,19 @@ export async function getVotePanel(actor: Actor | null, proposalId: string) {
       },
     },
   });
+}
+
+/**
+ * The latest vote on a proposal as the actor may see it. Until the close, an organization sees its
+ * own ballot and which organizations have answered, never how; after the close, everything.
+ * The vote as stored is shared between requests (every ballot in it, lib/proposals/page-cache.ts);
+ * what this actor may see of it is picked here, for each request.
+ */
+export async function getVotePanel(actor: Actor | null, proposalId: string) {
+  proposalId = requireKey(proposalId, "proposal");
+  assertCan(actor, "vote.view");
+  const id = proposalId;
+  const latest = await shared(proposalCacheKey(id, "vote"), PROPOSAL_CACHE_TTL_MS, () => latestVote(id));
   if (!latest) return null;
   const { proposal, ...vote } = latest;
   const previous = proposal._count.votes;

@@ -134,7 +134,14 @@ describe("the shared cache across instances", () => {
     }
     expect(statements.filter((sql) => sql.includes("pg_notify"))).toHaveLength(1);
     await b.heardFor("ref:probe", since);
-    expect(b.heard.find((h) => h.at >= since && h.prefixes.includes("ref:probe"))?.prefixes).toEqual(["data:", "ref:probe"]);
+    // What audit() names for a setting's change (every proposal page's parts and the settings
+    // shared between requests, lib/audit/record.ts), then this transaction's own prefix.
+    expect(b.heard.find((h) => h.at >= since && h.prefixes.includes("ref:probe"))?.prefixes).toEqual([
+      "data:",
+      "proposal:",
+      "setting:",
+      "ref:probe",
+    ]);
   });
 
   it("a rolled-back transaction notifies nobody", async () => {

@@ -33,6 +33,20 @@ import { listDocuments } from "@/lib/documents/queries";
 import { DOCUMENT_KIND_LABEL } from "@/lib/documents/kinds";
 import { allowed } from "@/lib/authz/rules";
 
+/** Results computed from shared inputs, kept for as long as those very objects are (see the forecast below). */
+const outcomes = new WeakMap<object, unknown>();
+function sharedOutcome<T>(inputs: [object, ...object[]], compute: () => T): T {
+  let level = outcomes;
+  for (const input of inputs.slice(0, -1)) {
+    let next = level.get(input) as WeakMap<object, unknown> | undefined;
+    if (!next) level.set(input, (next = new WeakMap()));
+    level = next;
+  }
+  const last = inputs.at(-1)!;
+  if (!level.has(last)) level.set(last, compute());
+  return level.get(last) as T;
+}
+
 function Text({ value }: { value: string | null | undefined }) {
   return value?.trim() ? <span className="whitespace-pre-wrap">{value}</span> : <span className="text-slate-500">Not given yet</span>;
 }
@@ -97,13 +111,17 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
       sites: sitesByOrg.get(i.organizationId) ?? [],
     },
   }));
-  const outlook = forecastFromPledges({
-    target: p.sampleSize,
-    plannedAccrualMonths: p.plannedAccrualMonths,
-    discount: settings.discount,
-    warnYears: settings.warnYears,
-    pledges: pledges.map((x) => x.pledge),
-  });
+  // Thousands of simulated paths: drawn once for the inputs every reader shares (the objects the
+  // shared cache holds, replaced when what they hold changes), not for each request.
+  const outlook = sharedOutcome([p, feasibility, organizations, settings], () =>
+    forecastFromPledges({
+      target: p.sampleSize,
+      plannedAccrualMonths: p.plannedAccrualMonths,
+      discount: settings.discount,
+      warnYears: settings.warnYears,
+      pledges: pledges.map((x) => x.pledge),
+    }),
+  );
   // Patients a year as the forecast counts them: the sum over an organization's sites when it gave
   // some (to one decimal), so the matrix, its total and the forecast say the same.
   const pledgeByOrg = new Map(p.interests.map((i, n) => [i.organizationId, pledged(pledges[n]!.pledge)]));

@@ -1,6 +1,6 @@
 import { Card, PageHeader } from "@/components/ui";
 import { requirePage } from "@/lib/authz/session";
-import { getProposal } from "@/lib/proposals/queries";
+import { getProposalToEdit } from "@/lib/proposals/queries";
 import { EDITABLE_STATUSES, STATUS_PHRASE } from "@/lib/proposals/workflow";
 import { pageData } from "@/lib/page-data";
 import { forbidden } from "next/navigation";
@@ -12,7 +12,7 @@ export default async function EditProposalPage({ params }: { params: Promise<{ i
   const { id } = await params;
   const path = `/proposals/${id}/edit`;
   const { actor } = await requirePage("proposal.view", path);
-  const { proposal: p, canEdit } = await pageData(getProposal(actor, id), path);
+  const { proposal: p, canEdit } = await pageData(getProposalToEdit(actor, id), path);
   if (!canEdit) forbidden();
   const editable = EDITABLE_STATUSES.includes(p.status);
   return (

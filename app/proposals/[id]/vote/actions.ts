@@ -1,6 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { currentActor } from "@/lib/authz/actor";
+import { currentActor, currentActorKeptForPage } from "@/lib/authz/actor";
 import { formAction, formString, type FormState } from "@/lib/form-state";
 import { formatDateTime } from "@/lib/time";
 import { requireKey } from "@/lib/validation";
@@ -28,7 +28,7 @@ export async function openVoteAction(proposalId: string, _state: FormState, form
 export async function castBallotAction(proposalId: string, voteId: string, _state: FormState, formData: FormData): Promise<FormState> {
   return formAction(formData, async () => {
     const path = page(proposalId);
-    await castBallot(await currentActor(), voteId, {
+    await castBallot(await currentActorKeptForPage(), voteId, {
       choice: formString(formData, "choice"),
       rationale: formString(formData, "rationale"),
     });
