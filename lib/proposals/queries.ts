@@ -23,7 +23,6 @@ import { SEARCH_DOCUMENT } from "./search";
 import { INTEREST_CHANGES_SHOWN, interestHistories, type InterestRecordRow } from "./interest-history";
 import { requireKey } from "@/lib/validation";
 import { allowed, proposalRoles, type ProposalContext } from "@/lib/authz/rules";
-import { shared } from "@/lib/shared-cache";
 import { PROPOSAL_CACHE_TTL_MS, proposalCacheKey } from "./page-cache";
 
 export const PROPOSALS_PER_PAGE = 20;
