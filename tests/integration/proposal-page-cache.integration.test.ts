@@ -6,6 +6,7 @@
 // still picked per reader.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, onQuery } from "@/lib/db";
+import { shared } from "@/lib/shared-cache";
 import { seedDatabase } from "@/ops/seed";
 import type { Actor } from "@/lib/authz/policy";
 import { audit } from "@/lib/audit/record";
@@ -64,6 +65,25 @@ async function proposal() {
   });
 }
 
+/**
+ * Waits until this process's listener has heard every invalidation committed so far, its own
+ * included (it drops again what the writer already dropped at its commit; a read in between would
+ * be counted twice). PostgreSQL delivers notifications in the order their transactions committed,
+ * so once a probe's own notification is heard, every earlier one has been too.
+ */
+async function heardEverything() {
+  const key = `probe:page-cache:${run}:${++counter}`;
+  let loads = 0;
+  const load = async () => ++loads;
+  await shared(key, 60_000, load);
+  await db.$executeRaw`SELECT pg_notify('irci_cache', ${JSON.stringify([key])})`;
+  const until = Date.now() + 15_000;
+  while ((await shared(key, 60_000, load)) === 1) {
+    if (Date.now() > until) throw new Error("the listener did not hear the probe within 15 s");
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
 /** What the proposal page reads, as `actor` sees it, and the tables it had to read for it. */
 async function page(actor: Actor, id: string) {
   const from = sent.length;
@@ -118,6 +138,7 @@ describe("the proposal page's shared parts", () => {
       { ...form, title: "Saved title", phase: "", randomised: "", sampleSize: "", plannedAccrualMonths: "", primaryEndpoint: "" },
       p.version,
     );
+    await heardEverything();
     const after = await page(author, p.id);
     expect(after.proposal.proposal.title).toBe("Saved title");
     expect(after.proposal.proposal._count.revisions).toBe(1);
@@ -135,6 +156,7 @@ describe("the proposal page's shared parts", () => {
     });
     await page(eortcRep, p.id);
     await castBallot(jcogRep, vote.id, { choice: "APPROVE", rationale: "Sound design" });
+    await heardEverything();
     const mine = await page(jcogRep, p.id);
     expect(mine.read).toEqual(["AuditEvent", "Vote"]);
     expect(mine.vote?.mine).toMatchObject({ choice: "APPROVE", rationale: "Sound design" });
@@ -152,6 +174,7 @@ describe("the proposal page's shared parts", () => {
     const p = await proposal();
     await page(author, p.id);
     const posted = await postComment(author, "proposal", p.id, { body: "First thoughts" });
+    await heardEverything();
     let after = await page(author, p.id);
     expect(after.comments).toMatchObject([{ id: posted.id, body: "First thoughts", mine: true }]);
     expect(after.read).not.toContain("Vote");
