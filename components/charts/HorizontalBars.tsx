@@ -2,7 +2,7 @@
 // visitors no charting library (recharts was most of the portfolio's JavaScript). Rows keep their
 // text at the page's size on any width, which a scaled SVG would not. Decorative for assistive
 // technology: every chart on a page comes with a table of the same numbers; a bar's title gives
-// its figure to a pointer resting on it.
+// its figure to a pointer resting on it. A row may bring its own colour (a vote's choices do).
 
 /** A step of 1, 2 or 5 times a power of ten that divides the axis into about `ticks` parts. */
 export function axisStep(max: number, ticks: number): number {
@@ -17,7 +17,7 @@ export function HorizontalBars({
   valueLabel,
   secondary,
 }: {
-  data: { label: string; value: number; second?: number }[];
+  data: { label: string; value: number; second?: number; color?: string }[];
   valueLabel: string;
   secondary?: string;
 }) {
@@ -58,7 +58,7 @@ export function HorizontalBars({
               ) : null}
               <span
                 className={`block bg-[#0c5a65] ${secondary ? "h-2" : "h-4"}`}
-                style={{ width: share(d.value) }}
+                style={{ width: share(d.value), backgroundColor: d.color }}
                 title={`${valueLabel}: ${d.value}`}
               />
             </div>
